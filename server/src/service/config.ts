@@ -1,0 +1,48 @@
+/**
+ * What the service is configured with. Editor settings, the `.ticketcurator.json` file and the
+ * command line all come down to this one shape.
+ */
+import { chineseLabels, type TicketLabels } from './labels';
+import type { RuleCode } from './rules/catalog';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+export type RuleSetting = SeverityName | 'off';
+
+export interface TicketConfig {
+	/** Severity per rule code; rules not named keep their default. */
+	readonly rules: Readonly<Partial<Record<RuleCode, RuleSetting>>>;
+	/** The category taxonomy (`product｜subcategory`); empty means "learn it from the workspace". */
+	readonly categories: readonly string[];
+	/** Known root-cause labels. */
+	readonly rootCauses: readonly string[];
+	readonly labels: TicketLabels;
+}
+
+/** The eight labels of the real dump (TICKET-FORMAT.md). */
+export const defaultRootCauses: readonly string[] = [
+	'SSL/TLS证书配置问题',
+	'需要进一步排查具体原因',
+	'网络连接问题或DNS解析异常',
+	'配置参数错误或不当',
+	'认证凭证或权限配置问题',
+	'CDN节点或缓存问题',
+	'账户密码或登录凭证问题',
+	'文件传输或分片处理问题',
+];
+
+export const defaultConfig: TicketConfig = {
+	rules: {},
+	categories: [],
+	rootCauses: defaultRootCauses,
+	labels: chineseLabels,
+};
+
+/** Fills what a partial configuration leaves out with the defaults. */
+export function resolveConfig(partial: Partial<TicketConfig> & { labels?: Partial<TicketLabels> } = {}): TicketConfig {
+	return {
+		rules: { ...partial.rules },
+		categories: partial.categories ?? defaultConfig.categories,
+		rootCauses: partial.rootCauses?.length ? partial.rootCauses : defaultConfig.rootCauses,
+		labels: { ...chineseLabels, ...partial.labels, sections: { ...chineseLabels.sections, ...partial.labels?.sections }, speakers: { ...chineseLabels.speakers, ...partial.labels?.speakers } },
+	};
+}

@@ -1,0 +1,149 @@
+/**
+ * A ticket dump as the features see it: the line scan's chunks, the header, and each ticket
+ * parsed on its own. Parses are cached by the ticket's text, so an edit re-parses only the
+ * ticket it touched; placing a parse in the file only moves its line numbers.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import { readHeader } from './header';
+import type { TicketLabels } from './labels';
+import type { FileHeader, ParsedTicket, Ticket } from './model';
+import { parseTicket } from './parseTicket';
+import { LineIndex, shiftRange } from './positions';
+import { scanFile, type TicketChunk } from './scan';
+import type { TicketTextDocument } from './types';
+
+export interface TicketDocument {
+	readonly uri: string;
+	readonly version: number;
+	readonly text: string;
+	readonly index: LineIndex;
+	readonly header: FileHeader;
+	readonly chunks: readonly TicketChunk[];
+	/** Ticket i's parse in its own coordinates (line 0 = its title line). */
+	parsed(i: number): ParsedTicket;
+	/** Ticket i placed in the file. */
+	ticket(i: number): Ticket;
+	/** All tickets placed in the file. */
+	tickets(): readonly Ticket[];
+	/** The ticket whose lines hold `line`, if any. */
+	ticketAtLine(line: number): number | undefined;
+}
+
+/** Bounded so that a session of edits on big files does not grow without end. */
+const maxCachedTickets = 200_000;
+
+export class TicketParser {
+	private readonly byText = new Map<string, ParsedTicket>();
+	private readonly placed = new WeakMap<ParsedTicket, Ticket>();
+	private labels: TicketLabels;
+	private lastDocuments = new Map<string, TicketDocument>();
+
+	constructor(labels: TicketLabels) {
+		this.labels = labels;
+	}
+
+	/** New labels change every parse: start over. */
+	setLabels(labels: TicketLabels): void {
+		if (labels === this.labels) return;
+		this.labels = labels;
+		this.byText.clear();
+		this.lastDocuments.clear();
+	}
+
+	get cachedTickets(): number {
+		return this.byText.size;
+	}
+
+	parseTicketText(text: string): ParsedTicket {
+		let parsed = this.byText.get(text);
+		if (!parsed) {
+			parsed = parseTicket(text, this.labels);
+			if (this.byText.size >= maxCachedTickets) this.byText.delete(this.byText.keys().next().value!);
+			this.byText.set(text, parsed);
+		}
+		return parsed;
+	}
+
+	parse(document: TicketTextDocument): TicketDocument {
+		const last = this.lastDocuments.get(document.uri);
+		if (last && last.version === document.version && last.text === document.getText()) return last;
+		const parsed = this.build(document);
+		this.lastDocuments.set(document.uri, parsed);
+		return parsed;
+	}
+
+	forget(uri: string): void {
+		this.lastDocuments.delete(uri);
+	}
+
+	private build(document: TicketTextDocument): TicketDocument {
+		const text = document.getText();
+		const index = new LineIndex(text);
+		const scan = scanFile(text, index);
+		const header = readHeader(index, scan.headerEndLine, this.labels);
+		const chunks = scan.chunks;
+		const parses: (ParsedTicket | undefined)[] = new Array(chunks.length);
+		const parsed = (i: number) => (parses[i] ??= this.parseTicketText(chunks[i].text));
+		const ticket = (i: number) => this.place(parsed(i), i, chunks[i]);
+		let all: Ticket[] | undefined;
+		return {
+			uri: document.uri,
+			version: document.version,
+			text,
+			index,
+			header,
+			chunks,
+			parsed,
+			ticket,
+			tickets: () => (all ??= chunks.map((_, i) => ticket(i))),
+			ticketAtLine: (line) => findChunk(chunks, line),
+		};
+	}
+
+	private place(parsed: ParsedTicket, ordinal: number, chunk: TicketChunk): Ticket {
+		const known = this.placed.get(parsed);
+		if (known && known.startLine === chunk.startLine && known.ordinal === ordinal) return known;
+		const ticket = placeTicket(parsed, ordinal, chunk);
+		this.placed.set(parsed, ticket);
+		return ticket;
+	}
+}
+
+function findChunk(chunks: readonly TicketChunk[], line: number): number | undefined {
+	let lo = 0;
+	let hi = chunks.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (line < chunks[mid].startLine) hi = mid - 1;
+		else if (line >= chunks[mid].endLine) lo = mid + 1;
+		else return mid;
+	}
+	return undefined;
+}
+
+/** Moves every range of a parse by the ticket's first line. */
+export function placeTicket(parsed: ParsedTicket, ordinal: number, chunk: TicketChunk): Ticket {
+	const shifted = shiftDeep(parsed, chunk.startLine) as ParsedTicket;
+	const range: Range = shiftRange(
+		{ start: { line: 0, character: 0 }, end: { line: parsed.lastContentLine, character: parsed.lastContentCharacter } },
+		chunk.startLine,
+	);
+	// lastContentLine moves into the file's coordinates like every range.
+	return { ...shifted, ordinal, startLine: chunk.startLine, endLine: chunk.endLine, range, lastContentLine: parsed.lastContentLine + chunk.startLine };
+}
+
+function isRange(value: unknown): value is Range {
+	const r = value as Range;
+	return typeof r === 'object' && r !== null && typeof r.start === 'object' && typeof r.end === 'object' && typeof r.start?.line === 'number';
+}
+
+function shiftDeep(value: unknown, lines: number): unknown {
+	if (Array.isArray(value)) return value.map((v) => shiftDeep(v, lines));
+	if (isRange(value)) return shiftRange(value, lines);
+	if (typeof value === 'object' && value !== null) {
+		const out: Record<string, unknown> = {};
+		for (const [k, v] of Object.entries(value)) out[k] = shiftDeep(v, lines);
+		return out;
+	}
+	return value;
+}

@@ -1,0 +1,8 @@
+/** The public surface of the ticket language service. */
+export { createTicketService, type TicketService, type TicketServiceOptions, type TicketWorkspace } from './service';
+export { defaultConfig, defaultRootCauses, resolveConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';
+export { chineseLabels, type TicketLabels } from './labels';
+export { ruleCodes, rules, ruleInfo, diagnosticSource, type RuleCode } from './rules/catalog';
+export type { TicketDocument } from './document';
+export type * from './model';
+export type { TicketTextDocument, Cancellation } from './types';

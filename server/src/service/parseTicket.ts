@@ -1,0 +1,329 @@
+/**
+ * Parses one ticket's text (from its `## ` line to the line before the next) into the typed model,
+ * in the ticket's own coordinates. remark finds the block structure (headings, lists, thematic
+ * breaks, code); category and dialog labels are line syntax, read from the source lines.
+ */
+import type { Heading, List, Root, RootContent } from 'mdast';
+import type { Range } from 'vscode-languageserver-types';
+import { escapeRegExp, type SectionKind, type Speaker, type TicketLabels } from './labels';
+import { parseMarkdown } from './markdown';
+import type { Answer, CategoryLine, ParsedTicket, Section, Stray, Turn } from './model';
+import { LineIndex, makeRange, offsetFromRemark, positionFromRemark } from './positions';
+import type { Located } from './types';
+
+/** Spaces the format treats as blank, including the non-breaking space pasted from chats. */
+const blank = '[ \\t\\u00a0\\u3000]';
+const isBlank = (line: string) => /^[ \t\u00a0\u3000]*$/.test(line);
+
+/** Compiled once per label set. */
+interface Patterns {
+	readonly category: RegExp;
+	readonly speaker: RegExp;
+	readonly boldLabel: RegExp;
+	readonly sectionByName: ReadonlyMap<string, SectionKind>;
+	readonly speakerByName: ReadonlyMap<string, Speaker>;
+}
+
+const patternCache = new WeakMap<TicketLabels, Patterns>();
+
+function patternsFor(labels: TicketLabels): Patterns {
+	let p = patternCache.get(labels);
+	if (!p) {
+		const speakers = Object.values(labels.speakers).map(escapeRegExp).join('|');
+		p = {
+			category: new RegExp(`^${blank}*(\\*\\*)?${blank}*${escapeRegExp(labels.categoryKey)}${blank}*(\\*\\*)?${blank}*([:：])?`),
+			speaker: new RegExp(`^${blank}*(\\*\\*)?${blank}*(${speakers})${blank}*(\\*\\*)?${blank}*([:：])(\\*\\*)?`),
+			boldLabel: /^\*\*([^*\n]{1,16})\*\*[ \t\u00a0]*[:：]/,
+			sectionByName: new Map(Object.entries(labels.sections).map(([kind, name]) => [name, kind as SectionKind])),
+			speakerByName: new Map(Object.entries(labels.speakers).map(([kind, name]) => [name, kind as Speaker])),
+		};
+		patternCache.set(labels, p);
+	}
+	return p;
+}
+
+export function parseTicket(text: string, labels: TicketLabels): ParsedTicket {
+	const index = new LineIndex(text);
+	const tree: Root = parseMarkdown(text);
+	const p = patternsFor(labels);
+	const lines: string[] = [];
+	for (let i = 0; i < index.lineCount; i++) lines.push(index.lineText(i));
+
+	let lastContentLine = 0;
+	for (let i = lines.length - 1; i >= 0; i--) {
+		if (!isBlank(lines[i])) {
+			lastContentLine = i;
+			break;
+		}
+	}
+
+	const startLine = (node: RootContent) => positionFromRemark(node.position!.start, index).line;
+	const endLine = (node: RootContent) => positionFromRemark(node.position!.end, index).line;
+
+	// The trailing `---`: the last block, when it is a thematic break or the underline of a setext heading.
+	const blocks = tree.children;
+	const last = blocks[blocks.length - 1];
+	let separator: Range | undefined;
+	let separatorUnderText: Range | undefined;
+	let trailing: RootContent | undefined;
+	if (last && blocks.length > 1) {
+		if (last.type === 'thematicBreak') {
+			separator = index.lineRange(startLine(last));
+			trailing = last;
+		} else if (last.type === 'heading' && isSetext(last, lines, index) && /^ {0,3}-+[ \t]*$/.test(lines[endLine(last)])) {
+			separatorUnderText = index.lineRange(endLine(last));
+			separator = separatorUnderText;
+		}
+	}
+
+	// Headings: the first is the title; H3s open sections; anything else is stray structure.
+	const strays: Stray[] = [];
+	const sectionHeads: { node: Heading; line: number }[] = [];
+	for (let i = 0; i < blocks.length; i++) {
+		const node = blocks[i];
+		if (node === trailing) continue;
+		if (node.type === 'thematicBreak') {
+			// A `---` followed only by more `---` doubles the separator; one followed by text splits the ticket.
+			const onlyBreaksAfter = trailing !== undefined && blocks.slice(i + 1).every((b) => b.type === 'thematicBreak');
+			const kind = onlyBreaksAfter ? 'extraSeparator' : 'thematicBreak';
+			strays.push({ kind, range: index.lineRange(startLine(node)), text: lines[startLine(node)] });
+		} else if (node.type === 'heading') {
+			if (i === 0) continue;
+			const setext = isSetext(node, lines, index);
+			if (setext) {
+				if (separatorUnderText && endLine(node) === separatorUnderText.start.line) continue;
+				const underline = endLine(node);
+				strays.push({ kind: 'setext', depth: node.depth, range: index.lineRange(underline), text: lines[underline] });
+			} else if (node.depth === 3) {
+				sectionHeads.push({ node, line: startLine(node) });
+			} else {
+				const line = startLine(node);
+				strays.push({ kind: 'heading', depth: node.depth, range: index.lineRange(line), text: lines[line] });
+			}
+		}
+	}
+
+	const title = readTitle(lines[0] ?? '');
+	const bodyEnd = separator ? separator.start.line : lines.length; // exclusive
+	const firstSectionLine = sectionHeads.length ? sectionHeads[0].line : bodyEnd;
+	const category = findCategory(lines, 1, firstSectionLine, p, labels);
+
+	const sections: Section[] = sectionHeads.map((head, i) => {
+		const next = i + 1 < sectionHeads.length ? sectionHeads[i + 1].line : bodyEnd;
+		return readSection(head.line, next, lines, p);
+	});
+
+	const answersSection = sections.find((s) => s.kind === 'answers');
+	const answers = answersSection ? readAnswers(blocks, answersSection, lines, index, startLine) : [];
+	const dialog = sections.find((s) => s.kind === 'dialog');
+	const { turns, unlabelled } = dialog ? readTurns(dialog, lines, p, labels) : { turns: [], unlabelled: [] };
+
+	return {
+		lineCount: lines.length,
+		title,
+		heading: index.lineRange(0),
+		category,
+		sections,
+		answers,
+		turns,
+		unlabelled,
+		strays,
+		separator,
+		separatorUnderText,
+		lastContentLine,
+		lastContentCharacter: lines[lastContentLine]?.length ?? 0,
+	};
+}
+
+/** A setext heading's first line does not start with `#`. */
+function isSetext(node: Heading, lines: readonly string[], index: LineIndex): boolean {
+	const line = positionFromRemark(node.position!.start, index).line;
+	return node.depth <= 2 && !/^ {0,3}#/.test(lines[line]);
+}
+
+function readTitle(line: string): Located {
+	const open = /^( {0,3}##)[ \t]*/.exec(line);
+	const after = open ? open[0].length : 0;
+	let end = line.length;
+	const closing = /[ \t]+#+[ \t]*$/.exec(line.slice(after));
+	if (closing) end = after + closing.index;
+	const raw = line.slice(after, end);
+	const lead = raw.length - raw.trimStart().length;
+	const text = raw.trim();
+	if (!text) return { text: '', range: makeRange(0, 0, 0, open ? open[1].length : line.length) };
+	return { text, range: makeRange(0, after + lead, 0, after + lead + text.length) };
+}
+
+function located(line: number, start: number, text: string): Located {
+	return { text, range: makeRange(line, start, line, start + text.length) };
+}
+
+function trimmedLocated(line: number, start: number, raw: string): Located | undefined {
+	const text = raw.replace(/^[ \t\u00a0\u3000]+/, '');
+	const lead = raw.length - text.length;
+	const trimmed = text.replace(/[ \t\u00a0\u3000]+$/, '');
+	return trimmed ? located(line, start + lead, trimmed) : undefined;
+}
+
+function findCategory(lines: readonly string[], from: number, to: number, p: Patterns, labels: TicketLabels): CategoryLine | undefined {
+	for (let line = from; line < to; line++) {
+		const m = p.category.exec(lines[line]);
+		if (!m) continue;
+		const text = lines[line];
+		const keyStart = text.length - text.trimStart().length;
+		const colonChar = m[3];
+		const keyEnd = colonChar ? m[0].length - 1 : m[0].trimEnd().length;
+		const key = located(line, keyStart, text.slice(keyStart, keyEnd).trimEnd());
+		const keyWellFormed = key.text === `**${labels.categoryKey}**`;
+		const colon = colonChar ? located(line, m[0].length - 1, colonChar) : undefined;
+		const valueStart = m[0].length;
+		const value = located(line, valueStart, text.slice(valueStart));
+		let sepAt = value.text.indexOf(labels.categorySeparator);
+		let sepText = labels.categorySeparator;
+		if (sepAt < 0) {
+			const alt = /[|/｜\\-]/.exec(value.text);
+			if (alt) {
+				sepAt = alt.index;
+				sepText = alt[0];
+			}
+		}
+		const separator = sepAt >= 0 ? located(line, valueStart + sepAt, sepText) : undefined;
+		const productRaw = sepAt >= 0 ? value.text.slice(0, sepAt) : value.text;
+		const subRaw = sepAt >= 0 ? value.text.slice(sepAt + sepText.length) : '';
+		return {
+			range: makeRange(line, 0, line, text.length),
+			key,
+			keyWellFormed,
+			colon,
+			value,
+			separator,
+			product: trimmedLocated(line, valueStart, productRaw),
+			subcategory: sepAt >= 0 ? trimmedLocated(line, valueStart + sepAt + sepText.length, subRaw) : undefined,
+		};
+	}
+	return undefined;
+}
+
+function readSection(headLine: number, nextLine: number, lines: readonly string[], p: Patterns): Section {
+	const headText = lines[headLine];
+	const open = /^ {0,3}###[ \t]*/.exec(headText);
+	const afterOpen = open ? open[0].length : 0;
+	const closing = /[ \t]+#+[ \t]*$/.exec(headText.slice(afterOpen));
+	const raw = headText.slice(afterOpen, closing ? afterOpen + closing.index : headText.length);
+	const name = trimmedLocated(headLine, afterOpen, raw) ?? located(headLine, afterOpen, '');
+	let first = headLine + 1;
+	let last = nextLine - 1;
+	while (first <= last && isBlank(lines[first])) first++;
+	while (last >= first && isBlank(lines[last])) last--;
+	const content = first <= last ? makeRange(first, 0, last, lines[last].length) : makeRange(headLine + 1, 0, headLine + 1, 0);
+	const contentText = first <= last ? lines.slice(first, last + 1).join('\n') : '';
+	return {
+		kind: p.sectionByName.get(name.text.replace(/[\u00a0\u3000]/g, ' ').trim()),
+		name,
+		heading: makeRange(headLine, 0, headLine, headText.length),
+		content,
+		contentText,
+		range: first <= last ? makeRange(headLine, 0, last, lines[last].length) : makeRange(headLine, 0, headLine, headText.length),
+	};
+}
+
+function readAnswers(
+	blocks: readonly RootContent[],
+	section: Section,
+	lines: readonly string[],
+	index: LineIndex,
+	startLine: (node: RootContent) => number,
+): Answer[] {
+	const answers: Answer[] = [];
+	if (!section.contentText) return answers;
+	const from = section.content.start.line;
+	const to = section.content.end.line;
+	for (const block of blocks) {
+		const line = startLine(block);
+		if (line < from || line > to) continue;
+		if (block.type === 'list') {
+			for (const item of (block as List).children) {
+				const start = offsetFromRemark(item.position!.start, index);
+				const end = offsetFromRemark(item.position!.end, index);
+				const range = index.rangeAt(start, end);
+				const lineText = lines[range.start.line];
+				const marker = /^([ \t]*)(\d{1,9})[.)][ \t]*/.exec(lineText.slice(range.start.character));
+				const source = index.text.slice(start, end);
+				if (marker) {
+					const numberStart = range.start.character + marker[1].length;
+					answers.push({
+						number: Number(marker[2]),
+						numberRange: makeRange(range.start.line, numberStart, range.start.line, numberStart + marker[2].length),
+						text: source.slice(marker[0].length).trim(),
+						range,
+					});
+				} else {
+					answers.push({ text: source.replace(/^[ \t]*[-*+][ \t]*/, '').trim(), range });
+				}
+			}
+		} else {
+			const start = offsetFromRemark(block.position!.start, index);
+			const end = offsetFromRemark(block.position!.end, index);
+			answers.push({ text: index.text.slice(start, end).trim(), range: index.rangeAt(start, end) });
+		}
+	}
+	return answers;
+}
+
+function readTurns(dialog: Section, lines: readonly string[], p: Patterns, labels: TicketLabels) {
+	const turns: Turn[] = [];
+	const unlabelled: Located[] = [];
+	if (!dialog.contentText) return { turns, unlabelled };
+	const canonical = new Map(Object.entries(labels.speakers).map(([, name]) => [name, `**${name}**${labels.speakerColon}`]));
+	let current: { label: Located; name: string; speaker: Speaker | undefined; wellFormed: boolean; firstText: string; lines: string[]; startLine: number; lastLine: number } | undefined;
+	const flush = () => {
+		if (!current) return;
+		const body = [current.firstText, ...current.lines].join('\n').trim();
+		turns.push({
+			speaker: current.speaker,
+			label: current.label,
+			name: current.name,
+			wellFormed: current.wellFormed,
+			text: body,
+			range: makeRange(current.startLine, current.label.range.start.character, current.lastLine, lines[current.lastLine].length),
+		});
+		current = undefined;
+	};
+	let blockStart = true;
+	for (let line = dialog.content.start.line; line <= dialog.content.end.line; line++) {
+		const text = lines[line];
+		if (isBlank(text)) {
+			blockStart = true;
+			continue;
+		}
+		const speakerMatch = p.speaker.exec(text);
+		const bold = speakerMatch ? undefined : blockStart ? p.boldLabel.exec(text) : undefined;
+		const match = speakerMatch ?? bold;
+		if (match) {
+			flush();
+			const labelStart = text.length - text.trimStart().length;
+			const labelText = text.slice(labelStart, match[0].length);
+			const name = speakerMatch ? speakerMatch[2] : bold![1];
+			const speaker = p.speakerByName.get(name);
+			current = {
+				label: located(line, labelStart, labelText),
+				name,
+				speaker,
+				wellFormed: speaker !== undefined && labelText === canonical.get(name) && labelStart === 0,
+				firstText: text.slice(match[0].length),
+				lines: [],
+				startLine: line,
+				lastLine: line,
+			};
+		} else if (current) {
+			current.lines.push(text);
+			current.lastLine = line;
+		} else {
+			const lead = text.length - text.trimStart().length;
+			unlabelled.push(located(line, lead, text.trim()));
+		}
+		blockStart = false;
+	}
+	flush();
+	return { turns, unlabelled };
+}

@@ -1,0 +1,117 @@
+/**
+ * The one place where positions are converted: remark's 1-based points and UTF-16 offsets
+ * to LSP's 0-based line / UTF-16 character positions, and ranges moved between a ticket's
+ * own coordinates and the file's.
+ *
+ * JavaScript strings are UTF-16, so an offset into the text is already an LSP character count.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/** Offsets of the first character of every line; a line ends at LF, CRLF or a lone CR. */
+export class LineIndex {
+	private readonly starts: number[];
+
+	constructor(readonly text: string) {
+		const starts = [0];
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 10) starts.push(i + 1);
+			else if (c === 13) {
+				if (text.charCodeAt(i + 1) === 10) i++;
+				starts.push(i + 1);
+			}
+		}
+		this.starts = starts;
+	}
+
+	get lineCount(): number {
+		return this.starts.length;
+	}
+
+	lineStart(line: number): number {
+		return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+	}
+
+	/** End of the line's content, before its line break. */
+	lineEnd(line: number): number {
+		if (line + 1 >= this.starts.length) return this.text.length;
+		let end = this.starts[line + 1];
+		if (this.text.charCodeAt(end - 1) === 10) end--;
+		if (this.text.charCodeAt(end - 1) === 13) end--;
+		return end;
+	}
+
+	lineText(line: number): string {
+		return this.text.slice(this.lineStart(line), this.lineEnd(line));
+	}
+
+	positionAt(offset: number): Position {
+		const clamped = Math.max(0, Math.min(offset, this.text.length));
+		let lo = 0;
+		let hi = this.starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (this.starts[mid] <= clamped) lo = mid;
+			else hi = mid - 1;
+		}
+		return { line: lo, character: clamped - this.starts[lo] };
+	}
+
+	offsetAt(position: Position): number {
+		if (position.line >= this.starts.length) return this.text.length;
+		if (position.line < 0) return 0;
+		const start = this.starts[position.line];
+		return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+	}
+
+	rangeAt(start: number, end: number): Range {
+		return { start: this.positionAt(start), end: this.positionAt(end) };
+	}
+
+	/** The range of a whole line's content (without its break). */
+	lineRange(line: number): Range {
+		return { start: { line, character: 0 }, end: { line, character: this.lineEnd(line) - this.lineStart(line) } };
+	}
+}
+
+/** A unist point as remark reports it: 1-based line and column, 0-based offset. */
+export interface RemarkPoint {
+	readonly line: number;
+	readonly column: number;
+	readonly offset?: number;
+}
+
+/** remark's point (in the text it parsed) to an LSP position in that same text. */
+export function positionFromRemark(point: RemarkPoint, index: LineIndex): Position {
+	if (point.offset !== undefined) return index.positionAt(point.offset);
+	return { line: point.line - 1, character: point.column - 1 };
+}
+
+export function offsetFromRemark(point: RemarkPoint, index: LineIndex): number {
+	return point.offset ?? index.offsetAt({ line: point.line - 1, character: point.column - 1 });
+}
+
+/** Moves a range from a ticket's own coordinates (line 0 = its title line) to the file's. */
+export function shiftRange(range: Range, lines: number): Range {
+	if (lines === 0) return range;
+	return {
+		start: { line: range.start.line + lines, character: range.start.character },
+		end: { line: range.end.line + lines, character: range.end.character },
+	};
+}
+
+export function makeRange(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+	return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+	return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(outer: Range, inner: Range): boolean {
+	return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
+export function rangeContainsPosition(range: Range, position: Position): boolean {
+	return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}

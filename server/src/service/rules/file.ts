@@ -1,0 +1,122 @@
+/** File-level rules: the title, the declared count, the header separator, titles used twice, unknown categories. */
+import * as l10n from '@vscode/l10n';
+import type { TicketConfig } from '../config';
+import { closest, typoBudget, editDistance } from '../didYouMean';
+import type { TicketDocument } from '../document';
+import { categoryName } from './category';
+import type { Report } from './finding';
+
+/** How often each category occurs, across the workspace when an index is available. */
+export type CategoryCounts = ReadonlyMap<string, number>;
+
+/** A category seen this often is "frequent": a near spelling of it seen once is taken for a typo. */
+const frequentCount = 3;
+
+export function checkFile(doc: TicketDocument, config: TicketConfig, workspaceCategories: CategoryCounts | undefined, report: Report): void {
+	const header = doc.header;
+	if (header.titles.length === 0) {
+		report({ code: 'file-title', range: doc.index.lineRange(0), message: l10n.t('The file has no `# ` title; a dump starts with one H1 title line.') });
+	}
+	for (const extra of header.titles.slice(1)) {
+		report({
+			code: 'file-title',
+			range: extra.range,
+			message: l10n.t('A second file title; a dump has exactly one H1.'),
+			related: [{ range: header.titles[0].range, message: l10n.t('First title') }],
+		});
+	}
+	const found = doc.chunks.length;
+	if (header.declaredCount && header.declaredCount.value !== found) {
+		report({
+			code: 'declared-count',
+			range: header.declaredCount.number.range,
+			message: l10n.t('The header declares {0} tickets but the file has {1}.', header.declaredCount.value, found),
+			data: { replacement: String(found) },
+		});
+	}
+	if (found > 0 && header.separators.length === 0) {
+		const line = Math.max(0, header.endLine - 1);
+		report({ code: 'separator', range: doc.index.lineRange(line), message: l10n.t('No `---` between the file header and the first ticket.') });
+	}
+	for (const extra of header.separators.slice(1)) {
+		report({ code: 'separator', range: extra, message: l10n.t('A second `---` in the file header; one separator is expected before the first ticket.') });
+	}
+	checkDuplicateTitles(doc, report);
+	checkCategories(doc, config, workspaceCategories, report);
+}
+
+function checkDuplicateTitles(doc: TicketDocument, report: Report): void {
+	const byTitle = new Map<string, number[]>();
+	for (let i = 0; i < doc.chunks.length; i++) {
+		const title = doc.parsed(i).title.text;
+		if (!title) continue;
+		const list = byTitle.get(title);
+		if (list) list.push(i);
+		else byTitle.set(title, [i]);
+	}
+	for (const [title, tickets] of byTitle) {
+		if (tickets.length < 2) continue;
+		for (const i of tickets) {
+			const others = tickets.filter((j) => j !== i);
+			report({
+				code: 'duplicate-title',
+				range: doc.ticket(i).title.range,
+				message: l10n.t('The title "{0}" is used by {1} other tickets in this file.', title, others.length),
+				related: others.map((j) => ({ range: doc.ticket(j).title.range, message: l10n.t('Same title') })),
+			});
+		}
+	}
+}
+
+function checkCategories(doc: TicketDocument, config: TicketConfig, workspace: CategoryCounts | undefined, report: Report): void {
+	const separator = config.labels.categorySeparator;
+	const counts = workspace ?? countCategories(doc, separator);
+	const taxonomy = config.categories;
+	const frequent = [...counts].filter(([, n]) => n >= frequentCount).sort((a, b) => b[1] - a[1]).map(([name]) => name);
+	for (let i = 0; i < doc.chunks.length; i++) {
+		const parsed = doc.parsed(i);
+		const name = categoryName(parsed, separator);
+		if (!name || !parsed.category?.subcategory) continue;
+		const range = doc.ticket(i).category!.value.range;
+		if (taxonomy.length) {
+			if (taxonomy.includes(name)) continue;
+			const suggestion = closest(name, taxonomy);
+			report({
+				code: 'category-unknown',
+				range,
+				message: suggestion
+					? l10n.t('Category `{0}` is not in the taxonomy; did you mean `{1}`?', name, suggestion)
+					: l10n.t('Category `{0}` is not in the taxonomy.', name),
+				data: suggestion ? { replacement: ` ${suggestion}` } : undefined,
+			});
+			continue;
+		}
+		if ((counts.get(name) ?? 0) > 1) continue;
+		const suggestion = frequent.find((f) => isTypoOf(name, f, separator));
+		if (suggestion) {
+			report({
+				code: 'category-unknown',
+				range,
+				message: l10n.t('Category `{0}` is seen only once; did you mean `{1}` ({2} tickets)?', name, suggestion, counts.get(suggestion) ?? 0),
+				data: { replacement: ` ${suggestion}` },
+			});
+		}
+	}
+}
+
+/** One part equal and the other a near spelling: `CDN｜配置问提` for `CDN｜配置问题`, not `云主机｜其他类咨询` for `CDN｜其他类咨询`. */
+function isTypoOf(name: string, frequent: string, separator: string): boolean {
+	const [product, sub = ''] = name.split(separator);
+	const [fProduct, fSub = ''] = frequent.split(separator);
+	const near = (a: string, b: string) => a !== b && editDistance(a, b) <= typoBudget(b);
+	return (product === fProduct && near(sub, fSub)) || (sub === fSub && near(product, fProduct));
+}
+
+export function countCategories(doc: TicketDocument, separator: string): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (let i = 0; i < doc.chunks.length; i++) {
+		const name = categoryName(doc.parsed(i), separator);
+		if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+	}
+	return counts;
+}

@@ -1,0 +1,39 @@
+/**
+ * What a rule reports: a finding in the coordinates of what it looked at. Findings become LSP
+ * Diagnostics in one place (validate.ts), which applies the configured severity and moves
+ * ticket-local ranges into the file.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { TicketConfig } from '../config';
+import type { ParsedTicket } from '../model';
+import type { RuleCode } from './catalog';
+
+export interface Related {
+	readonly range: Range;
+	readonly message: string;
+	/** Another file; absent for the same file. */
+	readonly uri?: string;
+}
+
+/** Extra data a quick fix can use (issue: quick fixes). */
+export interface FindingData {
+	/** The text that should replace the finding's range. */
+	readonly replacement?: string;
+	readonly [key: string]: unknown;
+}
+
+export interface Finding {
+	readonly code: RuleCode;
+	readonly range: Range;
+	readonly message: string;
+	readonly related?: readonly Related[];
+	readonly data?: FindingData;
+}
+
+export type Report = (finding: Finding) => void;
+
+/** A rule that needs only one ticket's parse; its findings are cached with the parse. */
+export interface TicketRule {
+	readonly codes: readonly RuleCode[];
+	check(ticket: ParsedTicket, config: TicketConfig, report: Report): void;
+}

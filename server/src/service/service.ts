@@ -1,0 +1,62 @@
+/**
+ * The ticket language service: the one factory that everything (the LSP server, the CLI, the
+ * tests) goes through. Text in, plain LSP types out.
+ */
+import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
+import { defaultConfig, type TicketConfig } from './config';
+import { isTicketDump } from './detect';
+import { TicketParser, type TicketDocument } from './document';
+import { foldingRanges } from './folding';
+import type { CategoryCounts } from './rules/file';
+import { documentSymbols } from './symbols';
+import type { Cancellation, TicketTextDocument } from './types';
+import { Validator, type Logger } from './validate';
+
+export interface TicketWorkspace {
+	/** How often each category occurs across the workspace; undefined when not known (then the file's own counts are used). */
+	categoryCounts(): CategoryCounts | undefined;
+}
+
+export interface TicketServiceOptions {
+	readonly config?: TicketConfig;
+	/** Where failures inside a rule are reported (they never reach the caller). */
+	readonly log?: Logger;
+	readonly workspace?: TicketWorkspace;
+}
+
+export interface TicketService {
+	readonly config: TicketConfig;
+	configure(config: TicketConfig): void;
+	/** Whether a text is a ticket dump (by content); the host decides which paths are candidates. */
+	isTicketDump(text: string): boolean;
+	parse(document: TicketTextDocument): TicketDocument;
+	/** Undefined when cancelled. */
+	validate(document: TicketTextDocument, token?: Cancellation): Diagnostic[] | undefined;
+	documentSymbols(document: TicketTextDocument, token?: Cancellation): DocumentSymbol[];
+	foldingRanges(document: TicketTextDocument): FoldingRange[];
+	/** Drops what is kept for a closed document. */
+	forget(uri: string): void;
+}
+
+export function createTicketService(options: TicketServiceOptions = {}): TicketService {
+	let config = options.config ?? defaultConfig;
+	const log = options.log ?? (() => undefined);
+	const parser = new TicketParser(config.labels);
+	const validator = new Validator(config, log);
+	return {
+		get config() {
+			return config;
+		},
+		configure(next) {
+			config = next;
+			parser.setLabels(next.labels);
+			validator.configure(next);
+		},
+		isTicketDump: (text) => isTicketDump(text, config.labels),
+		parse: (document) => parser.parse(document),
+		validate: (document, token) => validator.validate(parser.parse(document), options.workspace?.categoryCounts(), token),
+		documentSymbols: (document, token) => documentSymbols(parser.parse(document), config.labels.categorySeparator, token),
+		foldingRanges: (document) => foldingRanges(parser.parse(document)),
+		forget: (uri) => parser.forget(uri),
+	};
+}

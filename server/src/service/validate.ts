@@ -1,0 +1,116 @@
+/**
+ * Validation: runs every rule and turns findings into LSP Diagnostics. Ticket-local findings are
+ * cached with the ticket's parse (so an edit re-checks only the ticket it touched) and moved to
+ * the ticket's place in the file. A rule that throws is silenced for that ticket and logged.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { RuleSetting, TicketConfig } from './config';
+import type { TicketDocument } from './document';
+import type { ParsedTicket } from './model';
+import { shiftRange } from './positions';
+import { categoryRules } from './rules/category';
+import { diagnosticSource, ruleInfo, type RuleCode } from './rules/catalog';
+import { dialogRules } from './rules/dialog';
+import { checkFile, type CategoryCounts } from './rules/file';
+import type { Finding, TicketRule } from './rules/finding';
+import { sectionRules } from './rules/sections';
+import { structureRules } from './rules/structure';
+import type { Cancellation } from './types';
+
+export const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules];
+
+const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	information: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+export type Logger = (message: string) => void;
+
+export class Validator {
+	/** Findings per parse, valid for one configuration generation. */
+	private cache = new WeakMap<ParsedTicket, readonly Diagnostic[]>();
+
+	constructor(
+		private config: TicketConfig,
+		private readonly log: Logger,
+	) {}
+
+	configure(config: TicketConfig): void {
+		this.config = config;
+		this.cache = new WeakMap();
+	}
+
+	/** Undefined when cancelled part-way. */
+	validate(doc: TicketDocument, workspaceCategories: CategoryCounts | undefined, token?: Cancellation): Diagnostic[] | undefined {
+		const out: Diagnostic[] = [];
+		const toDiagnostic = (f: Finding, lines: number) => this.toDiagnostic(f, lines, doc.uri);
+		this.guard('file rules', () => checkFile(doc, this.config, workspaceCategories, (f) => this.enabled(f.code) && out.push(toDiagnostic(f, 0))));
+		for (let i = 0; i < doc.chunks.length; i++) {
+			if (token?.isCancellationRequested) return undefined;
+			const local = this.ticketDiagnostics(doc.parsed(i));
+			const lines = doc.chunks[i].startLine;
+			for (const d of local) out.push(lines ? moveDiagnostic(d, lines, doc.uri) : withUri(d, doc.uri));
+		}
+		return out;
+	}
+
+	/** A ticket's own findings, in its coordinates, with an empty uri in related information. */
+	private ticketDiagnostics(parsed: ParsedTicket): readonly Diagnostic[] {
+		let cached = this.cache.get(parsed);
+		if (!cached) {
+			const found: Diagnostic[] = [];
+			for (const rule of ticketRules) {
+				if (!rule.codes.some((c) => this.enabled(c))) continue;
+				this.guard(rule.codes.join(','), () =>
+					rule.check(parsed, this.config, (f) => {
+						if (this.enabled(f.code)) found.push(this.toDiagnostic(f, 0, ''));
+					}),
+				);
+			}
+			cached = found;
+			this.cache.set(parsed, cached);
+		}
+		return cached;
+	}
+
+	private enabled(code: RuleCode): boolean {
+		return this.config.rules[code] !== 'off';
+	}
+
+	private toDiagnostic(f: Finding, lines: number, uri: string): Diagnostic {
+		const setting = this.config.rules[f.code];
+		const severity = severities[setting && setting !== 'off' ? setting : ruleInfo(f.code)!.severity];
+		return {
+			range: shiftRange(f.range, lines),
+			severity,
+			code: f.code,
+			source: diagnosticSource,
+			message: f.message,
+			relatedInformation: f.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: shiftRange(r.range, r.uri ? 0 : lines) }, message: r.message })),
+			data: f.data,
+		};
+	}
+
+	private guard(what: string, run: () => void): void {
+		try {
+			run();
+		} catch (error) {
+			this.log(`rule ${what} failed and is skipped for this ticket: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		}
+	}
+}
+
+function withUri(d: Diagnostic, uri: string): Diagnostic {
+	if (!d.relatedInformation) return d;
+	return { ...d, relatedInformation: d.relatedInformation.map((r) => (r.location.uri ? r : { ...r, location: { ...r.location, uri } })) };
+}
+
+function moveDiagnostic(d: Diagnostic, lines: number, uri: string): Diagnostic {
+	return {
+		...d,
+		range: shiftRange(d.range, lines),
+		relatedInformation: d.relatedInformation?.map((r) => (r.location.uri ? r : { ...r, location: { uri, range: shiftRange(r.location.range, lines) } })),
+	};
+}
