@@ -7,12 +7,12 @@ export function normalizeSpace(text: string): string {
 	return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
-const imageMarker = /\s*\[图片\]\s*$/;
+const imageMarker = /\s*\[图片\]\s*/g;
 
 /** Equal after normalisation, treating `***` in either text as a wildcard. */
 export function sameModuloRedaction(a: string, b: string): boolean {
-	const x = normalizeSpace(a).replace(imageMarker, '');
-	const y = normalizeSpace(b).replace(imageMarker, '');
+	const x = normalizeSpace(a).replace(imageMarker, ' ').trim();
+	const y = normalizeSpace(b).replace(imageMarker, ' ').trim();
 	if (x === y) return true;
 	return matchesMasked(x, y) || matchesMasked(y, x);
 }

@@ -38,7 +38,17 @@ export const defaultConfig: TicketConfig = {
 };
 
 /** Fills what a partial configuration leaves out with the defaults. */
-export function resolveConfig(partial: Partial<TicketConfig> & { labels?: Partial<TicketLabels> } = {}): TicketConfig {
+export interface PartialTicketConfig {
+	readonly rules?: TicketConfig['rules'];
+	readonly categories?: readonly string[];
+	readonly rootCauses?: readonly string[];
+	readonly labels?: Partial<Omit<TicketLabels, 'sections' | 'speakers'>> & {
+		readonly sections?: Partial<TicketLabels['sections']>;
+		readonly speakers?: Partial<TicketLabels['speakers']>;
+	};
+}
+
+export function resolveConfig(partial: PartialTicketConfig = {}): TicketConfig {
 	return {
 		rules: { ...partial.rules },
 		categories: partial.categories ?? defaultConfig.categories,

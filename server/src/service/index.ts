@@ -1,6 +1,6 @@
 /** The public surface of the ticket language service. */
 export { createTicketService, type TicketService, type TicketServiceOptions, type TicketWorkspace } from './service';
-export { defaultConfig, defaultRootCauses, resolveConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';
+export { defaultConfig, defaultRootCauses, resolveConfig, type PartialTicketConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';
 export { chineseLabels, type TicketLabels } from './labels';
 export { ruleCodes, rules, ruleInfo, diagnosticSource, type RuleCode } from './rules/catalog';
 export type { TicketDocument } from './document';

@@ -1,0 +1,24 @@
+/** What every server feature receives: the connection, the open documents, the service, and settings. */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TicketService } from './service/index';
+import type { ServerSettings } from './settings';
+
+export interface ServerContext {
+	readonly connection: Connection;
+	readonly documents: TextDocuments<TextDocument>;
+	readonly service: TicketService;
+	settings(): ServerSettings;
+	/** Whether an open document is a ticket dump (path glob and content). */
+	isDump(doc: TextDocument): boolean;
+	/** Called by features that must react when settings change (re-validate, re-index...). */
+	onSettingsChanged(listener: () => void): void;
+	log(message: string): void;
+}
+
+/** A server feature: registers its handlers and capabilities. */
+export interface ServerFeature {
+	/** Capabilities merged into the initialize result. */
+	readonly capabilities?: import('vscode-languageserver/node').ServerCapabilities;
+	register(context: ServerContext): void;
+}

@@ -1,0 +1,6 @@
+/** Every server feature, in registration order. A new feature adds one line here. */
+import type { ServerFeature } from '../context';
+import { diagnosticsFeature } from './diagnostics';
+import { outlineFeature } from './outline';
+
+export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature];

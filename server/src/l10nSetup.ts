@@ -1,0 +1,16 @@
+/** Loads the translated strings for a locale (`l10n/bundle.l10n.<locale>.json`); English needs none. */
+import * as l10n from '@vscode/l10n';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function loadL10n(locale: string | undefined, l10nDir: string): void {
+	if (!locale) return;
+	const lower = locale.toLowerCase();
+	for (const candidate of [lower, lower.split('-')[0]]) {
+		const file = join(l10nDir, `bundle.l10n.${candidate}.json`);
+		if (existsSync(file)) {
+			l10n.config({ contents: JSON.parse(readFileSync(file, 'utf8')) });
+			return;
+		}
+	}
+}

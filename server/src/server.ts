@@ -1,0 +1,96 @@
+/**
+ * The language server: thin LSP wiring. Each feature (features/) looks up the document and asks
+ * the service. Runs as `node dist/server.js --stdio` in any LSP client; nothing here depends on
+ * VS Code (VS Code extras are custom requests declared in protocol.ts).
+ */
+import { join } from 'node:path';
+import {
+	createConnection,
+	DidChangeConfigurationNotification,
+	ProposedFeatures,
+	TextDocuments,
+	TextDocumentSyncKind,
+	type InitializeParams,
+	type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerContext } from './context';
+import { features } from './features/index';
+import { pathFilter, uriPath, type PathFilter } from './files';
+import { loadL10n } from './l10nSetup';
+import { createTicketService } from './service/index';
+import { toServerSettings, type ServerSettings, type TicketSettings } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = (message: string) => connection.console.error(message);
+
+let settings: ServerSettings = toServerSettings(undefined);
+let isCandidatePath: PathFilter = pathFilter(settings.include, settings.exclude);
+let canPullConfiguration = false;
+const settingsListeners: (() => void)[] = [];
+const service = createTicketService({ config: settings.config, log });
+
+/** Dump-ness by path and content, cached per document version. */
+const dumpCache = new Map<string, { version: number; dump: boolean }>();
+
+const context: ServerContext = {
+	connection,
+	documents,
+	service,
+	settings: () => settings,
+	isDump(doc) {
+		const known = dumpCache.get(doc.uri);
+		if (known?.version === doc.version) return known.dump;
+		const dump = isCandidatePath(uriPath(doc.uri)) && service.isTicketDump(doc.getText());
+		dumpCache.set(doc.uri, { version: doc.version, dump });
+		return dump;
+	},
+	onSettingsChanged: (listener) => void settingsListeners.push(listener),
+	log,
+};
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+	loadL10n(params.locale, join(__dirname, '..', 'l10n'));
+	canPullConfiguration = !!params.capabilities.workspace?.configuration;
+	const initial = params.initializationOptions as { settings?: TicketSettings } | undefined;
+	if (initial?.settings) applySettings(initial.settings);
+	return {
+		capabilities: Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map((f) => f.capabilities ?? {})),
+		serverInfo: { name: 'ticket-curator', version: '0.1.0' },
+	};
+});
+
+connection.onInitialized(async () => {
+	if (canPullConfiguration) {
+		void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ticketCurator' });
+		await pullSettings();
+	}
+});
+
+async function pullSettings(): Promise<void> {
+	const pulled = (await connection.workspace.getConfiguration('ticketCurator')) as TicketSettings | null;
+	applySettings(pulled ?? undefined);
+}
+
+function applySettings(raw: TicketSettings | undefined): void {
+	settings = toServerSettings(raw);
+	isCandidatePath = pathFilter(settings.include, settings.exclude);
+	service.configure(settings.config);
+	dumpCache.clear();
+	for (const listener of settingsListeners) listener();
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+	if (canPullConfiguration) await pullSettings();
+	else applySettings((change.settings as { ticketCurator?: TicketSettings } | undefined)?.ticketCurator);
+});
+
+documents.onDidClose((e) => {
+	dumpCache.delete(e.document.uri);
+	service.forget(e.document.uri);
+});
+
+for (const feature of features) feature.register(context);
+documents.listen(connection);
+connection.listen();
