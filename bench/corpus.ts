@@ -1,0 +1,53 @@
+/**
+ * Generated corpora for benchmarks and scale tests: perturbed copies of the real dump's tickets,
+ * so sizes grow without every ticket being an exact duplicate.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const realDumpPath = join(__dirname, '..', 'test', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');
+
+export function readRealDump(): string {
+	return readFileSync(realDumpPath, 'utf8');
+}
+
+/** The real dump's tickets, each from its `## ` line through its `---`. */
+export function realTickets(text = readRealDump()): string[] {
+	const parts = text.split(/^(?=## )/m);
+	return parts.slice(1).map((t) => (t.endsWith('\n') ? t : `${t}\n`));
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run generates the same corpus. */
+export function random(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** A copy of a ticket with its digits changed and its title numbered, as another real case would differ. */
+export function perturb(ticket: string, copy: number, rand: () => number): string {
+	const digits = ticket.replace(/\d/g, (d) => (rand() < 0.3 ? String(Math.floor(rand() * 10)) : d));
+	return digits.replace(/^## (.*)$/m, (_, title: string) => `## ${title} #${copy}`);
+}
+
+/** A dump of about `bytes` UTF-8 bytes (or exactly `tickets` tickets), built from perturbed real tickets. */
+export function generateDump(options: { bytes?: number; tickets?: number; seed?: number; part?: number }): string {
+	const source = realTickets();
+	const rand = random(options.seed ?? 1);
+	const body: string[] = [];
+	let size = 0;
+	let count = 0;
+	const enough = () => (options.tickets !== undefined ? count >= options.tickets : size >= (options.bytes ?? 0));
+	while (!enough()) {
+		const ticket = perturb(source[count % source.length], Math.floor(count / source.length), rand);
+		body.push(ticket);
+		size += Buffer.byteLength(ticket);
+		count++;
+	}
+	return `# 技术支持工单数据 - Part ${options.part ?? 1}\n\n本文档包含 ${count} 个结构化技术支持问答记录\n\n---\n\n${body.join('')}`;
+}
