@@ -1,6 +1,7 @@
 /**
- * Pushes diagnostics: waits for typing to pause (debounce), cancels a run that a newer edit made
- * stale, and never publishes for a version that is no longer the document's.
+ * Pushes diagnostics: waits for typing to pause (debounce), validates in short slices so that other
+ * requests are answered meanwhile, cancels a run that a newer edit made stale, and never publishes
+ * for a version that is no longer the document's.
  */
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver';
 
@@ -12,23 +13,28 @@ export interface ScheduledDocument {
 export interface SchedulerHost {
 	/** The document's current version, or undefined once closed. */
 	currentVersion(uri: string): number | undefined;
-	/** Undefined when cancelled. */
-	validate(uri: string, token: CancellationTokenSource['token']): Diagnostic[] | undefined;
+	/** The validation as steps (see TicketService.validateSteps); undefined when there is nothing to validate. */
+	validate(uri: string): Generator<void, Diagnostic[]> | undefined;
 	publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
 }
 
+/** Work this long, then let the event loop answer other messages. */
+const sliceMs = 15;
+
 export class DiagnosticsScheduler {
-	private readonly pending = new Map<string, { timer: NodeJS.Timeout; source: CancellationTokenSource }>();
+	private readonly pending = new Map<string, { timer?: NodeJS.Timeout; source: CancellationTokenSource }>();
+	/** Runs that were cancelled before they finished (for tests and logs). */
+	cancelledRuns = 0;
 
 	constructor(
 		private readonly host: SchedulerHost,
-		private delayMs: () => number,
+		private readonly delayMs: () => number,
 	) {}
 
 	schedule(doc: ScheduledDocument, immediately = false): void {
 		this.cancel(doc.uri);
 		const source = new CancellationTokenSource();
-		const timer = setTimeout(() => this.run(doc, source), immediately ? 0 : this.delayMs());
+		const timer = setTimeout(() => this.start(doc, source), immediately ? 0 : this.delayMs());
 		this.pending.set(doc.uri, { timer, source });
 	}
 
@@ -46,12 +52,27 @@ export class DiagnosticsScheduler {
 		this.host.publish(uri, undefined, []);
 	}
 
-	private run(doc: ScheduledDocument, source: CancellationTokenSource): void {
+	private start(doc: ScheduledDocument, source: CancellationTokenSource): void {
 		if (this.host.currentVersion(doc.uri) !== doc.version) return;
-		const diagnostics = this.host.validate(doc.uri, source.token);
-		if (this.pending.get(doc.uri)?.source === source) this.pending.delete(doc.uri);
-		if (!diagnostics || source.token.isCancellationRequested) return;
-		if (this.host.currentVersion(doc.uri) !== doc.version) return;
-		this.host.publish(doc.uri, doc.version, diagnostics);
+		const steps = this.host.validate(doc.uri);
+		if (steps) this.slice(doc, source, steps);
+	}
+
+	private slice(doc: ScheduledDocument, source: CancellationTokenSource, steps: Generator<void, Diagnostic[]>): void {
+		const stale = () => source.token.isCancellationRequested || this.host.currentVersion(doc.uri) !== doc.version;
+		const until = performance.now() + sliceMs;
+		while (performance.now() < until) {
+			if (stale()) {
+				this.cancelledRuns++;
+				return;
+			}
+			const step = steps.next();
+			if (step.done) {
+				if (this.pending.get(doc.uri)?.source === source) this.pending.delete(doc.uri);
+				if (!stale()) this.host.publish(doc.uri, doc.version, step.value);
+				return;
+			}
+		}
+		setImmediate(() => this.slice(doc, source, steps));
 	}
 }

@@ -9,9 +9,9 @@ export const diagnosticsFeature: ServerFeature = {
 		const scheduler = new DiagnosticsScheduler(
 			{
 				currentVersion: (uri) => documents.get(uri)?.version,
-				validate: (uri, token) => {
+				validate: (uri) => {
 					const doc = documents.get(uri);
-					return doc ? service.validate(doc, token) : undefined;
+					return doc ? service.validateSteps(doc) : undefined;
 				},
 				publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
 			},

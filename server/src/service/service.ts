@@ -8,6 +8,7 @@ import { isTicketDump } from './detect';
 import { TicketParser, type TicketDocument } from './document';
 import { foldingRanges } from './folding';
 import type { CategoryCounts } from './rules/file';
+import { summarizeTickets, type TicketDigest } from './summarize';
 import { documentSymbols } from './symbols';
 import type { Cancellation, TicketTextDocument } from './types';
 import { Validator, type Logger } from './validate';
@@ -32,8 +33,12 @@ export interface TicketService {
 	parse(document: TicketTextDocument): TicketDocument;
 	/** Undefined when cancelled. */
 	validate(document: TicketTextDocument, token?: Cancellation): Diagnostic[] | undefined;
+	/** The same validation as steps, for a host that interleaves it with other work; returns the diagnostics when done. */
+	validateSteps(document: TicketTextDocument): Generator<void, Diagnostic[]>;
 	documentSymbols(document: TicketTextDocument, token?: Cancellation): DocumentSymbol[];
 	foldingRanges(document: TicketTextDocument): FoldingRange[];
+	/** Every ticket of a dump's text, read by lines without the Markdown parse (for the workspace index). */
+	summarize(text: string): TicketDigest[];
 	/** Drops what is kept for a closed document. */
 	forget(uri: string): void;
 }
@@ -55,8 +60,10 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 		isTicketDump: (text) => isTicketDump(text, config.labels),
 		parse: (document) => parser.parse(document),
 		validate: (document, token) => validator.validate(parser.parse(document), options.workspace?.categoryCounts(), token),
+		validateSteps: (document) => validator.steps(parser.parse(document), options.workspace?.categoryCounts()),
 		documentSymbols: (document, token) => documentSymbols(parser.parse(document), config.labels.categorySeparator, token),
 		foldingRanges: (document) => foldingRanges(parser.parse(document)),
+		summarize: (text) => summarizeTickets(text, config.labels),
 		forget: (uri) => parser.forget(uri),
 	};
 }

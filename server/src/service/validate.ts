@@ -28,6 +28,9 @@ const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
 
 export type Logger = (message: string) => void;
 
+/** About 10 ms of fresh parsing between two yields. */
+const ticketsPerStep = 8;
+
 export class Validator {
 	/** Findings per parse, valid for one configuration generation. */
 	private cache = new WeakMap<ParsedTicket, readonly Diagnostic[]>();
@@ -44,15 +47,28 @@ export class Validator {
 
 	/** Undefined when cancelled part-way. */
 	validate(doc: TicketDocument, workspaceCategories: CategoryCounts | undefined, token?: Cancellation): Diagnostic[] | undefined {
-		const out: Diagnostic[] = [];
-		const toDiagnostic = (f: Finding, lines: number) => this.toDiagnostic(f, lines, doc.uri);
-		this.guard('file rules', () => checkFile(doc, this.config, workspaceCategories, (f) => this.enabled(f.code) && out.push(toDiagnostic(f, 0))));
-		for (let i = 0; i < doc.chunks.length; i++) {
+		const steps = this.steps(doc, workspaceCategories);
+		for (;;) {
 			if (token?.isCancellationRequested) return undefined;
+			const step = steps.next();
+			if (step.done) return step.value;
+		}
+	}
+
+	/**
+	 * The same work in small steps: it yields every few tickets so that a host can answer other
+	 * requests (and notice cancellation) while a huge dump is validated.
+	 */
+	*steps(doc: TicketDocument, workspaceCategories: CategoryCounts | undefined): Generator<void, Diagnostic[]> {
+		const out: Diagnostic[] = [];
+		for (let i = 0; i < doc.chunks.length; i++) {
+			if (i % ticketsPerStep === ticketsPerStep - 1) yield;
 			const local = this.ticketDiagnostics(doc.parsed(i));
 			const lines = doc.chunks[i].startLine;
 			for (const d of local) out.push(lines ? moveDiagnostic(d, lines, doc.uri) : withUri(d, doc.uri));
 		}
+		// File rules last: they read every ticket's parse, which the loop above has made.
+		this.guard('file rules', () => checkFile(doc, this.config, workspaceCategories, (f) => this.enabled(f.code) && out.push(this.toDiagnostic(f, 0, doc.uri))));
 		return out;
 	}
 
