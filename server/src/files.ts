@@ -7,12 +7,17 @@ export const defaultExclude = '**/{node_modules,.git,dist,out}/**';
 
 export type PathFilter = (path: string) => boolean;
 
-/** Paths are matched relative to a root when one is given, with `/` separators. */
-export function pathFilter(include = defaultInclude, exclude = defaultExclude): PathFilter {
+/**
+ * Paths are matched with `/` separators, relative to `root` when one is given and the path is
+ * inside it (a configuration's `dumps/**` means the `dumps` folder next to it), else as they are.
+ */
+export function pathFilter(include = defaultInclude, exclude = defaultExclude, root?: string): PathFilter {
 	const inc = picomatch(include, { dot: true, nocase: true });
 	const exc = picomatch(exclude, { dot: true });
+	const base = root ? `${root.replace(/\\/g, '/').replace(/\/+$/, '')}/` : undefined;
 	return (path) => {
-		const p = path.replace(/\\/g, '/');
+		let p = path.replace(/\\/g, '/');
+		if (base && p.startsWith(base)) p = p.slice(base.length);
 		return (inc(p) || inc(p.replace(/^.*\//, ''))) && !exc(p);
 	};
 }

@@ -1,0 +1,50 @@
+/**
+ * A progress bar on standard error, only when it is a terminal and only once the work has run
+ * long enough to be worth watching (piped output and CI logs stay clean).
+ */
+
+export interface Progress {
+	/** One more unit of work done; `label` names what is being worked on. */
+	tick(label?: string): void;
+	/** Clears the bar. */
+	done(): void;
+}
+
+export interface ProgressStream {
+	readonly isTTY?: boolean;
+	readonly columns?: number;
+	write(text: string): unknown;
+}
+
+/** Shown only after this long. */
+const showAfterMs = 400;
+/** Redrawn at most this often. */
+const redrawMs = 80;
+
+const silent: Progress = { tick: () => undefined, done: () => undefined };
+
+export function createProgress(stream: ProgressStream, total: number, now: () => number = Date.now): Progress {
+	if (!stream.isTTY || total < 2) return silent;
+	const start = now();
+	let done = 0;
+	let lastDraw = 0;
+	let shown = false;
+	return {
+		tick(label = '') {
+			done++;
+			const t = now();
+			if (t - start < showAfterMs || t - lastDraw < redrawMs) return;
+			lastDraw = t;
+			shown = true;
+			const width = Math.max(10, Math.min(30, (stream.columns ?? 80) - 50));
+			const filled = Math.round((done / total) * width);
+			const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} `;
+			const room = Math.max(0, (stream.columns ?? 80) - bar.length - 1);
+			const name = label.length > room ? `…${label.slice(label.length - room + 1)}` : label;
+			stream.write(`\r\x1b[2K${bar}${name}`);
+		},
+		done() {
+			if (shown) stream.write('\r\x1b[2K');
+		},
+	};
+}
