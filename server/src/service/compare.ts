@@ -1,20 +1,41 @@
 /**
  * Text comparison that forgives what the dump's own processing changes: whitespace, non-breaking
- * spaces, and redaction (a `***` in one text stands for any run of characters in the other).
+ * spaces, image markers and redaction (a `***` or a masked IPv4 octet in one text stands for any
+ * run of characters in the other).
  */
 
 export function normalizeSpace(text: string): string {
 	return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
-const imageMarker = /\s*\[图片\]\s*/g;
+const imageMarker = /\[图片\]/g;
+/** What an HTML stripper removes: the dump's descriptions are first turns with `<WARNING>`, `<?php … ?>` dropped. */
+const markup = /<[^>]*>/g;
+const anySpace = /[\s\u00a0\u3000]+/g;
+/** A masked IPv4 address (`148.153.*.*`): each masked octet is a wildcard like `***`. */
+const maskedIpv4 = /(\b\d{1,3}\.\d{1,3}\.)\*\.\*/g;
 
-/** Equal after normalisation, treating `***` in either text as a wildcard. */
+/**
+ * The text as compared: without whitespace (chats and their copies space CJK text differently),
+ * masked octets turned into `***`, and, when loose, without `[图片]` and markup (copies drop both).
+ */
+function comparable(text: string, loose: boolean): string {
+	const bare = loose ? text.replace(markup, '').replace(imageMarker, '') : text;
+	return bare.replace(anySpace, '').replace(maskedIpv4, '$1***.***');
+}
+
+/**
+ * Equal after normalisation, treating `***` in either text as a wildcard. Image markers are tried
+ * both dropped and kept: the anonymiser sometimes masks a URL together with the `[图片` after it,
+ * leaving `https://host/***]` against `https://host/path[图片]`.
+ */
 export function sameModuloRedaction(a: string, b: string): boolean {
-	const x = normalizeSpace(a).replace(imageMarker, ' ').trim();
-	const y = normalizeSpace(b).replace(imageMarker, ' ').trim();
-	if (x === y) return true;
-	return matchesMasked(x, y) || matchesMasked(y, x);
+	for (const loose of [true, false]) {
+		const x = comparable(a, loose);
+		const y = comparable(b, loose);
+		if (x === y || matchesMasked(x, y) || matchesMasked(y, x)) return true;
+	}
+	return false;
 }
 
 /** Whether `masked` (with `***` wildcards) matches `plain`. */

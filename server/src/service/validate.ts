@@ -1,7 +1,8 @@
 /**
  * Validation: runs every rule and turns findings into LSP Diagnostics. Ticket-local findings are
  * cached with the ticket's parse (so an edit re-checks only the ticket it touched) and moved to
- * the ticket's place in the file. A rule that throws is silenced for that ticket and logged.
+ * the ticket's place in the file. A rule that throws is silenced for that ticket (none of its
+ * findings there are kept) and logged once per validation.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { RuleSetting, TicketConfig } from './config';
@@ -27,6 +28,9 @@ const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
 };
 
 export type Logger = (message: string) => void;
+
+/** Rules that threw during one validation, logged once each at its end rather than once per ticket. */
+type Failures = Map<string, { times: number; error: unknown }>;
 
 /** About 10 ms of fresh parsing between two yields. */
 const ticketsPerStep = 8;
@@ -61,29 +65,40 @@ export class Validator {
 	 */
 	*steps(doc: TicketDocument, workspaceCategories: CategoryCounts | undefined): Generator<void, Diagnostic[]> {
 		const out: Diagnostic[] = [];
+		const failures: Failures = new Map();
 		for (let i = 0; i < doc.chunks.length; i++) {
 			if (i % ticketsPerStep === ticketsPerStep - 1) yield;
-			const local = this.ticketDiagnostics(doc.parsed(i));
+			const local = this.ticketDiagnostics(doc.parsed(i), failures);
 			const lines = doc.chunks[i].startLine;
 			for (const d of local) out.push(lines ? moveDiagnostic(d, lines, doc.uri) : withUri(d, doc.uri));
 		}
 		// File rules last: they read every ticket's parse, which the loop above has made.
-		this.guard('file rules', () => checkFile(doc, this.config, workspaceCategories, (f) => this.enabled(f.code) && out.push(this.toDiagnostic(f, 0, doc.uri))));
+		const fileFindings: Diagnostic[] = [];
+		const fileRulesRan = this.guard('file rules', failures, () =>
+			checkFile(doc, this.config, workspaceCategories, (f) => this.enabled(f.code) && fileFindings.push(this.toDiagnostic(f, 0, doc.uri))),
+		);
+		if (fileRulesRan) out.push(...fileFindings);
+		for (const [what, { times, error }] of failures) {
+			this.log(`rule ${what} failed ${times} time(s) in ${doc.uri}; its findings there are dropped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		}
 		return out;
 	}
 
 	/** A ticket's own findings, in its coordinates, with an empty uri in related information. */
-	private ticketDiagnostics(parsed: ParsedTicket): readonly Diagnostic[] {
+	private ticketDiagnostics(parsed: ParsedTicket, failures: Failures): readonly Diagnostic[] {
 		let cached = this.cache.get(parsed);
 		if (!cached) {
 			const found: Diagnostic[] = [];
 			for (const rule of ticketRules) {
 				if (!rule.codes.some((c) => this.enabled(c))) continue;
-				this.guard(rule.codes.join(','), () =>
+				// A rule that throws half-way keeps none of its findings: they may be wrong.
+				const mine: Diagnostic[] = [];
+				const ran = this.guard(rule.codes.join(','), failures, () =>
 					rule.check(parsed, this.config, (f) => {
-						if (this.enabled(f.code)) found.push(this.toDiagnostic(f, 0, ''));
+						if (this.enabled(f.code)) mine.push(this.toDiagnostic(f, 0, ''));
 					}),
 				);
+				if (ran) found.push(...mine);
 			}
 			cached = found;
 			this.cache.set(parsed, cached);
@@ -109,11 +124,16 @@ export class Validator {
 		};
 	}
 
-	private guard(what: string, run: () => void): void {
+	/** Runs a rule; false (and the failure recorded) when it throws. */
+	private guard(what: string, failures: Failures, run: () => void): boolean {
 		try {
 			run();
+			return true;
 		} catch (error) {
-			this.log(`rule ${what} failed and is skipped for this ticket: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			const known = failures.get(what);
+			if (known) known.times++;
+			else failures.set(what, { times: 1, error });
+			return false;
 		}
 	}
 }

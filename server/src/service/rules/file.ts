@@ -1,7 +1,7 @@
 /** File-level rules: the title, the declared count, the header separator, titles used twice, unknown categories. */
 import * as l10n from '@vscode/l10n';
 import type { TicketConfig } from '../config';
-import { closest, typoBudget, editDistance } from '../didYouMean';
+import { typoBudget, editDistance } from '../didYouMean';
 import type { TicketDocument } from '../document';
 import { categoryName } from './category';
 import type { Report } from './finding';
@@ -35,7 +35,9 @@ export function checkFile(doc: TicketDocument, config: TicketConfig, workspaceCa
 		});
 	}
 	if (found > 0 && header.separators.length === 0) {
-		const line = Math.max(0, header.endLine - 1);
+		// On the header's last written line (the count line, usually), not on the blank line under it.
+		let line = Math.max(0, header.endLine - 1);
+		while (line > 0 && !doc.index.lineText(line).trim()) line--;
 		report({ code: 'separator', range: doc.index.lineRange(line), message: l10n.t('No `---` between the file header and the first ticket.') });
 	}
 	for (const extra of header.separators.slice(1)) {
@@ -80,7 +82,8 @@ function checkCategories(doc: TicketDocument, config: TicketConfig, workspace: C
 		const range = doc.ticket(i).category!.value.range;
 		if (taxonomy.length) {
 			if (taxonomy.includes(name)) continue;
-			const suggestion = closest(name, taxonomy);
+			// Part by part: `CDN｜证书问题` is another subcategory than `CDN｜配置问题`, not a typo of it.
+			const suggestion = taxonomy.find((known) => isTypoOf(name, known, separator));
 			report({
 				code: 'category-unknown',
 				range,

@@ -44,7 +44,8 @@ export const sectionRules: TicketRule = {
 				});
 			}
 			furthest = Math.max(furthest, rank);
-			if (!section.contentText.trim()) {
+			// An empty dialog is `dialog-empty` (an error), not reported twice.
+			if (!section.contentText.trim() && section.kind !== 'dialog') {
 				report({ code: 'section-empty', range: section.name.range, message: l10n.t('Section `{0}` is empty.', section.name.text) });
 			}
 		}
