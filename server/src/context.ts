@@ -1,18 +1,23 @@
 /** What every server feature receives: the connection, the open documents, the service, and settings. */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TicketService } from './service/index';
 import type { ServerSettings } from './settings';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface ServerContext {
 	readonly connection: Connection;
 	readonly documents: TextDocuments<TextDocument>;
 	readonly service: TicketService;
+	/** Every ticket of every dump in the workspace folders (features/workspaceIndex.ts keeps it current). */
+	readonly index: WorkspaceIndex;
 	settings(): ServerSettings;
 	/** Whether an open document is a ticket dump (path glob and content). */
 	isDump(doc: TextDocument): boolean;
 	/** Called by features that must react when settings change (re-validate, re-index...). */
 	onSettingsChanged(listener: () => void): void;
+	/** Called once the client has sent `initialized` and settings are pulled, with the initialize params. */
+	onInitialized(listener: (params: InitializeParams) => void): void;
 	log(message: string): void;
 }
 

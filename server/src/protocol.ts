@@ -22,3 +22,36 @@ export interface TicketSummary {
 	/** The first lines of 问题描述, for tooltips. */
 	readonly description: string;
 }
+
+// ---- Workspace index (issue 4): every ticket of every dump in the workspace folders, open or not.
+
+/**
+ * `tickets/list` (client → server): the tickets of the workspace index, in file order.
+ * Without `uri`, every indexed dump; with `uri`, only that file's tickets (empty when it is not a dump).
+ * While the first indexing runs, the answer holds what is indexed so far and `indexing` is true;
+ * a `tickets/didChange` follows when it completes.
+ */
+export interface TicketListParams {
+	readonly uri?: string;
+}
+
+export interface TicketListResult {
+	readonly tickets: TicketSummary[];
+	/** True while the start-up (or settings-triggered) indexing is still reading files. */
+	readonly indexing: boolean;
+}
+
+export const TicketListRequest = new RequestType<TicketListParams, TicketListResult, void>('tickets/list');
+
+/**
+ * `tickets/didChange` (server → client): the index changed. `uris` are the files whose tickets were
+ * added, changed or removed (a file that stopped being a dump is listed too). Sent once per edit
+ * burst of an open dump (debounced like diagnostics), per file event from the watcher, and in
+ * batches while indexing; the last one of an indexing run has `indexing: false`.
+ */
+export interface TicketsDidChangeParams {
+	readonly uris: string[];
+	readonly indexing: boolean;
+}
+
+export const TicketsDidChangeNotification = new NotificationType<TicketsDidChangeParams>('tickets/didChange');

@@ -20,6 +20,7 @@ import { pathFilter, uriPath, type PathFilter } from './files';
 import { loadL10n } from './l10nSetup';
 import { createTicketService } from './service/index';
 import { toServerSettings, type ServerSettings, type TicketSettings } from './settings';
+import { WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -29,7 +30,11 @@ let settings: ServerSettings = toServerSettings(undefined);
 let isCandidatePath: PathFilter = pathFilter(settings.include, settings.exclude);
 let canPullConfiguration = false;
 const settingsListeners: (() => void)[] = [];
-const service = createTicketService({ config: settings.config, log });
+const initializedListeners: ((params: InitializeParams) => void)[] = [];
+let initializeParams: InitializeParams | undefined;
+// The category-unknown rule learns the categories from the whole workspace once it is indexed.
+const service = createTicketService({ config: settings.config, log, workspace: { categoryCounts: () => index.categoryCounts() } });
+const index = new WorkspaceIndex(service);
 
 /** Dump-ness by path and content, cached per document version. */
 const dumpCache = new Map<string, { version: number; dump: boolean }>();
@@ -38,6 +43,7 @@ const context: ServerContext = {
 	connection,
 	documents,
 	service,
+	index,
 	settings: () => settings,
 	isDump(doc) {
 		const known = dumpCache.get(doc.uri);
@@ -47,10 +53,12 @@ const context: ServerContext = {
 		return dump;
 	},
 	onSettingsChanged: (listener) => void settingsListeners.push(listener),
+	onInitialized: (listener) => void initializedListeners.push(listener),
 	log,
 };
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+	initializeParams = params;
 	loadL10n(params.locale, join(__dirname, '..', 'l10n'));
 	canPullConfiguration = !!params.capabilities.workspace?.configuration;
 	const initial = params.initializationOptions as { settings?: TicketSettings } | undefined;
@@ -66,6 +74,7 @@ connection.onInitialized(async () => {
 		void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ticketCurator' });
 		await pullSettings();
 	}
+	for (const listener of initializedListeners) listener(initializeParams!);
 });
 
 async function pullSettings(): Promise<void> {

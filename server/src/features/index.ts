@@ -2,5 +2,6 @@
 import type { ServerFeature } from '../context';
 import { diagnosticsFeature } from './diagnostics';
 import { outlineFeature } from './outline';
+import { workspaceIndexFeature } from './workspaceIndex';
 
-export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature];
+export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature];

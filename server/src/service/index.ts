@@ -6,3 +6,4 @@ export { ruleCodes, rules, ruleInfo, diagnosticSource, type RuleCode } from './r
 export type { TicketDocument } from './document';
 export type * from './model';
 export type { TicketTextDocument, Cancellation } from './types';
+export type { TicketDigest, TicketFields } from './summarize';

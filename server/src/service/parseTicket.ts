@@ -16,7 +16,7 @@ const blank = '[ \\t\\u00a0\\u3000]';
 const isBlank = (line: string) => /^[ \t\u00a0\u3000]*$/.test(line);
 
 /** Compiled once per label set. */
-interface Patterns {
+export interface Patterns {
 	readonly category: RegExp;
 	readonly speaker: RegExp;
 	readonly boldLabel: RegExp;
@@ -26,7 +26,7 @@ interface Patterns {
 
 const patternCache = new WeakMap<TicketLabels, Patterns>();
 
-function patternsFor(labels: TicketLabels): Patterns {
+export function patternsFor(labels: TicketLabels): Patterns {
 	let p = patternCache.get(labels);
 	if (!p) {
 		const speakers = Object.values(labels.speakers).map(escapeRegExp).join('|');
@@ -141,7 +141,7 @@ function isSetext(node: Heading, lines: readonly string[], index: LineIndex): bo
 	return node.depth <= 2 && !/^ {0,3}#/.test(lines[line]);
 }
 
-function readTitle(line: string): Located {
+export function readTitle(line: string): Located {
 	const open = /^( {0,3}##)[ \t]*/.exec(line);
 	const after = open ? open[0].length : 0;
 	let end = line.length;
@@ -165,7 +165,7 @@ function trimmedLocated(line: number, start: number, raw: string): Located | und
 	return trimmed ? located(line, start + lead, trimmed) : undefined;
 }
 
-function findCategory(lines: readonly string[], from: number, to: number, p: Patterns, labels: TicketLabels): CategoryLine | undefined {
+export function findCategory(lines: readonly string[], from: number, to: number, p: Patterns, labels: TicketLabels): CategoryLine | undefined {
 	for (let line = from; line < to; line++) {
 		const m = p.category.exec(lines[line]);
 		if (!m) continue;

@@ -1,0 +1,120 @@
+/**
+ * A minimal LSP client for process-level tests: spawns `node dist/server.js --stdio` on a
+ * workspace folder, answers the server's requests (progress tokens, registrations), records its
+ * notifications, and lets a test wait for the one it expects (never for a fixed time).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, WorkDoneProgress, type MessageConnection } from 'vscode-languageserver-protocol/node';
+
+export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface Notification {
+	readonly method: string;
+	readonly params: unknown;
+}
+
+export interface TestClient {
+	readonly connection: MessageConnection;
+	readonly process: ChildProcess;
+	readonly notifications: Notification[];
+	readonly registrations: { method: string; registerOptions?: unknown }[];
+	/** Resolves with the first notification (already received or still to come) that `match` accepts. */
+	waitFor<T>(method: string, match?: (params: T) => boolean): Promise<T>;
+	/** Resolves when an indexing progress that started ends. */
+	indexed(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+export interface StartOptions {
+	readonly folders: readonly string[];
+	readonly settings?: unknown;
+	readonly locale?: string;
+}
+
+export async function startServer(options: StartOptions): Promise<TestClient> {
+	const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+	let stderr = '';
+	child.stderr!.on('data', (d) => (stderr += String(d)));
+	const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+	const notifications: Notification[] = [];
+	const registrations: { method: string; registerOptions?: unknown }[] = [];
+	const waiters: { method: string; match: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
+	const record = (method: string, params: unknown) => {
+		notifications.push({ method, params });
+		for (const w of [...waiters]) {
+			if (w.method === method && w.match(params)) {
+				waiters.splice(waiters.indexOf(w), 1);
+				w.resolve(params);
+			}
+		}
+	};
+	connection.onNotification((method, params) => record(method, params));
+	// `$/progress` reaches only handlers registered for its token, which the server creates first.
+	connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+		connection.onProgress(WorkDoneProgress.type, params.token, (value) => record('$/progress', { token: params.token, value }));
+		return null;
+	});
+	connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+		registrations.push(...params.registrations);
+		return null;
+	});
+	connection.onRequest('client/unregisterCapability', () => null);
+	connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
+	connection.onRequest('workspace/workspaceFolders', () => options.folders.map((f) => ({ uri: pathToFileURL(f).href, name: f })));
+	child.on('exit', (code) => {
+		for (const w of waiters.splice(0)) w.resolve(Promise.reject(new Error(`server exited (${code}): ${stderr}`)));
+	});
+	connection.listen();
+
+	const waitFor = <T>(method: string, match: (params: T) => boolean = () => true): Promise<T> => {
+		const seen = notifications.find((n) => n.method === method && match(n.params as T));
+		if (seen) return Promise.resolve(seen.params as T);
+		return new Promise<T>((resolve) => waiters.push({ method, match: match as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void }));
+	};
+
+	await connection.sendRequest('initialize', {
+		processId: process.pid,
+		rootUri: options.folders[0] ? pathToFileURL(options.folders[0]).href : null,
+		workspaceFolders: options.folders.map((f) => ({ uri: pathToFileURL(f).href, name: f })),
+		locale: options.locale,
+		capabilities: {
+			window: { workDoneProgress: true },
+			workspace: {
+				configuration: true,
+				workspaceFolders: true,
+				didChangeWatchedFiles: { dynamicRegistration: true },
+				symbol: { dynamicRegistration: false },
+			},
+			textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
+		},
+	});
+	await connection.sendNotification('initialized', {});
+
+	return {
+		connection,
+		process: child,
+		notifications,
+		registrations,
+		waitFor,
+		async indexed() {
+			const begin = await waitFor<{ token: unknown; value: { kind: string; title?: string } }>('$/progress', (p) => p.value.kind === 'begin');
+			await waitFor<{ token: unknown; value: { kind: string } }>('$/progress', (p) => p.token === begin.token && p.value.kind === 'end');
+		},
+		async stop() {
+			if (child.exitCode !== null) return;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			try {
+				await connection.sendRequest('shutdown');
+				await connection.sendNotification('exit');
+			} catch {
+				child.kill();
+			}
+			await exited;
+			connection.dispose();
+		},
+	};
+}
+
+export const fileUri = (path: string) => pathToFileURL(path).href;

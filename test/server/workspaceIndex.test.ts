@@ -1,0 +1,134 @@
+/**
+ * The workspace index through the server process: start-up indexing with progress, `tickets/list`,
+ * and updates one file at a time from the file watcher and from open documents.
+ */
+import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TicketListResult, TicketsDidChangeParams } from '../../server/src/protocol';
+import { fileUri, startServer, type TestClient } from './lspClient';
+
+const dumpPath = join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');
+const dump = readFileSync(dumpPath, 'utf8');
+const realTickets = dump.split(/^(?=## )/m).slice(1);
+const header = (n: number) => `# 技术支持工单数据 - Part 2\n\n本文档包含 ${n} 个结构化技术支持问答记录\n\n---\n\n`;
+const smallDump = (tickets: string[]) => header(tickets.length) + tickets.join('');
+
+describe('workspace index (server process)', function () {
+	this.timeout(30000);
+	let root: string;
+	let client: TestClient;
+	const realUri = () => fileUri(join(root, 'a', '000.txt'));
+	const list = (uri?: string) => client.connection.sendRequest<TicketListResult>('tickets/list', uri ? { uri } : {});
+	const changedAfter = (count: number, uri: string) =>
+		client.waitFor<TicketsDidChangeParams>('tickets/didChange', (p) => p.uris.includes(uri) && client.notifications.filter((n) => n.method === 'tickets/didChange').length > count);
+	const didChangeCount = () => client.notifications.filter((n) => n.method === 'tickets/didChange').length;
+
+	before(async () => {
+		root = mkdtempSync(join(tmpdir(), 'tickets-index-'));
+		mkdirSync(join(root, 'a'));
+		mkdirSync(join(root, 'b'));
+		mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
+		copyFileSync(dumpPath, join(root, 'a', '000.txt'));
+		writeFileSync(join(root, 'b', 'part2.md'), smallDump(realTickets.slice(0, 10)));
+		writeFileSync(join(root, 'node_modules', 'pkg', 'dump.md'), smallDump(realTickets.slice(0, 3)));
+		writeFileSync(join(root, 'README.md'), '# Notes\n\nNot a dump.\n');
+		writeFileSync(join(root, 'binary.md'), Buffer.from([0x23, 0x20, 0, 1, 2, 3]));
+		client = await startServer({ folders: [root] });
+		await client.indexed();
+	});
+
+	after(async () => {
+		await client?.stop();
+		rmSync(root, { recursive: true, force: true });
+	});
+
+	it('reports progress as files counted out of the candidates', () => {
+		const progress = client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string; title?: string; message?: string } }).value);
+		assert.equal(progress[0].kind, 'begin');
+		assert.equal(progress[0].title, 'Indexing tickets');
+		const messages = progress.filter((v) => v.kind === 'report').map((v) => v.message);
+		// README.md, a/000.txt, b/part2.md, binary.md: node_modules is excluded by the default setting.
+		assert.equal(messages.at(-1), '4/4 files');
+		assert.equal(progress.at(-1)!.kind, 'end');
+	});
+
+	it('lists every ticket of every dump, open or not, and says when indexing is over', async () => {
+		const result = await list();
+		assert.equal(result.indexing, false);
+		assert.equal(result.tickets.length, 124);
+		const files = new Set(result.tickets.map((t) => t.uri));
+		assert.deepEqual([...files].sort(), [realUri(), fileUri(join(root, 'b', 'part2.md'))].sort());
+		const real = result.tickets.filter((t) => t.uri === realUri());
+		assert.equal(real.filter((t) => t.product === 'CDN').length, 54);
+		assert.equal(real.filter((t) => t.product === 'CDN' && t.subcategory === '配置问题').length, 17);
+		assert.equal(real[0].title, '一直返回同一个uploadId，并且提示{"error":"no such uploadId"}');
+		assert.deepEqual(real[0].titleRange.start, { line: 6, character: 3 });
+		assert.equal(real[0].rootCause, '认证凭证或权限配置问题');
+		assert.match(real[0].description, /^请求获取uploadId/);
+	});
+
+	it('filters by uri', async () => {
+		assert.equal((await list(realUri())).tickets.length, 114);
+		assert.equal((await list(fileUri(join(root, 'README.md')))).tickets.length, 0);
+	});
+
+	it('registers a file watcher for the include glob', () => {
+		const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: { globPattern: string }[] };
+		assert.ok(watchers.watchers.some((w) => w.globPattern === '**/*.{md,txt}'));
+	});
+
+	it('indexes a created file, re-reads a changed one and drops a deleted one, announcing only that file', async () => {
+		const path = join(root, 'b', 'new.txt');
+		const uri = fileUri(path);
+		writeFileSync(path, smallDump(realTickets.slice(20, 25)));
+		let seen = didChangeCount();
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+		let change = await changedAfter(seen, uri);
+		assert.deepEqual(change.uris, [uri]);
+		assert.equal((await list(uri)).tickets.length, 5);
+
+		writeFileSync(path, smallDump(realTickets.slice(20, 22)));
+		seen = didChangeCount();
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+		change = await changedAfter(seen, uri);
+		assert.deepEqual(change.uris, [uri]);
+		assert.equal((await list(uri)).tickets.length, 2);
+
+		unlinkSync(path);
+		seen = didChangeCount();
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+		await changedAfter(seen, uri);
+		assert.equal((await list(uri)).tickets.length, 0);
+		assert.equal((await list()).tickets.length, 124);
+	});
+
+	it('drops the dumps of a deleted folder', async () => {
+		const folder = join(root, 'b');
+		const uri = fileUri(join(folder, 'part2.md'));
+		rmSync(folder, { recursive: true });
+		const seen = didChangeCount();
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(folder), type: 3 }] });
+		await changedAfter(seen, uri);
+		assert.equal((await list()).tickets.length, 114);
+	});
+
+	it('follows an open document’s edits, then the disk again once it is closed', async () => {
+		const uri = realUri();
+		const withoutFirst = header(113) + realTickets.slice(1).join('');
+		let seen = didChangeCount();
+		await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: dump } });
+		await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: withoutFirst }] });
+		const change = await changedAfter(seen, uri);
+		assert.deepEqual(change.uris, [uri]);
+		const edited = (await list(uri)).tickets;
+		assert.equal(edited.length, 113);
+		assert.equal(edited[0].title, realTickets[1].slice(3, realTickets[1].indexOf('\n')));
+
+		seen = didChangeCount();
+		await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+		await changedAfter(seen, uri);
+		assert.equal((await list(uri)).tickets.length, 114);
+	});
+});
