@@ -36,7 +36,7 @@ export class TicketParser {
 	private readonly byText = new Map<string, ParsedTicket>();
 	private readonly placed = new WeakMap<ParsedTicket, Ticket>();
 	private labels: TicketLabels;
-	private lastDocuments = new Map<string, TicketDocument>();
+	private lastDocuments = new Map<string, BuiltDocument>();
 
 	constructor(labels: TicketLabels) {
 		this.labels = labels;
@@ -76,13 +76,13 @@ export class TicketParser {
 		this.lastDocuments.delete(uri);
 	}
 
-	private build(document: TicketTextDocument): TicketDocument {
+	private build(document: TicketTextDocument): BuiltDocument {
 		const text = document.getText();
 		const index = new LineIndex(text);
 		const scan = scanFile(text, index);
 		const header = readHeader(index, scan.headerEndLine, this.labels);
 		const chunks = scan.chunks;
-		const parses: (ParsedTicket | undefined)[] = new Array(chunks.length);
+		const parses = reuseUnchanged(this.lastDocuments.get(document.uri), chunks);
 		const parsed = (i: number) => (parses[i] ??= this.parseTicketText(chunks[i].text));
 		const ticket = (i: number) => this.place(parsed(i), i, chunks[i]);
 		let all: Ticket[] | undefined;
@@ -93,6 +93,7 @@ export class TicketParser {
 			index,
 			header,
 			chunks,
+			parses,
 			parsed,
 			ticket,
 			tickets: () => (all ??= chunks.map((_, i) => ticket(i))),
@@ -107,6 +108,33 @@ export class TicketParser {
 		this.placed.set(parsed, ticket);
 		return ticket;
 	}
+}
+
+/** A document with the parses it has made so far, which its next version may reuse. */
+interface BuiltDocument extends TicketDocument {
+	readonly parses: (ParsedTicket | undefined)[];
+}
+
+/**
+ * The parses of tickets that an edit left unchanged, taken from the document's previous version:
+ * comparing chunk texts from both ends is much cheaper than hashing every ticket of a 20 MB file
+ * for the cache lookup. Tickets in between are looked up in the cache as usual.
+ */
+function reuseUnchanged(previous: BuiltDocument | undefined, chunks: readonly TicketChunk[]): (ParsedTicket | undefined)[] {
+	const parses: (ParsedTicket | undefined)[] = new Array(chunks.length);
+	if (!previous) return parses;
+	const old = previous.chunks;
+	let front = 0;
+	while (front < old.length && front < chunks.length && old[front].text === chunks[front].text) {
+		parses[front] = previous.parses[front];
+		front++;
+	}
+	let back = 0;
+	while (back < old.length - front && back < chunks.length - front && old[old.length - 1 - back].text === chunks[chunks.length - 1 - back].text) {
+		parses[chunks.length - 1 - back] = previous.parses[old.length - 1 - back];
+		back++;
+	}
+	return parses;
 }
 
 function findChunk(chunks: readonly TicketChunk[], line: number): number | undefined {

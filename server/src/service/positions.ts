@@ -12,13 +12,18 @@ export class LineIndex {
 	private readonly starts: number[];
 
 	constructor(readonly text: string) {
+		// indexOf runs natively, far faster than a loop over every character of a 20 MB dump.
 		const starts = [0];
-		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c === 10) starts.push(i + 1);
-			else if (c === 13) {
-				if (text.charCodeAt(i + 1) === 10) i++;
-				starts.push(i + 1);
+		if (text.indexOf('\r') < 0) {
+			for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+		} else {
+			for (let i = 0; i < text.length; i++) {
+				const c = text.charCodeAt(i);
+				if (c === 10) starts.push(i + 1);
+				else if (c === 13) {
+					if (text.charCodeAt(i + 1) === 10) i++;
+					starts.push(i + 1);
+				}
 			}
 		}
 		this.starts = starts;

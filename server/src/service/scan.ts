@@ -32,12 +32,13 @@ export function isH2Line(line: string): boolean {
 export function scanFile(text: string, index = new LineIndex(text)): ScannedFile {
 	const titleLines: number[] = [];
 	for (let line = 0; line < index.lineCount; line++) {
-		const start = index.lineStart(line);
+		let start = index.lineStart(line);
+		if (line === 0 && text.charCodeAt(0) === 0xfeff) start++;
 		// Cheap pre-check on the first characters before the regular expression.
-		const c0 = text.charCodeAt(start);
-		if (c0 !== 35 /* # */ && c0 !== 32 && c0 !== 0xfeff) continue;
-		const lineText = text.slice(start, Math.min(index.lineEnd(line), start + 8)).replace(/^\uFEFF/, '');
-		if (h2Line.test(lineText)) titleLines.push(line);
+		let at = start;
+		while (at < start + 3 && text.charCodeAt(at) === 32) at++;
+		if (text.charCodeAt(at) !== 35 /* # */ || text.charCodeAt(at + 1) !== 35) continue;
+		if (h2Line.test(text.slice(start, Math.min(index.lineEnd(line), start + 8)))) titleLines.push(line);
 	}
 	const chunks: TicketChunk[] = [];
 	for (let i = 0; i < titleLines.length; i++) {
