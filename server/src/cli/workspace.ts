@@ -98,15 +98,21 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 		*dumps(files) {
 			categoryCounts = files.length > 1 ? countCategories(files) : undefined;
 			const progress = createProgress(io.stderr, files.length);
+			let found = 0;
 			try {
 				for (const file of files) {
 					const dump = read(file);
 					progress.tick(relative(io.cwd, file));
-					if (dump) yield dump;
+					if (dump) {
+						found++;
+						yield dump;
+					}
 				}
 			} finally {
 				progress.done();
 			}
+			// Checking nothing must not pass a CI job (a wrong path, labels that do not match the dumps).
+			if (!found && !unreadable) throw new CliError(noDumpMessage(files.length, settings));
 		},
 	};
 }
@@ -119,4 +125,14 @@ function loadConfiguration(cwd: string, configPath: string | undefined): ConfigF
 		const name = relative(cwd, e.path) || e.path;
 		throw new CliError([l10n.t('invalid configuration in {0}:', name), ...e.problems.map((p) => `  ${p}`)].join('\n'));
 	}
+}
+
+function noDumpMessage(files: number, settings: ServerSettings): string {
+	const labels = settings.config.labels;
+	return l10n.t(
+		'no ticket dump among {0} file(s); a dump has `**{1}**{2}` category lines or a `# ` title with the declared count. Dumps in another language need their labels in .ticketcurator.json.',
+		files,
+		labels.categoryKey,
+		labels.categoryColon,
+	);
 }
