@@ -30,7 +30,7 @@ describe('stats', () => {
 		assert.deepEqual(s.findings, [['separator', 2], ['section-empty', 1]]);
 		// A ticket with answers but no staff turn, or staff turns but no answers, was answered.
 		assert.deepEqual(s.withoutStaffAnswers, [{ file: 'a.md', line: 40, title: 'silent' }]);
-		assert.deepEqual(s.turns, { min: 0, median: 2, max: 2 });
+		assert.deepEqual(s.turns, { min: 0, median: 1.5, max: 2 });
 	});
 
 	it('has no turn figures without tickets', () => {
