@@ -17,7 +17,7 @@ describe('records', () => {
 		assert.equal(first.subcategory, '上传下载');
 		assert.equal(first.rootCause, '认证凭证或权限配置问题');
 		assert.equal(first.answers[1], '您好，您这边是上传多大的文件呢？');
-		assert.equal(first.dialog.length, 12);
+		assert.equal(first.dialog.length, 13);
 		assert.deepEqual(first.dialog[first.dialog.length - 1], { speaker: 'customer', text: '谢谢，我再看看' });
 		assert.equal(records.filter((r) => !r.answers.length).length, 4);
 		assert.ok(records.every((r) => r.dialog[0].speaker === 'customer'), 'the dialog always starts with a customer turn');
