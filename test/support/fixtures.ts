@@ -55,3 +55,30 @@ export function covered(text: string, d: Diagnostic): string {
 	const line = text.split(/\r\n|\r|\n/)[d.range.start.line];
 	return d.range.end.line === d.range.start.line ? line.slice(d.range.start.character, d.range.end.character) : line.slice(d.range.start.character);
 }
+
+/** The 21 structural rule codes of the foundation (issue 2); curation rules have their own tests. */
+export const foundationCodes: readonly string[] = [
+	'file-title',
+	'declared-count',
+	'separator',
+	'ticket-title',
+	'category-missing',
+	'category-format',
+	'category-unknown',
+	'section-missing',
+	'section-empty',
+	'section-order',
+	'section-duplicate',
+	'section-unknown',
+	'root-cause-unknown',
+	'answers-numbering',
+	'speaker-format',
+	'speaker-unknown',
+	'dialog-empty',
+	'answers-mismatch',
+	'description-mismatch',
+	'stray-structure',
+	'duplicate-title',
+];
+
+export const isFoundationCode = (d: Diagnostic): boolean => foundationCodes.includes(String(d.code));
