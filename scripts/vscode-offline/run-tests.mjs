@@ -55,7 +55,9 @@ try {
 	const page = browser.pages()[0] ?? (await browser.newPage());
 	// The workbench reports a finished extensionTestsPath run and the extension host's console through
 	// these two globals (the contract @vscode/test-web uses).
-	const finished = new Promise((resolve) => page.exposeFunction('codeAutomationExit', resolve));
+	let exit;
+	const finished = new Promise((resolve) => (exit = resolve));
+	await page.exposeFunction('codeAutomationExit', (code) => exit(code));
 	await page.exposeFunction('codeAutomationLog', (type, args) => {
 		const line = util.format(...(Array.isArray(args) ? args : [args]));
 		if (!verbose && workbenchChatter.test(line)) return;
@@ -65,11 +67,13 @@ try {
 	console.log(`${ts()} opening the workbench on ${folder}`);
 	await page.goto(server.url({ extensionDevelopmentPaths: devPaths, extensionTestsPath: testsPath }));
 	let timer;
-	const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-	const result = await Promise.race([finished, timedOut]);
+	const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve(`TIMEOUT: the tests did not finish within ${timeoutMs / 1000} s (E2E_TIMEOUT)`), timeoutMs)));
+	const crashed = new Promise((resolve) => page.on('crash', () => resolve('the browser page crashed')));
+	const serverGone = server.exited.then((code) => `code-server exited (${code}) before the tests finished`);
+	const result = await Promise.race([finished, timedOut, crashed, serverGone]);
 	clearTimeout(timer);
-	if (result === 'timeout') {
-		console.log(`${ts()} TIMEOUT: the tests did not finish within ${timeoutMs / 1000} s (E2E_TIMEOUT)`);
+	if (typeof result === 'string') {
+		console.log(`${ts()} HARNESS ERROR: ${result}`);
 	} else {
 		exitCode = result === 0 ? 0 : 1;
 		console.log(`${ts()} tests finished, exit code ${result}`);
@@ -80,7 +84,7 @@ try {
 	exitCode = 2;
 } finally {
 	await cleanup();
-	if (exitCode === 0) fs.rmSync(runDir, { recursive: true, force: true });
+	if (exitCode === 0 || !fs.existsSync(path.join(runDir, 'code-server.log'))) fs.rmSync(runDir, { recursive: true, force: true });
 	else console.log(`kept for a post-mortem: ${runDir} (code-server.log, user data, logs)`);
 }
 process.exit(exitCode);

@@ -74,7 +74,7 @@ export async function startCodeServer({ folder, runDir, env = process.env }) {
 		},
 	);
 	let exited = false;
-	const gone = new Promise((resolve) => child.on('exit', resolve));
+	const gone = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
 	/** Ends code-server's whole process group; resolves once the server process is gone. */
 	const stop = async () => {
 		if (exited) return;
@@ -129,6 +129,8 @@ export async function startCodeServer({ folder, runDir, env = process.env }) {
 	return {
 		pid: child.pid,
 		port,
+		/** Resolves with the exit code (or signal) when code-server ends, for whatever reason. */
+		exited: gone,
 		log,
 		stop,
 		/**
