@@ -58,6 +58,10 @@ describe('tickets check', () => {
 			const tooMany = runCli(['check', '--max-warnings=0', 'warning.md'], { cwd: dir.path });
 			assert.equal(tooMany.code, 1);
 			assert.match(tooMany.stderr, /1 warning\(s\), more than --max-warnings 0/);
+			// --exit-zero reports the same and passes.
+			const allowed = runCli(['check', '--exit-zero', '--max-warnings=0', 'warning.md', 'error.md'], { cwd: dir.path });
+			assert.equal(allowed.code, 0);
+			assert.match(allowed.stdout, /^2 dump\(s\) checked: 1 error\(s\), 1 warning\(s\)/m);
 		} finally {
 			dir.remove();
 		}

@@ -23,6 +23,7 @@ export const checkCommand: Command = {
 	options: [
 		{ name: 'format', short: 'f', type: 'string', values: ['text', 'json', 'sarif'], description: () => l10n.t('Output format (default text).') },
 		{ name: 'max-warnings', type: 'number', placeholder: 'N', description: () => l10n.t('Fail (exit 1) when there are more than N warnings.') },
+		{ name: 'exit-zero', type: 'boolean', description: () => l10n.t('Exit 0 even when findings would fail the check (bad usage and unreadable input still exit 2).') },
 		...commonOptions,
 	],
 	run(args: ParsedArgs, io: CliIO): number {
@@ -42,11 +43,11 @@ export const checkCommand: Command = {
 
 		if (workspace.unreadable) return exitCode.usage;
 		const maxWarnings = args.options['max-warnings'] as number | undefined;
-		if (summary.errors) return exitCode.findings;
+		let failed = summary.errors > 0;
 		if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
 			io.stderr.write(`tickets: ${l10n.t('{0} warning(s), more than --max-warnings {1}', summary.warnings, maxWarnings)}\n`);
-			return exitCode.findings;
+			failed = true;
 		}
-		return exitCode.clean;
+		return failed && !args.options['exit-zero'] ? exitCode.findings : exitCode.clean;
 	},
 };
