@@ -1,28 +1,29 @@
-/** The extension: starts the ticket language server and routes editor features to it. */
-import * as path from 'node:path';
+/**
+ * The extension: a router. It creates the language client, lets each client feature register
+ * (one line each), starts the server, and returns the API the e2e tests read.
+ */
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+import { registerNewTicketCommands } from './newTicket';
+import { registerRecognition } from './recognition';
+import { registerTicketTree, type TicketTreeApi } from './tree/ticketTree';
+
+export interface TicketCuratorApi {
+	readonly client: LanguageClient;
+	readonly tickets: TicketTreeApi;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<{ client: LanguageClient }> {
-	const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-	const serverOptions: ServerOptions = {
-		run: { module: serverModule, transport: TransportKind.ipc },
-		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-	};
-	const clientOptions: LanguageClientOptions = {
-		documentSelector: [
-			{ scheme: 'file', language: 'markdown' },
-			{ scheme: 'file', language: 'plaintext' },
-			{ scheme: 'untitled', language: 'markdown' },
-		],
-		synchronize: { configurationSection: 'ticketCurator' },
-	};
-	client = new LanguageClient('ticketCurator', 'Ticket Curator', serverOptions, clientOptions);
+export async function activate(context: ExtensionContext): Promise<TicketCuratorApi> {
+	client = createLanguageClient(context);
+	registerRecognition(context, client);
+	const tickets = registerTicketTree(context, client);
+	registerNewTicketCommands(context, tickets.provider);
 	await client.start();
 	context.subscriptions.push(client);
-	return { client };
+	return { client, tickets };
 }
 
 export async function deactivate(): Promise<void> {

@@ -55,3 +55,17 @@ export interface TicketsDidChangeParams {
 }
 
 export const TicketsDidChangeNotification = new NotificationType<TicketsDidChangeParams>('tickets/didChange');
+
+// ---- Recognition (issue 3): which open documents are ticket dumps.
+
+/**
+ * `tickets/dumpRecognized` (server → client): an open document is a ticket dump (sent when it opens
+ * as one or becomes one, once per opening). The VS Code client switches such a `.md`/`.txt` document
+ * to its `tickets` language, so that the Outline and breadcrumbs show the tickets alone, not Markdown's
+ * heading list as well, and the dump gets its own grammar. Other clients may ignore it.
+ */
+export interface DumpRecognizedParams {
+	readonly uri: string;
+}
+
+export const DumpRecognizedNotification = new NotificationType<DumpRecognizedParams>('tickets/dumpRecognized');

@@ -2,6 +2,7 @@
 import type { ServerFeature } from '../context';
 import { diagnosticsFeature } from './diagnostics';
 import { outlineFeature } from './outline';
+import { recognitionFeature } from './recognition';
 import { workspaceIndexFeature } from './workspaceIndex';
 
-export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature];
+export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature];
