@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import {
 	createConnection,
 	DidChangeConfigurationNotification,
+	MessageType,
 	ProposedFeatures,
+	ShowMessageNotification,
 	TextDocuments,
 	TextDocumentSyncKind,
 	type InitializeParams,
@@ -19,7 +21,8 @@ import { features } from './features/index';
 import { pathFilter, uriPath, type PathFilter } from './files';
 import { loadL10n } from './l10nSetup';
 import { createTicketService } from './service/index';
-import { toServerSettings, type ServerSettings, type TicketSettings } from './settings';
+import { mergeSettings, toServerSettings, type ServerSettings, type TicketSettings } from './settings';
+import { WorkspaceConfig } from './workspaceConfig';
 import { WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -32,6 +35,14 @@ let canPullConfiguration = false;
 const settingsListeners: (() => void)[] = [];
 const initializedListeners: ((params: InitializeParams) => void)[] = [];
 let initializeParams: InitializeParams | undefined;
+let editorSettings: TicketSettings | undefined;
+// The workspace's .ticketcurator.json (or package.json "ticketCurator"): editor settings override it.
+const configFile = new WorkspaceConfig({
+	log,
+	// A notification (not showMessageRequest): every client handles it, and nothing waits on an answer.
+	warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+	changed: () => applySettings(editorSettings),
+});
 // The category-unknown rule learns the categories from the whole workspace once it is indexed.
 const service = createTicketService({ config: settings.config, log, workspace: { categoryCounts: () => index.categoryCounts() } });
 const index = new WorkspaceIndex(service);
@@ -61,8 +72,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 	initializeParams = params;
 	loadL10n(params.locale, join(__dirname, '..', 'l10n'));
 	canPullConfiguration = !!params.capabilities.workspace?.configuration;
+	configFile.start(params);
 	const initial = params.initializationOptions as { settings?: TicketSettings } | undefined;
-	if (initial?.settings) applySettings(initial.settings);
+	applySettings(initial?.settings);
 	return {
 		capabilities: Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map((f) => f.capabilities ?? {})),
 		serverInfo: { name: 'ticket-curator', version: '0.1.0' },
@@ -83,8 +95,9 @@ async function pullSettings(): Promise<void> {
 }
 
 function applySettings(raw: TicketSettings | undefined): void {
-	settings = toServerSettings(raw);
-	isCandidatePath = pathFilter(settings.include, settings.exclude);
+	editorSettings = raw;
+	settings = toServerSettings(mergeSettings(configFile.settings, raw), configFile.folder);
+	isCandidatePath = pathFilter(settings.include, settings.exclude, settings.root);
 	service.configure(settings.config);
 	dumpCache.clear();
 	for (const listener of settingsListeners) listener();

@@ -31,7 +31,7 @@ function newestSource(dir: string): number {
 
 let built = false;
 
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
 	if (built) return;
 	let bundleTime = 0;
 	try {
