@@ -92,6 +92,11 @@ export async function startCodeServer({ folder, runDir, env = process.env }) {
 		}, 3000);
 		await gone;
 		clearTimeout(killer);
+		try {
+			process.kill(-child.pid, 'SIGKILL'); // stragglers of the group (a watcher started while shutting down)
+		} catch {
+			// the group is empty
+		}
 	};
 	// Ready when code-server logs that it listens; fails when it exits first or stays silent for 60 s.
 	const listening = new Promise((resolve, reject) => {
@@ -158,6 +163,10 @@ export async function launchBrowser(runDir, { width = 1400, height = 900 } = {})
 		executablePath: paths.chromium,
 		headless: true,
 		viewport: { width, height },
+		// Our onInterrupt() closes the browser and stops code-server; playwright's own handlers would exit first.
+		handleSIGINT: false,
+		handleSIGTERM: false,
+		handleSIGHUP: false,
 		// HOME inside the run dir keeps ~/.config/chromium and ~/.cache/dconf out of the user's home.
 		env: { ...process.env, HOME: path.join(runDir, 'home') },
 		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -165,10 +174,17 @@ export async function launchBrowser(runDir, { width = 1400, height = 900 } = {})
 	});
 }
 
-/** Runs `cleanup` once on SIGINT/SIGTERM, then exits with 130/143, so nothing is left running. */
+/**
+ * Runs `cleanup` on the first SIGINT/SIGTERM/SIGHUP, then exits with 128 + the signal's number, so nothing
+ * is left running. Repeats are ignored while cleaning up: Ctrl-C reaches this process both from the
+ * terminal and forwarded by @vscode/test-electron.
+ */
 export function onInterrupt(cleanup) {
-	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-		process.once(signal, async () => {
+	let stopping = false;
+	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+		process.on(signal, async () => {
+			if (stopping) return;
+			stopping = true;
 			console.log(`${signal}: stopping code-server and chromium`);
 			await cleanup();
 			process.exit(code);
