@@ -36,11 +36,13 @@ export function createProgress(stream: ProgressStream, total: number, now: () =>
 			if (t - start < showAfterMs || t - lastDraw < redrawMs) return;
 			lastDraw = t;
 			shown = true;
-			const width = Math.max(10, Math.min(30, (stream.columns ?? 80) - 50));
+			// A terminal of unknown size reports 0 columns.
+			const columns = stream.columns || 80;
+			const width = Math.max(10, Math.min(30, columns - 50));
 			const filled = Math.round((done / total) * width);
 			const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} `;
-			const room = Math.max(0, (stream.columns ?? 80) - bar.length - 1);
-			const name = label.length > room ? `…${label.slice(label.length - room + 1)}` : label;
+			const room = columns - bar.length - 1;
+			const name = room < 2 ? '' : label.length > room ? `…${label.slice(label.length - room + 1)}` : label;
 			stream.write(`\r\x1b[2K${bar}${name}`);
 		},
 		done() {
