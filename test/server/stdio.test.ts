@@ -30,7 +30,7 @@ import {
 	type ProtocolConnection,
 	type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { isFoundationCode, readmePath, readText, realDumpPath, summary } from '../support/fixtures';
+import { defectsDir, isFoundationCode, readmePath, readText, realDumpPath, summary } from '../support/fixtures';
 import { realDumpFindings } from '../support/realDump';
 
 const root = join(__dirname, '..', '..');
@@ -178,6 +178,15 @@ describe('server over stdio', function () {
 			client.publishesFor(readmeUri).filter((p) => p.diagnostics.length),
 			[],
 		);
+	});
+
+	it('learns the categories of an open dump outside any workspace folder (category-unknown)', async () => {
+		const path = join(defectsDir, 'category-unknown.learned.md');
+		const uri = pathToFileURL(path).href;
+		// Categories no other open dump has: only this file's own counts can tell the typo.
+		await client.open(uri, readText(path).replaceAll('CDN｜配置问题', '智能多媒体｜转码问题').replaceAll('CDN｜配置问提', '智能多媒体｜转码问提'));
+		const publish = await client.published((p) => p.uri === uri);
+		assert.deepEqual(summary(publish.diagnostics), [['category-unknown', 'warning', 111]]);
 	});
 
 	it('after quick edits, publishes for the newest version only', async () => {

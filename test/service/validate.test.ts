@@ -173,6 +173,23 @@ describe('validate', () => {
 			assert.deepEqual(service.validate(doc), []);
 		});
 
+		it('learns categories from the workspace and from the file itself', () => {
+			const text = defectText('category-unknown.learned.md');
+			const withWorkspace = (counts: [string, number][]) =>
+				summary(createTicketService({ log: assert.fail, workspace: { categoryCounts: () => new Map(counts) } }).validate(textDocument(text))!);
+			const flagged = [['category-unknown', 'warning', 111]];
+			// An empty index (the file is outside every workspace folder): the file's own counts still teach.
+			assert.deepEqual(withWorkspace([]), flagged);
+			// The index holds this file's older text: counts are not added twice.
+			assert.deepEqual(withWorkspace([['CDN｜配置问题', 3], ['CDN｜配置问提', 1]]), flagged);
+			// Other files use the spelling too: it is a category, not a typo.
+			assert.deepEqual(withWorkspace([['CDN｜配置问题', 30], ['CDN｜配置问提', 4]]), []);
+			// Frequent elsewhere, rare here.
+			const once = text.replaceAll('CDN｜配置问题', 'CDN｜证书问题');
+			const service = createTicketService({ workspace: { categoryCounts: () => new Map([['CDN｜配置问题', 17]]) } });
+			assert.deepEqual(summary(service.validate(textDocument(once))!), flagged);
+		});
+
 		it('checks root causes against the configured labels', () => {
 			const config = resolveConfig({ rootCauses: ['配置参数错误或不档', '需要进一步排查具体原因'] });
 			const found = summary(validate(defectText('root-cause-unknown.md'), config));

@@ -72,7 +72,9 @@ function checkDuplicateTitles(doc: TicketDocument, report: Report): void {
 
 function checkCategories(doc: TicketDocument, config: TicketConfig, workspace: CategoryCounts | undefined, report: Report): void {
 	const separator = config.labels.categorySeparator;
-	const counts = workspace ?? countCategories(doc, separator);
+	// The workspace index may not hold this file (opened from outside, or not indexed yet) or hold
+	// an older text of it: count its own tickets too, taking the larger count of each category.
+	const counts = withOwnCounts(workspace, countCategories(doc, separator));
 	const taxonomy = config.categories;
 	const frequent = [...counts].filter(([, n]) => n >= frequentCount).sort((a, b) => b[1] - a[1]).map(([name]) => name);
 	for (let i = 0; i < doc.chunks.length; i++) {
@@ -113,6 +115,18 @@ function isTypoOf(name: string, frequent: string, separator: string): boolean {
 	const [fProduct, fSub = ''] = frequent.split(separator);
 	const near = (a: string, b: string) => a !== b && editDistance(a, b) <= typoBudget(b);
 	return (product === fProduct && near(sub, fSub)) || (sub === fSub && near(product, fProduct));
+}
+
+/** A range of ticket i's parse moved into the file (cheaper than placing the whole ticket). */
+function placed(doc: TicketDocument, i: number, range: Range): Range {
+	return shiftRange(range, doc.chunks[i].startLine);
+}
+
+function withOwnCounts(workspace: CategoryCounts | undefined, own: Map<string, number>): CategoryCounts {
+	if (!workspace) return own;
+	const merged = new Map(workspace);
+	for (const [name, n] of own) if ((merged.get(name) ?? 0) < n) merged.set(name, n);
+	return merged;
 }
 
 export function countCategories(doc: TicketDocument, separator: string): Map<string, number> {
