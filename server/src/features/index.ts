@@ -1,8 +1,9 @@
 /** Every server feature, in registration order. A new feature adds one line here. */
 import type { ServerFeature } from '../context';
+import { completionFeature } from './completion';
 import { diagnosticsFeature } from './diagnostics';
 import { outlineFeature } from './outline';
 import { recognitionFeature } from './recognition';
 import { workspaceIndexFeature } from './workspaceIndex';
 
-export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature];
+export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature];

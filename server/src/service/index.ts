@@ -1,4 +1,5 @@
 /** The public surface of the ticket language service. */
+export { completionTriggerCharacters } from './completion';
 export { createTicketService, type TicketService, type TicketServiceOptions, type TicketWorkspace } from './service';
 export { defaultConfig, defaultRootCauses, resolveConfig, type PartialTicketConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';
 export { chineseLabels, type TicketLabels } from './labels';

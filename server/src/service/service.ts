@@ -2,7 +2,8 @@
  * The ticket language service: the one factory that everything (the LSP server, the CLI, the
  * tests) goes through. Text in, plain LSP types out.
  */
-import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
+import type { CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Position } from 'vscode-languageserver-types';
+import { completions } from './completion';
 import { defaultConfig, type TicketConfig } from './config';
 import { isTicketDump } from './detect';
 import { TicketParser, type TicketDocument } from './document';
@@ -37,6 +38,8 @@ export interface TicketService {
 	validateSteps(document: TicketTextDocument): Generator<void, Diagnostic[]>;
 	documentSymbols(document: TicketTextDocument, token?: Cancellation): DocumentSymbol[];
 	foldingRanges(document: TicketTextDocument): FoldingRange[];
+	/** Categories, root causes, missing sections and speaker labels, by where `position` is. */
+	complete(document: TicketTextDocument, position: Position): CompletionItem[];
 	/** Every ticket of a dump's text, read by lines without the Markdown parse (for the workspace index). */
 	summarize(text: string): TicketDigest[];
 	/** Drops what is kept for a closed document. */
@@ -63,6 +66,7 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 		validateSteps: (document) => validator.steps(parser.parse(document), options.workspace?.categoryCounts()),
 		documentSymbols: (document, token) => documentSymbols(parser.parse(document), config.labels.categorySeparator, token),
 		foldingRanges: (document) => foldingRanges(parser.parse(document)),
+		complete: (document, position) => completions(parser.parse(document), position, { config, categoryCounts: options.workspace?.categoryCounts() }),
 		summarize: (text) => summarizeTickets(text, config.labels),
 		forget: (uri) => parser.forget(uri),
 	};
