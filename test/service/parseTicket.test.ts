@@ -146,6 +146,8 @@ describe('parseTicket', () => {
 				'**客服**：答二',
 				'**重要**：仍是客服的话',
 				'',
+				'**客户** 没有冒号',
+				'',
 				'---',
 				'',
 			].join('\n'),
@@ -159,6 +161,8 @@ describe('parseTicket', () => {
 				[undefined, '销售', '**销售**：', false, '推销'],
 				// A bold label inside a paragraph is text of the turn, not a new turn.
 				['staff', '客服', '**客服**：', true, '答二\n**重要**：仍是客服的话'],
+				// A bold speaker without the colon still opens a turn (rather than joining the turn above).
+				['customer', '客户', '**客户**', false, '没有冒号'],
 			],
 		);
 		assert.deepEqual(

@@ -56,6 +56,7 @@ const cases: Record<string, readonly Case[]> = {
 	'root-cause-unknown.md': [['root-cause-unknown', 'warning', 45, '配置参数错误或不档']],
 	'answers-numbering.md': [['answers-numbering', 'warning', 43, '3']],
 	'speaker-format.md': [
+		['speaker-format', 'warning', 27, '**客服**'],
 		['speaker-format', 'warning', 49, '**客户**:'],
 		['speaker-format', 'warning', 51, '客服：'],
 		['speaker-format', 'warning', 53, '**客户** ：'],

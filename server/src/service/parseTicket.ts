@@ -19,6 +19,8 @@ const isBlank = (line: string) => /^[ \t\u00a0\u3000]*$/.test(line);
 export interface Patterns {
 	readonly category: RegExp;
 	readonly speaker: RegExp;
+	/** A bold known speaker without the colon (`**客服** 您好`), taken for a turn at a block start only. */
+	readonly speakerWithoutColon: RegExp;
 	readonly boldLabel: RegExp;
 	readonly sectionByName: ReadonlyMap<string, SectionKind>;
 	readonly speakerByName: ReadonlyMap<string, Speaker>;
@@ -33,6 +35,7 @@ export function patternsFor(labels: TicketLabels): Patterns {
 		p = {
 			category: new RegExp(`^${blank}*(\\*\\*)?${blank}*${escapeRegExp(labels.categoryKey)}${blank}*(\\*\\*)?${blank}*([:：])?`),
 			speaker: new RegExp(`^${blank}*(\\*\\*)?${blank}*(${speakers})${blank}*(\\*\\*)?${blank}*([:：])(\\*\\*)?`),
+			speakerWithoutColon: new RegExp(`^${blank}*(\\*\\*)${blank}*(${speakers})${blank}*(\\*\\*)`),
 			boldLabel: /^\*\*([^*\n]{1,16})\*\*[ \t\u00a0]*[:：]/,
 			sectionByName: new Map(Object.entries(labels.sections).map(([kind, name]) => [name, kind as SectionKind])),
 			speakerByName: new Map(Object.entries(labels.speakers).map(([kind, name]) => [name, kind as Speaker])),
@@ -296,7 +299,7 @@ function readTurns(dialog: Section, lines: readonly string[], p: Patterns, label
 			blockStart = true;
 			continue;
 		}
-		const speakerMatch = p.speaker.exec(text);
+		const speakerMatch = p.speaker.exec(text) ?? (blockStart ? p.speakerWithoutColon.exec(text) : null);
 		const bold = speakerMatch ? undefined : blockStart ? p.boldLabel.exec(text) : undefined;
 		const match = speakerMatch ?? bold;
 		if (match) {
