@@ -1,6 +1,9 @@
 /** The document model: line scan, header, and per-ticket parses cached by their text. */
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { TicketParser, placeTicket } from '../../server/src/service/document';
+import { createTicketService } from '../../server/src/service/index';
+import { scanFile } from '../../server/src/service/scan';
 import { chineseLabels } from '../../server/src/service/labels';
 import { shiftRange } from '../../server/src/service/positions';
 import { defectText, realDumpText, textDocument } from '../support/fixtures';
@@ -134,5 +137,32 @@ describe('document', () => {
 		const again = parser.parse(textDocument(defectText('clean.md'), uri));
 		assert.notEqual(again, doc);
 		assert.equal(again.ticket(0).category, undefined, 'parsed with the new labels');
+	});
+});
+
+describe('document cache under random edits', () => {
+	it('gives the same findings, symbols and folds as parsing from scratch', () => {
+		// The header and the first 20 tickets of the real dump: big enough to exercise reuse, quick to re-parse.
+		const text = realDumpText();
+		const start = scanFile(text).chunks[20].startOffset;
+		const base = text.slice(0, start);
+		const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.constantFrom('', 'x', '\n', '\n\n', '---\n', '## 新', '### 问题描述\n', '**客服**：', '｜', '\r\n', '\u00a0') });
+		fc.assert(
+			fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+				const incremental = createTicketService({ log: assert.fail });
+				let current = base;
+				incremental.validate(textDocument(current, uri, 0));
+				edits.forEach((e, version) => {
+					const at = e.at % (current.length + 1);
+					current = current.slice(0, at) + e.insert + current.slice(at + e.remove);
+					const doc = textDocument(current, uri, version + 1);
+					const fresh = createTicketService({ log: assert.fail });
+					assert.deepEqual(incremental.validate(doc), fresh.validate(doc));
+					assert.deepEqual(incremental.documentSymbols(doc), fresh.documentSymbols(doc));
+					assert.deepEqual(incremental.foldingRanges(doc), fresh.foldingRanges(doc));
+				});
+			}),
+			{ numRuns: 15, seed: 20261129 },
+		);
 	});
 });
