@@ -53,7 +53,7 @@ export function mergeSettings(file: TicketSettings | undefined, editor: TicketSe
 export function toServerSettings(settings: TicketSettings | null | undefined, root?: string): ServerSettings {
 	const s = settings ?? {};
 	return {
-		config: resolveConfig({ rules: s.rules, categories: s.categories, rootCauses: s.rootCauses, labels: s.labels }),
+		config: resolveConfig({ rules: s.rules, categories: s.categories, rootCauses: s.rootCauses, allowList: s.allowList, labels: s.labels }),
 		include: s.files?.include || defaultInclude,
 		exclude: s.files?.exclude || defaultExclude,
 		root,

@@ -16,6 +16,8 @@ export interface TicketConfig {
 	/** Known root-cause labels. */
 	readonly rootCauses: readonly string[];
 	readonly labels: TicketLabels;
+	/** Values the personal-data and secret checks accept (`*` matches any run of characters). */
+	readonly allowList: readonly string[];
 }
 
 /** The eight labels of the real dump (TICKET-FORMAT.md). */
@@ -35,6 +37,7 @@ export const defaultConfig: TicketConfig = {
 	categories: [],
 	rootCauses: defaultRootCauses,
 	labels: chineseLabels,
+	allowList: [],
 };
 
 /** Fills what a partial configuration leaves out with the defaults. */
@@ -42,6 +45,7 @@ export interface PartialTicketConfig {
 	readonly rules?: TicketConfig['rules'];
 	readonly categories?: readonly string[];
 	readonly rootCauses?: readonly string[];
+	readonly allowList?: readonly string[];
 	readonly labels?: Partial<Omit<TicketLabels, 'sections' | 'speakers'>> & {
 		readonly sections?: Partial<TicketLabels['sections']>;
 		readonly speakers?: Partial<TicketLabels['speakers']>;
@@ -53,6 +57,7 @@ export function resolveConfig(partial: PartialTicketConfig = {}): TicketConfig {
 		rules: { ...partial.rules },
 		categories: partial.categories ?? defaultConfig.categories,
 		rootCauses: partial.rootCauses?.length ? partial.rootCauses : defaultConfig.rootCauses,
+		allowList: partial.allowList ?? defaultConfig.allowList,
 		labels: { ...chineseLabels, ...partial.labels, sections: { ...chineseLabels.sections, ...partial.labels?.sections }, speakers: { ...chineseLabels.speakers, ...partial.labels?.speakers } },
 	};
 }

@@ -72,6 +72,8 @@ export interface Stray {
 }
 
 export interface ParsedTicket {
+	/** The ticket's source text, from its `## ` line to the line before the next ticket (rules that scan text read it). */
+	readonly text: string;
 	readonly lineCount: number;
 	/** Title text after `## `, trimmed; its range is the text, or the `##` when empty. */
 	readonly title: Located;

@@ -122,6 +122,7 @@ export function parseTicket(text: string, labels: TicketLabels): ParsedTicket {
 	const { turns, unlabelled } = dialog ? readTurns(dialog, lines, p, labels) : { turns: [], unlabelled: [] };
 
 	return {
+		text,
 		lineCount: lines.length,
 		title,
 		heading: index.lineRange(0),

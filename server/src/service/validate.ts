@@ -14,11 +14,12 @@ import { diagnosticSource, ruleInfo, type RuleCode } from './rules/catalog';
 import { dialogRules } from './rules/dialog';
 import { checkFile, type CategoryCounts } from './rules/file';
 import type { Finding, TicketRule } from './rules/finding';
+import { leakRules } from './rules/leaks';
 import { sectionRules } from './rules/sections';
 import { structureRules } from './rules/structure';
 import type { Cancellation } from './types';
 
-export const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules];
+export const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules];
 
 const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
 	error: DiagnosticSeverity.Error,

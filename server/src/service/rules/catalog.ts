@@ -37,6 +37,15 @@ export const rules = [
 	rule('description-mismatch', 'hint', () => l10n.t('问题描述 is the first customer turn.')),
 	rule('stray-structure', 'warning', () => l10n.t('No heading, `---` or setext underline inside a ticket splits or corrupts it.')),
 	rule('duplicate-title', 'hint', () => l10n.t('No two tickets of a file share a title.')),
+	// Leaks (issue 5): secrets and sensitive personal data (ID, bank) are errors, other personal data warnings.
+	rule('pii-phone', 'warning', () => l10n.t('No unmasked mobile or landline phone number.')),
+	rule('pii-email', 'warning', () => l10n.t('No unmasked e-mail address.')),
+	rule('pii-id-card', 'error', () => l10n.t('No unmasked resident ID card number.')),
+	rule('pii-bank-card', 'error', () => l10n.t('No unmasked bank card or bank account number.')),
+	rule('pii-ip', 'warning', () => l10n.t('No unmasked public IPv4 address.')),
+	rule('secret-credential', 'error', () => l10n.t('No access key with signature, token, private key or password in clear text.')),
+	rule('pii-org-id', 'warning', () => l10n.t('No unmasked unified social credit code (company tax ID).')),
+	rule('redaction-leak', 'warning', () => l10n.t('No value written in full that the same ticket masks elsewhere.')),
 ] as const;
 
 export type RuleCode = (typeof rules)[number]['code'];
