@@ -59,7 +59,9 @@ const context: ServerContext = {
 	isDump(doc) {
 		const known = dumpCache.get(doc.uri);
 		if (known?.version === doc.version) return known.dump;
-		const dump = isCandidatePath(uriPath(doc.uri)) && service.isTicketDump(doc.getText());
+		// An unsaved new file has no path to match yet: its content alone decides.
+		const candidate = doc.uri.startsWith('untitled:') || isCandidatePath(uriPath(doc.uri));
+		const dump = candidate && service.isTicketDump(doc.getText());
 		dumpCache.set(doc.uri, { version: doc.version, dump });
 		return dump;
 	},

@@ -1,5 +1,7 @@
 /** File-level rules: the title, the declared count, the header separator, titles used twice, unknown categories. */
 import * as l10n from '@vscode/l10n';
+import type { Range } from 'vscode-languageserver-types';
+import { shiftRange } from '../positions';
 import type { TicketConfig } from '../config';
 import { typoBudget, editDistance } from '../didYouMean';
 import type { TicketDocument } from '../document';
@@ -62,9 +64,12 @@ function checkDuplicateTitles(doc: TicketDocument, report: Report): void {
 			const others = tickets.filter((j) => j !== i);
 			report({
 				code: 'duplicate-title',
-				range: doc.ticket(i).title.range,
-				message: l10n.t('The title "{0}" is used by {1} other tickets in this file.', title, others.length),
-				related: others.map((j) => ({ range: doc.ticket(j).title.range, message: l10n.t('Same title') })),
+				range: placed(doc, i, doc.parsed(i).title.range),
+				message:
+					others.length === 1
+						? l10n.t('The title "{0}" is also used by another ticket in this file.', title)
+						: l10n.t('The title "{0}" is also used by {1} other tickets in this file.', title, others.length),
+				related: others.map((j) => ({ range: placed(doc, j, doc.parsed(j).title.range), message: l10n.t('Same title') })),
 			});
 		}
 	}
@@ -81,7 +86,7 @@ function checkCategories(doc: TicketDocument, config: TicketConfig, workspace: C
 		const parsed = doc.parsed(i);
 		const name = categoryName(parsed, separator);
 		if (!name || !parsed.category?.subcategory) continue;
-		const range = doc.ticket(i).category!.value.range;
+		const range = placed(doc, i, parsed.category.value.range);
 		if (taxonomy.length) {
 			if (taxonomy.includes(name)) continue;
 			// Part by part: `CDN｜证书问题` is another subcategory than `CDN｜配置问题`, not a typo of it.
