@@ -4,7 +4,7 @@
  * LSP client gets diagnostics, symbols and folding without them.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 
 /** One ticket as the tree view and the quick picks show it. */
 export interface TicketSummary {
@@ -69,3 +69,49 @@ export interface DumpRecognizedParams {
 }
 
 export const DumpRecognizedNotification = new NotificationType<DumpRecognizedParams>('tickets/dumpRecognized');
+
+// ---- Similar tickets (issue 4).
+
+/**
+ * `tickets/similar` (client → server): tickets ranked by similarity (BM25F over title, description,
+ * answers and dialog; server/src/service/searchIndex.ts) among every indexed dump of the workspace.
+ * - `{ uri, position }`: query by the ticket under that position (the whole ticket; the document's
+ *   current text when it is open). Its own entry and exact copies of it are not returned.
+ * - `{ text }`: a free-text query (the words typed).
+ * Both may be given; `uri`/`position` wins when the position is inside a ticket. A position outside
+ * any ticket (or a file that is no dump) answers an empty list.
+ */
+export interface SimilarTicketsParams {
+	readonly text?: string;
+	readonly uri?: string;
+	readonly position?: Position;
+	/** Most results (default 20, at most 200). */
+	readonly limit?: number;
+	/** Only tickets of the query ticket's product (queries by ticket only). */
+	readonly sameProduct?: boolean;
+	/** Leave out the tickets of the query's own file (queries by ticket only). */
+	readonly excludeOwnFile?: boolean;
+}
+
+export interface SimilarTicket {
+	readonly uri: string;
+	/** The whole ticket, from its title line. */
+	readonly range: Range;
+	/** Its title text, which opening it selects. */
+	readonly titleRange: Range;
+	readonly title: string;
+	/** `product｜subcategory` as written; empty when the ticket has no category. */
+	readonly category: string;
+	/** BM25F score: higher is more similar; comparable within one answer only. */
+	readonly score: number;
+	/** The query terms that weighed most in this match, strongest first (why it matched). */
+	readonly matchedTerms: string[];
+	/** The first lines of 问题描述. */
+	readonly description: string;
+}
+
+export const SimilarTicketsRequest = new RequestType<SimilarTicketsParams, SimilarTicket[], void>('tickets/similar');
+
+// Workspace symbols (standard `workspace/symbol`) are answered from the same index: one symbol per
+// ticket, named by its title, matched CJK-aware (every word and character of the query, in any
+// order), with its category as containerName.

@@ -6,12 +6,16 @@
  * workspace's category counts.
  */
 import type { TicketSummary } from './protocol';
-import type { TicketDigest, TicketService } from './service/index';
+import { SearchIndex, type TicketDigest, type TicketService } from './service/index';
 
 export type IndexListener = (uris: string[]) => void;
 
 interface IndexedFile {
+	/** Number of the file in the search index (its tickets' group). */
+	readonly group: number;
 	readonly tickets: readonly TicketSummary[];
+	/** The search index's key of each ticket, by ordinal. */
+	readonly keys: readonly number[];
 	readonly categories: readonly string[];
 }
 
@@ -19,6 +23,11 @@ export class WorkspaceIndex {
 	private readonly files = new Map<string, IndexedFile>();
 	private readonly categories = new Map<string, number>();
 	private readonly listeners = new Set<IndexListener>();
+	private readonly byKey = new Map<number, TicketSummary>();
+	private readonly groups = new Map<string, number>();
+	/** The ranking's postings of every indexed ticket (service/searchIndex.ts). */
+	readonly search = new SearchIndex();
+	private nextKey = 0;
 	private ticketCount = 0;
 	private builds = 0;
 	private completedOnce = false;
@@ -47,7 +56,14 @@ export class WorkspaceIndex {
 		const tickets = digests.map((d) => toSummary(uri, d));
 		const categories = digests.map((d) => (d.product ? (d.subcategory ? `${d.product}${separator}${d.subcategory}` : d.product) : '')).filter(Boolean);
 		for (const name of categories) this.categories.set(name, (this.categories.get(name) ?? 0) + 1);
-		this.files.set(uri, { tickets, categories });
+		const group = this.groupOf(uri);
+		const keys = digests.map((d, i) => {
+			const key = this.nextKey++;
+			this.search.add(key, group, d.fields, d.product);
+			this.byKey.set(key, tickets[i]);
+			return key;
+		});
+		this.files.set(uri, { group, tickets, keys, categories });
 		this.ticketCount += tickets.length;
 		return !before || JSON.stringify(before.tickets) !== JSON.stringify(tickets);
 	}
@@ -67,6 +83,26 @@ export class WorkspaceIndex {
 
 	has(uri: string): boolean {
 		return this.files.has(uri);
+	}
+
+	/** Every indexed ticket, without copying them into one array. */
+	*allTickets(): IterableIterator<TicketSummary> {
+		for (const file of this.files.values()) yield* file.tickets;
+	}
+
+	/** The indexed ticket a search hit names. */
+	ticketByKey(key: number): TicketSummary | undefined {
+		return this.byKey.get(key);
+	}
+
+	/** The search key of a file's ticket, by ordinal. */
+	keyOf(uri: string, ordinal: number): number | undefined {
+		return this.files.get(uri)?.keys[ordinal];
+	}
+
+	/** The search index's group (file number) of a file, when indexed. */
+	groupOfIndexed(uri: string): number | undefined {
+		return this.files.get(uri)?.group;
 	}
 
 	uris(): string[] {
@@ -114,9 +150,19 @@ export class WorkspaceIndex {
 			if (n > 0) this.categories.set(name, n);
 			else this.categories.delete(name);
 		}
+		for (const key of old.keys) {
+			this.search.remove(key);
+			this.byKey.delete(key);
+		}
 		this.ticketCount -= old.tickets.length;
 		this.files.delete(uri);
 		return true;
+	}
+
+	private groupOf(uri: string): number {
+		let group = this.groups.get(uri);
+		if (group === undefined) this.groups.set(uri, (group = this.groups.size));
+		return group;
 	}
 }
 

@@ -5,5 +5,7 @@ import { diagnosticsFeature } from './diagnostics';
 import { outlineFeature } from './outline';
 import { recognitionFeature } from './recognition';
 import { workspaceIndexFeature } from './workspaceIndex';
+import { similarFeature } from './similar';
+import { workspaceSymbolsFeature } from './workspaceSymbols';
 
-export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature];
+export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature, similarFeature, workspaceSymbolsFeature];

@@ -19,7 +19,7 @@ const maskedIpv4 = /(\b\d{1,3}\.\d{1,3}\.)\*\.\*/g;
  * The text as compared: without whitespace (chats and their copies space CJK text differently),
  * masked octets turned into `***`, and, when loose, without `[图片]` and markup (copies drop both).
  */
-function comparable(text: string, loose: boolean): string {
+export function comparable(text: string, loose: boolean): string {
 	const bare = loose ? text.replace(markup, '').replace(imageMarker, '') : text;
 	return bare.replace(anySpace, '').replace(maskedIpv4, '$1***.***');
 }

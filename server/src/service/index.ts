@@ -8,3 +8,7 @@ export type { TicketDocument } from './document';
 export type * from './model';
 export type { TicketTextDocument, Cancellation } from './types';
 export type { TicketDigest, TicketFields } from './summarize';
+export { SearchIndex, defaultRankingParams, fieldNames, type RankingParams, type SearchHit, type SearchOptions, type Query } from './searchIndex';
+export { copyPrint, isCopy, type CopyPrint } from './copies';
+export { tokenize, forEachTerm, TermKind } from './tokenize';
+export { matchTitles, titleQuery, titleScore } from './titleMatch';
