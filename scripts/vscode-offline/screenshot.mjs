@@ -28,6 +28,27 @@ const shots = {
 		await ui.waitForRow(outline, '完整对话记录');
 		await ui.save('outline.png');
 	},
+
+	/**
+	 * The Tickets view (product → subcategory → ticket, with counts) and, under it in the same side bar,
+	 * the Outline of the dump; a ticket clicked in the tree is open in the editor with its title selected.
+	 */
+	async tree(ui) {
+		await ui.openFile(dump);
+		await ui.moveView('Outline', 'Tickets'); // the editor has the focus, so the command asks which view
+		await ui.runCommand('Tickets: Focus on Tickets View');
+		const tickets = ui.pane('Tickets');
+		await ui.waitForRow(tickets, 'CDN (54)');
+		const outline = await ui.expandPane('Outline');
+		await ui.waitForRow(outline, '完整对话记录');
+		await ui.clickRow(tickets, '配置问题 (17)');
+		const ticket = 'https降级';
+		await ui.clickRow(tickets, ticket);
+		// Its title line, the title selected (the status bar says how many characters).
+		await ui.page.locator('.statusbar-item', { hasText: /Ln 661, Col \d+ \(\d+ selected\)/ }).waitFor();
+		console.log(`tree rows: ${(await ui.rowTexts(tickets)).slice(0, 6).join(' | ')}`);
+		await ui.save('tree.png');
+	},
 };
 
 /** What a shot can do with the workbench. Everything waits on the DOM, never on the clock. */
@@ -86,6 +107,23 @@ class Workbench {
 		await this.quickInput('Control+P', name, name);
 		await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
 		await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+	}
+
+	/** Moves a view (e.g. 'Outline') into a view container (e.g. 'Tickets') with 'View: Move View'. */
+	async moveView(view, container) {
+		await this.page.keyboard.press('F1');
+		const input = this.page.locator('.quick-input-widget .quick-input-box input');
+		await input.waitFor({ state: 'visible' });
+		const list = this.page.locator('.quick-input-list');
+		/** The row whose label is exactly `label` (not one that merely contains it). */
+		const row = (label) => list.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+		await this.page.keyboard.type('View: Move View');
+		await row('View: Move View').click();
+		for (const pick of [view, container]) {
+			await input.fill(pick);
+			await row(pick).click();
+		}
+		await input.waitFor({ state: 'hidden' });
 	}
 
 	/** Runs a command from the palette by its title as shown there (e.g. 'View: Toggle Minimap'). */

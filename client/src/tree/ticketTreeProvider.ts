@@ -217,8 +217,8 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		item.id = node.id;
 		item.contextValue = 'ticket';
 		const uri = vscode.Uri.parse(t.uri);
-		const where = `${fileName(uri)}:${t.titleRange.start.line + 1}`;
-		item.description = where;
+		// Under a file group the file is the parent: the line alone says where.
+		item.description = node.parent?.level === 'file' ? `:${t.titleRange.start.line + 1}` : `${fileName(uri)}:${t.titleRange.start.line + 1}`;
 		const severity = worstSeverity(uri, t);
 		item.iconPath =
 			severity === vscode.DiagnosticSeverity.Error
