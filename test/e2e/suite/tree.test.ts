@@ -145,4 +145,34 @@ describe('Tickets view', () => {
 		vscode.window.activeTextEditor!.selection = new vscode.Selection(position, position);
 		await waiting;
 	});
+
+	it('adds a new ticket after the one under the cursor, and the tree follows the edit', async () => {
+		const editor = await vscode.window.showTextDocument(dumpUri());
+		const tickets = ticketsUnder(await roots()).sort((a, b) => a.ticket.ordinal - b.ticket.ordinal);
+		const inFirst = new vscode.Position(tickets[0].ticket.titleRange.start.line + 2, 0);
+		editor.selection = new vscode.Selection(inFirst, inFirst);
+		const secondTitle = tickets[1].ticket.titleRange.start.line;
+		await vscode.commands.executeCommand('ticketCurator.newTicket');
+		assert.equal(editor.document.lineAt(secondTitle).text, '## 标题');
+		assert.equal(editor.document.getText(editor.selection), '标题', 'the title placeholder is selected');
+		await treeTotal(115);
+		const added = ticketsUnder(await roots()).find((n) => n.ticket.ordinal === 1)!;
+		assert.equal(added.ticket.title, '标题');
+		assert.equal(added.ticket.product, '产品');
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+		await treeTotal(114);
+	});
 });
+
+/** Resolves when the tree holds `n` tickets (now or after a refresh). */
+function treeTotal(n: number): Promise<void> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (provider().total !== n) return;
+			subscription.dispose();
+			resolve();
+		};
+		const subscription = provider().onDidRefresh(check);
+		check();
+	});
+}
