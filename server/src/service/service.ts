@@ -2,11 +2,13 @@
  * The ticket language service: the one factory that everything (the LSP server, the CLI, the
  * tests) goes through. Text in, plain LSP types out.
  */
-import type { CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Position, TextEdit } from 'vscode-languageserver-types';
+import { codeActions, fixAllEdits, type CodeActionRequest } from './codeActions';
 import { completions } from './completion';
 import { defaultConfig, type TicketConfig } from './config';
 import { isTicketDump } from './detect';
 import { TicketParser, type TicketDocument } from './document';
+import { maskAllEdits } from './fixes/mask';
 import { foldingRanges } from './folding';
 import type { CategoryCounts } from './rules/file';
 import { summarizeTickets, type TicketDigest } from './summarize';
@@ -42,6 +44,16 @@ export interface TicketService {
 	complete(document: TicketTextDocument, position: Position): CompletionItem[];
 	/** Every ticket of a dump's text, read by lines without the Markdown parse (for the workspace index). */
 	summarize(text: string): TicketDigest[];
+	/**
+	 * Quick fixes for the diagnostics under `request.range` (the service validates the current text
+	 * itself), and `source.fixAll.tickets` when asked for. `extra` are diagnostics the host adds
+	 * from outside the file (cross-file duplicates).
+	 */
+	codeActions(document: TicketTextDocument, request: CodeActionRequest & { readonly extra?: readonly Diagnostic[] }): CodeAction[];
+	/** The edits of every safe fix (never masking), without overlaps. */
+	fixAll(document: TicketTextDocument): TextEdit[];
+	/** The edits that mask every leak of the document. */
+	maskAllLeaks(document: TicketTextDocument): TextEdit[];
 	/** Drops what is kept for a closed document. */
 	forget(uri: string): void;
 }
@@ -68,6 +80,16 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 		foldingRanges: (document) => foldingRanges(parser.parse(document)),
 		complete: (document, position) => completions(parser.parse(document), position, { config, categoryCounts: options.workspace?.categoryCounts() }),
 		summarize: (text) => summarizeTickets(text, config.labels),
+		codeActions(document, request) {
+			const doc = parser.parse(document);
+			const diagnostics = [...(validator.validate(doc, options.workspace?.categoryCounts()) ?? []), ...(request.extra ?? [])];
+			return codeActions(document.uri, request, { doc, config, diagnostics });
+		},
+		fixAll(document) {
+			const doc = parser.parse(document);
+			return fixAllEdits({ doc, config, diagnostics: validator.validate(doc, options.workspace?.categoryCounts()) ?? [] });
+		},
+		maskAllLeaks: (document) => maskAllEdits(validator.validate(parser.parse(document), options.workspace?.categoryCounts()) ?? []),
 		forget: (uri) => parser.forget(uri),
 	};
 }
