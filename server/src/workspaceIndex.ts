@@ -9,6 +9,8 @@ import type { TicketSummary } from './protocol';
 import { SearchIndex, type TicketDigest, type TicketService } from './service/index';
 
 export type IndexListener = (uris: string[]) => void;
+/** A file's text as it is indexed, or undefined when it leaves the index (for features keeping their own per-ticket data). */
+export type FileListener = (uri: string, text: string | undefined) => void;
 
 interface IndexedFile {
 	/** Number of the file in the search index (its tickets' group). */
@@ -23,6 +25,7 @@ export class WorkspaceIndex {
 	private readonly files = new Map<string, IndexedFile>();
 	private readonly categories = new Map<string, number>();
 	private readonly listeners = new Set<IndexListener>();
+	private readonly fileListeners = new Set<FileListener>();
 	private readonly byKey = new Map<number, TicketSummary>();
 	private readonly groups = new Map<string, number>();
 	/** The ranking's postings of every indexed ticket (service/searchIndex.ts). */
@@ -50,6 +53,7 @@ export class WorkspaceIndex {
 	setFile(uri: string, text: string): boolean {
 		const digests = this.service.isTicketDump(text) ? this.service.summarize(text) : undefined;
 		if (!digests) return this.removeFile(uri);
+		for (const listener of this.fileListeners) listener(uri, text);
 		const before = this.files.get(uri);
 		this.drop(uri);
 		const separator = this.service.config.labels.categorySeparator;
@@ -70,6 +74,7 @@ export class WorkspaceIndex {
 
 	/** Returns whether the file was indexed. */
 	removeFile(uri: string): boolean {
+		for (const listener of this.fileListeners) listener(uri, undefined);
 		return this.drop(uri);
 	}
 
@@ -77,7 +82,7 @@ export class WorkspaceIndex {
 	removeFolder(folderUri: string): string[] {
 		const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
 		const removed = [...this.files.keys()].filter((uri) => uri.startsWith(prefix));
-		for (const uri of removed) this.drop(uri);
+		for (const uri of removed) this.removeFile(uri);
 		return removed;
 	}
 
@@ -130,6 +135,12 @@ export class WorkspaceIndex {
 	endBuild(): void {
 		this.builds = Math.max(0, this.builds - 1);
 		if (this.builds === 0) this.completedOnce = true;
+	}
+
+	/** Called synchronously as each file is indexed or removed, before `onDidChange` reports the batch. */
+	onFileIndexed(listener: FileListener): { dispose(): void } {
+		this.fileListeners.add(listener);
+		return { dispose: () => this.fileListeners.delete(listener) };
 	}
 
 	onDidChange(listener: IndexListener): { dispose(): void } {

@@ -14,13 +14,14 @@ import type { Command } from './command';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { fixCommand } from './commands/fix';
+import { similarCommand } from './commands/similar';
 import { statsCommand } from './commands/stats';
 import { CliError, exitCode } from './errors';
 import { commandHelp, mainHelp } from './help';
 import type { CliIO } from './io';
 import { cliLocale } from './locale';
 
-const commands: readonly Command[] = [checkCommand, fixCommand, statsCommand, exportCommand];
+const commands: readonly Command[] = [checkCommand, fixCommand, similarCommand, statsCommand, exportCommand];
 
 async function main(argv: readonly string[], io: CliIO): Promise<number> {
 	const [name, ...rest] = argv;

@@ -1,7 +1,7 @@
 /** The public surface of the ticket language service. */
 export { completionTriggerCharacters } from './completion';
 export { createTicketService, type TicketService, type TicketServiceOptions, type TicketWorkspace } from './service';
-export { defaultConfig, defaultRootCauses, resolveConfig, type PartialTicketConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';
+export { defaultConfig, defaultDuplicateThreshold, defaultRootCauses, resolveConfig, type PartialTicketConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';
 export { chineseLabels, type TicketLabels } from './labels';
 export { ruleCodes, rules, ruleInfo, diagnosticSource, type RuleCode } from './rules/catalog';
 export type { TicketDocument } from './document';
@@ -12,3 +12,6 @@ export { SearchIndex, defaultRankingParams, fieldNames, type RankingParams, type
 export { copyPrint, isCopy, type CopyPrint } from './copies';
 export { tokenize, forEachTerm, TermKind } from './tokenize';
 export { matchTitles, titleQuery, titleScore } from './titleMatch';
+export { DuplicateIndex, ticketPrint, findDuplicates, type TicketPrint, type DuplicateMatch } from './duplicates';
+export { duplicateDiagnostics, firstCopy, type TicketRef, type DuplicateOf } from './duplicateFindings';
+export { fixAllKind, type CodeActionRequest } from './codeActions';
