@@ -3,6 +3,7 @@ import type { Connection, InitializeParams, TextDocuments } from 'vscode-languag
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TicketService } from './service/index';
 import type { ServerSettings } from './settings';
+import type { WorkspaceDuplicates } from './duplicates';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface ServerContext {
@@ -11,6 +12,8 @@ export interface ServerContext {
 	readonly service: TicketService;
 	/** Every ticket of every dump in the workspace folders (features/workspaceIndex.ts keeps it current). */
 	readonly index: WorkspaceIndex;
+	/** Exact and near duplicate tickets across the workspace, kept current from the index. */
+	readonly duplicates: WorkspaceDuplicates;
 	settings(): ServerSettings;
 	/** Whether an open document is a ticket dump (path glob and content). */
 	isDump(doc: TextDocument): boolean;

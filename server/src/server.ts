@@ -23,6 +23,7 @@ import { loadL10n } from './l10nSetup';
 import { createTicketService } from './service/index';
 import { mergeSettings, toServerSettings, type ServerSettings, type TicketSettings } from './settings';
 import { WorkspaceConfig } from './workspaceConfig';
+import { WorkspaceDuplicates } from './duplicates';
 import { WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -46,6 +47,8 @@ const configFile = new WorkspaceConfig({
 // The category-unknown rule learns the categories from the whole workspace once it is indexed.
 const service = createTicketService({ config: settings.config, log, workspace: { categoryCounts: () => index.categoryCounts() } });
 const index = new WorkspaceIndex(service);
+const duplicates = new WorkspaceDuplicates(index, service, () => documents.all().filter((doc) => context.isDump(doc)));
+settingsListeners.push(() => duplicates.reset());
 
 /** Dump-ness by path and content, cached per document version. */
 const dumpCache = new Map<string, { version: number; dump: boolean }>();
@@ -55,6 +58,7 @@ const context: ServerContext = {
 	documents,
 	service,
 	index,
+	duplicates,
 	settings: () => settings,
 	isDump(doc) {
 		const known = dumpCache.get(doc.uri);

@@ -2,6 +2,7 @@
 import { DiagnosticsScheduler } from '../diagnosticsScheduler';
 import type { ServerFeature } from '../context';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver/node';
 
 export const diagnosticsFeature: ServerFeature = {
 	register(ctx) {
@@ -11,7 +12,7 @@ export const diagnosticsFeature: ServerFeature = {
 				currentVersion: (uri) => documents.get(uri)?.version,
 				validate: (uri) => {
 					const doc = documents.get(uri);
-					return doc ? service.validateSteps(doc) : undefined;
+					return doc ? withDuplicates(service.validateSteps(doc), () => ctx.duplicates.diagnosticsFor(doc)) : undefined;
 				},
 				publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
 			},
@@ -23,7 +24,18 @@ export const diagnosticsFeature: ServerFeature = {
 		};
 		documents.onDidOpen((e) => refresh(e.document, true));
 		documents.onDidChangeContent((e) => refresh(e.document));
-		documents.onDidClose((e) => scheduler.clear(e.document.uri));
+		documents.onDidClose((e) => {
+			scheduler.clear(e.document.uri);
+			ctx.duplicates.forget(e.document.uri);
+		});
+		// Another file gained or lost a copy of one of an open dump's tickets.
+		ctx.duplicates.onDidChange((uris) => uris.forEach((uri) => documents.get(uri) && refresh(documents.get(uri)!, true)));
 		ctx.onSettingsChanged(() => documents.all().forEach((doc) => refresh(doc, true)));
 	},
 };
+
+/** The file's own diagnostics, then its tickets' duplicates across the workspace (server/src/duplicates.ts). */
+function* withDuplicates(steps: Generator<void, Diagnostic[]>, duplicates: () => Diagnostic[]): Generator<void, Diagnostic[]> {
+	const own = yield* steps;
+	return [...own, ...duplicates()];
+}

@@ -7,5 +7,6 @@ import { recognitionFeature } from './recognition';
 import { workspaceIndexFeature } from './workspaceIndex';
 import { similarFeature } from './similar';
 import { workspaceSymbolsFeature } from './workspaceSymbols';
+import { codeActionsFeature } from './codeActions';
 
-export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature, similarFeature, workspaceSymbolsFeature];
+export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature, similarFeature, workspaceSymbolsFeature, codeActionsFeature];

@@ -32,6 +32,7 @@ const fixers: Record<string, readonly Fixer[]> = {
 	'answers-mismatch': [rewriteAnswersFix],
 	separator: [separatorFix],
 	'duplicate-ticket': [deleteDuplicateFix],
+	'near-duplicate': [deleteDuplicateFix],
 	...Object.fromEntries(leakCodes.map((code) => [code, [maskFixes, rewriteLeakingAnswersFix]])),
 };
 

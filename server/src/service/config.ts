@@ -18,7 +18,11 @@ export interface TicketConfig {
 	readonly labels: TicketLabels;
 	/** Values the personal-data and secret checks accept (`*` matches any run of characters). */
 	readonly allowList: readonly string[];
+	/** Near duplicates: the estimated Jaccard similarity (0..1] of character 5-shingles from which two tickets are reported. */
+	readonly duplicates: { readonly threshold: number };
 }
+
+export const defaultDuplicateThreshold = 0.8;
 
 /** The eight labels of the real dump (TICKET-FORMAT.md). */
 export const defaultRootCauses: readonly string[] = [
@@ -38,6 +42,7 @@ export const defaultConfig: TicketConfig = {
 	rootCauses: defaultRootCauses,
 	labels: chineseLabels,
 	allowList: [],
+	duplicates: { threshold: defaultDuplicateThreshold },
 };
 
 /** Fills what a partial configuration leaves out with the defaults. */
@@ -46,6 +51,7 @@ export interface PartialTicketConfig {
 	readonly categories?: readonly string[];
 	readonly rootCauses?: readonly string[];
 	readonly allowList?: readonly string[];
+	readonly duplicates?: { readonly threshold?: number };
 	readonly labels?: Partial<Omit<TicketLabels, 'sections' | 'speakers'>> & {
 		readonly sections?: Partial<TicketLabels['sections']>;
 		readonly speakers?: Partial<TicketLabels['speakers']>;
@@ -58,6 +64,12 @@ export function resolveConfig(partial: PartialTicketConfig = {}): TicketConfig {
 		categories: partial.categories ?? defaultConfig.categories,
 		rootCauses: partial.rootCauses?.length ? partial.rootCauses : defaultConfig.rootCauses,
 		allowList: partial.allowList ?? defaultConfig.allowList,
+		duplicates: { threshold: validThreshold(partial.duplicates?.threshold) },
 		labels: { ...chineseLabels, ...partial.labels, sections: { ...chineseLabels.sections, ...partial.labels?.sections }, speakers: { ...chineseLabels.speakers, ...partial.labels?.speakers } },
 	};
+}
+
+/** A threshold outside (0, 1] (or not a number) falls back to the default. */
+function validThreshold(value: number | undefined): number {
+	return typeof value === 'number' && value > 0 && value <= 1 ? value : defaultDuplicateThreshold;
 }

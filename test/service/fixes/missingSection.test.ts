@@ -8,7 +8,7 @@ describe('fixes/missingSection', () => {
 		const text = defectText('section-missing.md');
 		const action = fixFor(text, 'section-missing', /Insert the section `根本原因分析`/);
 		const after = checkFix(text, action, replaceOnce(text, '处理完成，您确认下。\n\n### 完整对话记录', '处理完成，您确认下。\n\n### 根本原因分析\n\n需要进一步排查具体原因\n\n### 完整对话记录'));
-		assert.deepEqual(createTicketService().validate(textDocument(after))!.filter((d) => d.code.toString().startsWith('section-')), []);
+		assert.deepEqual(createTicketService().validate(textDocument(after))!.filter((d) => String(d.code).startsWith('section-')), []);
 	});
 
 	it('inserts the heading alone when the neutral label is not a known root cause', () => {
