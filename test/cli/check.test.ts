@@ -162,6 +162,7 @@ describe('tickets check', () => {
 		assert.match(help.stdout, /--max-warnings N/);
 		const zh = runCli(['check', '--locale', 'zh-cn', join(cliFixtures, 'clean.md')]);
 		assert.match(zh.stdout, /已检查 1 个工单文件/);
+		assert.match(runCli(['--locale', 'zh-cn', 'check', '--help']).stdout, /^用法：tickets check /);
 		const fromLang = runCli(['check', '--bogus'], { env: { LANG: 'zh_CN.UTF-8' } });
 		assert.match(fromLang.stderr, /未知选项 `--bogus`/);
 	});

@@ -11,7 +11,7 @@ function optionLabel(o: OptionSpec): string {
 export function commandHelp(command: Command, options: readonly OptionSpec[]): string {
 	const labels = options.map(optionLabel);
 	const width = Math.max(...labels.map((l) => l.length)) + 2;
-	const lines = [`${l10n.t('Usage:')} tickets ${command.name} ${command.usage}`, '', command.summary(), ''];
+	const lines = [l10n.t('Usage: {0}', `tickets ${command.name} ${command.usage}`), '', command.summary(), ''];
 	if (command.details) lines.push(command.details(), '');
 	lines.push(l10n.t('Options:'));
 	options.forEach((o, i) => lines.push(`  ${labels[i].padEnd(width)}${o.description()}`));
@@ -21,7 +21,7 @@ export function commandHelp(command: Command, options: readonly OptionSpec[]): s
 export function mainHelp(commands: readonly Command[]): string {
 	const width = Math.max(...commands.map((c) => c.name.length)) + 2;
 	return [
-		`${l10n.t('Usage:')} tickets <command> [options] [paths…]`,
+		l10n.t('Usage: {0}', 'tickets <command> [options] [paths…]'),
 		'',
 		l10n.t('Checks, fixes, searches and exports customer-support ticket dumps (Markdown) with the Ticket Curator language service.'),
 		'',

@@ -23,8 +23,15 @@ import { cliLocale } from './locale';
 
 const commands: readonly Command[] = [checkCommand, fixCommand, similarCommand, statsCommand, exportCommand];
 
+/** `--locale` may also come before the command (`tickets --locale zh-cn check`); it was read already. */
+function withoutLeadingLocale(argv: readonly string[]): readonly string[] {
+	if (argv[0] === '--locale') return argv.slice(2);
+	if (argv[0]?.startsWith('--locale=')) return argv.slice(1);
+	return argv;
+}
+
 async function main(argv: readonly string[], io: CliIO): Promise<number> {
-	const [name, ...rest] = argv;
+	const [name, ...rest] = withoutLeadingLocale(argv);
 	if (name === undefined || name.startsWith('-') || name === 'help') {
 		if (name === '--version' || name === '-v') {
 			io.stdout.write(`${version}\n`);
