@@ -8,6 +8,7 @@ import { readHeader } from './header';
 import type { TicketLabels } from './labels';
 import type { FileHeader, ParsedTicket, Ticket } from './model';
 import { parseTicket } from './parseTicket';
+import { outlineTicket, type TicketOutline } from './outline';
 import { LineIndex, shiftRange } from './positions';
 import { scanFile, type TicketChunk } from './scan';
 import type { TicketTextDocument } from './types';
@@ -21,6 +22,8 @@ export interface TicketDocument {
 	readonly chunks: readonly TicketChunk[];
 	/** Ticket i's parse in its own coordinates (line 0 = its title line). */
 	parsed(i: number): ParsedTicket;
+	/** Ticket i's line outline in its own coordinates: no Markdown parse (the Outline and folding of huge dumps). */
+	outline(i: number): TicketOutline;
 	/** Ticket i placed in the file. */
 	ticket(i: number): Ticket;
 	/** All tickets placed in the file. */
@@ -82,8 +85,9 @@ export class TicketParser {
 		const scan = scanFile(text, index);
 		const header = readHeader(index, scan.headerEndLine, this.labels);
 		const chunks = scan.chunks;
-		const parses = reuseUnchanged(this.lastDocuments.get(document.uri), chunks);
+		const { parses, outlines } = reuseUnchanged(this.lastDocuments.get(document.uri), chunks);
 		const parsed = (i: number) => (parses[i] ??= this.parseTicketText(chunks[i].text));
+		const labels = this.labels;
 		const ticket = (i: number) => this.place(parsed(i), i, chunks[i]);
 		let all: Ticket[] | undefined;
 		return {
@@ -95,6 +99,8 @@ export class TicketParser {
 			chunks,
 			parses,
 			parsed,
+			outlines,
+			outline: (i) => (outlines[i] ??= outlineTicket(chunks[i].text, labels)),
 			ticket,
 			tickets: () => (all ??= chunks.map((_, i) => ticket(i))),
 			ticketAtLine: (line) => findChunk(chunks, line),
@@ -113,28 +119,34 @@ export class TicketParser {
 /** A document with the parses it has made so far, which its next version may reuse. */
 interface BuiltDocument extends TicketDocument {
 	readonly parses: (ParsedTicket | undefined)[];
+	readonly outlines: (TicketOutline | undefined)[];
 }
 
 /**
- * The parses of tickets that an edit left unchanged, taken from the document's previous version:
+ * The parses and outlines of tickets that an edit left unchanged, taken from the document's previous version:
  * comparing chunk texts from both ends is much cheaper than hashing every ticket of a 20 MB file
  * for the cache lookup. Tickets in between are looked up in the cache as usual.
  */
-function reuseUnchanged(previous: BuiltDocument | undefined, chunks: readonly TicketChunk[]): (ParsedTicket | undefined)[] {
+function reuseUnchanged(previous: BuiltDocument | undefined, chunks: readonly TicketChunk[]) {
 	const parses: (ParsedTicket | undefined)[] = new Array(chunks.length);
-	if (!previous) return parses;
+	const outlines: (TicketOutline | undefined)[] = new Array(chunks.length);
+	if (!previous) return { parses, outlines };
 	const old = previous.chunks;
+	const keep = (i: number, j: number) => {
+		parses[i] = previous.parses[j];
+		outlines[i] = previous.outlines[j];
+	};
 	let front = 0;
 	while (front < old.length && front < chunks.length && old[front].text === chunks[front].text) {
-		parses[front] = previous.parses[front];
+		keep(front, front);
 		front++;
 	}
 	let back = 0;
 	while (back < old.length - front && back < chunks.length - front && old[old.length - 1 - back].text === chunks[chunks.length - 1 - back].text) {
-		parses[chunks.length - 1 - back] = previous.parses[old.length - 1 - back];
+		keep(chunks.length - 1 - back, old.length - 1 - back);
 		back++;
 	}
-	return parses;
+	return { parses, outlines };
 }
 
 function findChunk(chunks: readonly TicketChunk[], line: number): number | undefined {

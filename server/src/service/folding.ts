@@ -1,15 +1,17 @@
-/** Folding: each ticket (keeping its `---` visible) and each of its sections. */
+/** Folding: each ticket (keeping its `---` visible) and each of its sections, from the tickets' line outlines. */
 import type { FoldingRange } from 'vscode-languageserver-types';
 import type { TicketDocument } from './document';
 
 export function foldingRanges(doc: TicketDocument): FoldingRange[] {
 	const ranges: FoldingRange[] = [];
-	for (const ticket of doc.tickets()) {
-		const end = ticket.separator ? lastContentBefore(doc, ticket.separator.start.line, ticket.startLine) : ticket.lastContentLine;
-		if (end > ticket.startLine) ranges.push({ startLine: ticket.startLine, endLine: end });
-		for (const section of ticket.sections) {
-			const { start, end } = section.range;
-			if (end.line > start.line) ranges.push({ startLine: start.line, endLine: end.line });
+	for (let i = 0; i < doc.chunks.length; i++) {
+		const outline = doc.outline(i);
+		const start = doc.chunks[i].startLine;
+		const end = outline.separatorLine !== undefined ? lastContentBefore(doc, start + outline.separatorLine, start) : start + outline.lastContentLine;
+		if (end > start) ranges.push({ startLine: start, endLine: end });
+		for (const section of outline.sections) {
+			const { start: from, end: to } = section.range;
+			if (to.line > from.line) ranges.push({ startLine: start + from.line, endLine: start + to.line });
 		}
 	}
 	return ranges;

@@ -13,7 +13,8 @@ import type { Located } from './types';
 
 /** Spaces the format treats as blank, including the non-breaking space pasted from chats. */
 const blank = '[ \\t\\u00a0\\u3000]';
-const isBlank = (line: string) => /^[ \t\u00a0\u3000]*$/.test(line);
+/** Blank for the format (sections, last content line): spaces, tabs, U+00A0 and U+3000. */
+export const isBlank = (line: string) => /^[ \t\u00a0\u3000]*$/.test(line);
 
 /** Compiled once per label set. */
 export interface Patterns {
@@ -60,8 +61,11 @@ export function parseTicket(text: string, labels: TicketLabels): ParsedTicket {
 		}
 	}
 
-	const startLine = (node: RootContent) => positionFromRemark(node.position!.start, index).line;
-	const endLine = (node: RootContent) => positionFromRemark(node.position!.end, index).line;
+	// micromark drops a leading BOM from its offsets: read its positions in the text without it
+	// (the same lines; only line 0, the title, is one character shorter).
+	const blockIndex = text.charCodeAt(0) === 0xfeff ? new LineIndex(text.slice(1)) : index;
+	const startLine = (node: RootContent) => positionFromRemark(node.position!.start, blockIndex).line;
+	const endLine = (node: RootContent) => positionFromRemark(node.position!.end, blockIndex).line;
 
 	// The trailing `---`: the last block, when it is a thematic break or the underline of a setext heading.
 	const blocks = tree.children;
@@ -73,7 +77,7 @@ export function parseTicket(text: string, labels: TicketLabels): ParsedTicket {
 		if (last.type === 'thematicBreak') {
 			separator = index.lineRange(startLine(last));
 			trailing = last;
-		} else if (last.type === 'heading' && isSetext(last, lines, index) && /^ {0,3}-+[ \t]*$/.test(lines[endLine(last)])) {
+		} else if (last.type === 'heading' && isSetext(last, lines, blockIndex) && /^ {0,3}-+[ \t]*$/.test(lines[endLine(last)])) {
 			separatorUnderText = index.lineRange(endLine(last));
 			separator = separatorUnderText;
 		}
@@ -92,7 +96,7 @@ export function parseTicket(text: string, labels: TicketLabels): ParsedTicket {
 			strays.push({ kind, range: index.lineRange(startLine(node)), text: lines[startLine(node)] });
 		} else if (node.type === 'heading') {
 			if (i === 0) continue;
-			const setext = isSetext(node, lines, index);
+			const setext = isSetext(node, lines, blockIndex);
 			if (setext) {
 				if (separatorUnderText && endLine(node) === separatorUnderText.start.line) continue;
 				const underline = endLine(node);
@@ -117,7 +121,7 @@ export function parseTicket(text: string, labels: TicketLabels): ParsedTicket {
 	});
 
 	const answersSection = sections.find((s) => s.kind === 'answers');
-	const answers = answersSection ? readAnswers(blocks, answersSection, lines, index, startLine) : [];
+	const answers = answersSection ? readAnswers(blocks, answersSection, lines, blockIndex, startLine) : [];
 	const dialog = sections.find((s) => s.kind === 'dialog');
 	const { turns, unlabelled } = dialog ? readTurns(dialog, lines, p, labels) : { turns: [], unlabelled: [] };
 
@@ -146,7 +150,7 @@ function isSetext(node: Heading, lines: readonly string[], index: LineIndex): bo
 }
 
 export function readTitle(line: string): Located {
-	const open = /^( {0,3}##)[ \t]*/.exec(line);
+	const open = /^(\uFEFF? {0,3}##)[ \t]*/.exec(line);
 	const after = open ? open[0].length : 0;
 	let end = line.length;
 	const closing = /[ \t]+#+[ \t]*$/.exec(line.slice(after));
@@ -209,6 +213,14 @@ export function findCategory(lines: readonly string[], from: number, to: number,
 }
 
 function readSection(headLine: number, nextLine: number, lines: readonly string[], p: Patterns): Section {
+	const { kind, name, heading, range, first, last } = readSectionLines(headLine, nextLine, lines, p);
+	const content = first <= last ? makeRange(first, 0, last, lines[last].length) : makeRange(headLine + 1, 0, headLine + 1, 0);
+	const contentText = first <= last ? lines.slice(first, last + 1).join('\n') : '';
+	return { kind, name, heading, content, contentText, range };
+}
+
+/** A section's name, heading and extent from its lines, without its text (the line outline reads the same). */
+export function readSectionLines(headLine: number, nextLine: number, lines: readonly string[], p: Patterns) {
 	const headText = lines[headLine];
 	const open = /^ {0,3}###[ \t]*/.exec(headText);
 	const afterOpen = open ? open[0].length : 0;
@@ -219,15 +231,14 @@ function readSection(headLine: number, nextLine: number, lines: readonly string[
 	let last = nextLine - 1;
 	while (first <= last && isBlank(lines[first])) first++;
 	while (last >= first && isBlank(lines[last])) last--;
-	const content = first <= last ? makeRange(first, 0, last, lines[last].length) : makeRange(headLine + 1, 0, headLine + 1, 0);
-	const contentText = first <= last ? lines.slice(first, last + 1).join('\n') : '';
 	return {
 		kind: p.sectionByName.get(name.text.replace(/[\u00a0\u3000]/g, ' ').trim()),
 		name,
 		heading: makeRange(headLine, 0, headLine, headText.length),
-		content,
-		contentText,
 		range: first <= last ? makeRange(headLine, 0, last, lines[last].length) : makeRange(headLine, 0, headLine, headText.length),
+		/** First and last content lines; first > last when the section is empty. */
+		first,
+		last,
 	};
 }
 

@@ -2,12 +2,13 @@
  * A ticket's searchable and listable fields read from its lines alone, without the Markdown parse:
  * the workspace index reads every ticket of every dump (100k tickets at 1 ms of remark each would
  * take minutes), and needs only the title, the category, the root cause and the sections' text.
- * Section boundaries are `### ` lines that name a known section; title and category are read by
- * the same code as the full parse (parseTicket.ts), so both agree on them.
+ * Title, category, sections and the trailing `---` come from the ticket's line outline (outline.ts),
+ * which the Outline view reads too; a section's text runs to the next known section.
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { SectionKind, TicketLabels } from './labels';
-import { findCategory, patternsFor, readTitle } from './parseTicket';
+import { outlineLines, splitLines } from './outline';
+import { patternsFor } from './parseTicket';
 import { makeRange, shiftRange } from './positions';
 import { scanFile } from './scan';
 
@@ -39,8 +40,6 @@ export interface TicketDigest {
 const previewLines = 3;
 const previewChars = 240;
 const blankLine = /^[ \t\u00a0\u3000]*$/;
-const h3Line = /^ {0,3}###[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const trailingSeparator = /^ {0,3}-{3,}[ \t]*$/;
 const answerNumber = /^[ \t]*\d{1,9}[.)][ \t]*/;
 
 /** Every ticket of a dump's text. */
@@ -51,22 +50,12 @@ export function summarizeTickets(text: string, labels: TicketLabels): TicketDige
 
 /** One ticket's text (from its `## ` line); `startLine` places it in its file. */
 export function summarizeTicket(text: string, labels: TicketLabels, ordinal = 0, startLine = 0): TicketDigest {
-	const lines = text.split(/\r\n|\r|\n/);
-	let last = lines.length - 1;
-	while (last > 0 && blankLine.test(lines[last])) last--;
-	// The trailing `---` belongs to the ticket's range but to no section.
-	let bodyEnd = last;
-	if (bodyEnd > 0 && trailingSeparator.test(lines[bodyEnd])) bodyEnd--;
-
-	const sectionKinds = new Map(Object.entries(labels.sections).map(([kind, name]) => [name, kind as SectionKind]));
-	const heads: { line: number; kind: SectionKind }[] = [];
-	for (let line = 1; line <= bodyEnd; line++) {
-		const c = lines[line].charCodeAt(0);
-		if (c !== 35 /* # */ && c !== 32) continue;
-		const m = h3Line.exec(lines[line]);
-		const kind = m ? sectionKinds.get(m[1].replace(/[\u00a0\u3000]/g, ' ').trim()) : undefined;
-		if (kind) heads.push({ line, kind });
-	}
+	const lines = splitLines(text);
+	// Title, category, sections and the trailing `---` as the Outline reads them.
+	const outline = outlineLines(lines, labels);
+	const last = outline.lastContentLine;
+	const bodyEnd = (outline.separatorLine ?? lines.length) - 1;
+	const heads = outline.sections.flatMap((s) => (s.kind ? [{ line: s.heading.start.line, kind: s.kind }] : []));
 	const content: Partial<Record<SectionKind, string[]>> = {};
 	for (let i = 0; i < heads.length; i++) {
 		const end = i + 1 < heads.length ? heads[i + 1].line - 1 : bodyEnd;
@@ -75,8 +64,8 @@ export function summarizeTicket(text: string, labels: TicketLabels, ordinal = 0,
 	}
 
 	const patterns = patternsFor(labels);
-	const title = readTitle(lines[0] ?? '');
-	const category = findCategory(lines, 1, heads.length ? heads[0].line : bodyEnd + 1, patterns, labels);
+	const title = outline.title;
+	const category = outline.category;
 	const description = joinText(content.description);
 	const rootCause = content.rootCause?.find((line) => !blankLine.test(line))?.trim();
 	const answers = joinText(content.answers?.map((line) => line.replace(answerNumber, '')));
