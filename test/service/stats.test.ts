@@ -19,8 +19,10 @@ describe('stats', () => {
 
 	it('counts across files, most frequent first, ties by name', () => {
 		const stats = new StatsCollector('｜');
-		stats.add('a.md', [record({}), record({ product: '对象存储', subcategory: '上传下载', rootCause: 'x' }), record({ title: 'silent', startLine: 40, answers: [], dialog: [{ speaker: 'customer', text: 'q' }] })], [finding('separator'), finding('section-empty'), finding('separator')]);
-		stats.add('b.md', [record({ product: '', subcategory: '', rootCause: '', dialog: [] })], []);
+		stats.addTickets('a.md', [record({}), record({ product: '对象存储', subcategory: '上传下载', rootCause: 'x' }), record({ title: 'silent', startLine: 40, answers: [], dialog: [{ speaker: 'customer', text: 'q' }] })]);
+		stats.addTickets('b.md', [record({ product: '', subcategory: '', rootCause: '', dialog: [] })]);
+		stats.addFindings([finding('separator'), finding('section-empty')]);
+		stats.addFindings([finding('separator')]);
 		const s = stats.result();
 		assert.equal(s.files, 2);
 		assert.equal(s.tickets, 4);

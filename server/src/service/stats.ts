@@ -59,7 +59,8 @@ export class StatsCollector {
 	/** `categorySeparator` joins product and subcategory the way the dumps write it. */
 	constructor(private readonly categorySeparator: string) {}
 
-	add(file: string, records: readonly TicketRecord[], diagnostics: readonly Diagnostic[]): void {
+	/** The tickets of one file. */
+	addTickets(file: string, records: readonly TicketRecord[]): void {
 		this.files++;
 		for (const r of records) {
 			bump(this.products, r.product);
@@ -68,6 +69,10 @@ export class StatsCollector {
 			this.turnCounts.push(r.dialog.length);
 			if (!r.answers.length && !r.dialog.some((t) => t.speaker === 'staff')) this.unanswered.push({ file, line: r.startLine, title: r.title });
 		}
+	}
+
+	/** Findings of any file (they may come later than its tickets: duplicates are known at the end). */
+	addFindings(diagnostics: readonly Diagnostic[]): void {
 		for (const d of diagnostics) bump(this.findings, String(d.code ?? ''));
 	}
 

@@ -5,7 +5,8 @@ import { version } from '../../../../package.json';
 import type { ParsedArgs } from '../args';
 import { commonOptions, configOption, type Command } from '../command';
 import { exitCode } from '../errors';
-import { byPosition, summarize, type FileFindings } from '../format/findings';
+import { findingsOf } from '../findings';
+import { summarize } from '../format/findings';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
@@ -29,12 +30,7 @@ export const checkCommand: Command = {
 	run(args: ParsedArgs, io: CliIO): number {
 		const workspace = openWorkspace(io, configOption(args));
 		const files = workspace.files(args.positionals);
-		const results: FileFindings[] = [];
-		for (const dump of workspace.dumps(files)) {
-			const diagnostics = (workspace.service.validate(dump.document) ?? []).sort(byPosition);
-			results.push({ name: dump.name, diagnostics });
-			workspace.service.forget(dump.document.uri);
-		}
+		const results = findingsOf(workspace, files);
 		const summary = summarize(results);
 		const format = (args.options.format as string | undefined) ?? 'text';
 		if (format === 'json') io.stdout.write(formatJson(results, summary));

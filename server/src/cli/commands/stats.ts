@@ -1,6 +1,7 @@
 /** `tickets stats`: what the dumps hold: tickets per product, category and root cause, findings per code, dialog sizes. */
 import * as l10n from '@vscode/l10n';
 import { ticketRecords } from '../../service/records';
+import { findingsOf } from '../findings';
 import { StatsCollector, type DumpStats } from '../../service/stats';
 import type { ParsedArgs } from '../args';
 import { commonOptions, configOption, type Command } from '../command';
@@ -17,11 +18,8 @@ export const statsCommand: Command = {
 		const workspace = openWorkspace(io, configOption(args));
 		const files = workspace.files(args.positionals);
 		const collector = new StatsCollector(workspace.settings.config.labels.categorySeparator);
-		for (const dump of workspace.dumps(files)) {
-			const document = workspace.service.parse(dump.document);
-			collector.add(dump.name, ticketRecords(document), workspace.service.validate(dump.document) ?? []);
-			workspace.service.forget(dump.document.uri);
-		}
+		const findings = findingsOf(workspace, files, (dump, document) => collector.addTickets(dump.name, ticketRecords(document)));
+		for (const f of findings) collector.addFindings(f.diagnostics);
 		const stats = collector.result();
 		io.stdout.write(args.options.json ? statsJson(stats) : statsTable(stats));
 		return workspace.unreadable ? exitCode.usage : exitCode.clean;
