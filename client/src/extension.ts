@@ -4,6 +4,7 @@
  */
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerMaskAllLeaks } from './commands/maskAllLeaks';
 import { createLanguageClient } from './languageClient';
 import { registerNewTicketCommands } from './newTicket';
 import { registerRecognition } from './recognition';
@@ -19,6 +20,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<TicketCuratorApi> {
 	client = createLanguageClient(context);
 	registerRecognition(context, client);
+	registerMaskAllLeaks(context, client);
 	const tickets = registerTicketTree(context, client);
 	registerNewTicketCommands(context, tickets.provider);
 	await client.start();

@@ -4,7 +4,7 @@
  * LSP client gets diagnostics, symbols and folding without them.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Position, Range } from 'vscode-languageserver-types';
+import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 
 /** One ticket as the tree view and the quick picks show it. */
 export interface TicketSummary {
@@ -115,3 +115,26 @@ export const SimilarTicketsRequest = new RequestType<SimilarTicketsParams, Simil
 // Workspace symbols (standard `workspace/symbol`) are answered from the same index: one symbol per
 // ticket, named by its title, matched CJK-aware (every word and character of the query, in any
 // order), with its category as containerName.
+
+// ---- Mask all leaks (issue 5): the edit that masks every leak of the workspace's dumps, with counts for the confirmation.
+
+/** `tickets/maskLeaks` (client → server). Without `uris`: every dump of the workspace index and every open dump. */
+export interface MaskLeaksParams {
+	readonly uris?: string[];
+}
+
+export interface MaskLeaksFile {
+	readonly uri: string;
+	/** Leaks per rule code (`pii-phone`, `secret-credential`…). */
+	readonly counts: Record<string, number>;
+}
+
+export interface MaskLeaksResult {
+	/** Files with leaks, in the order given (workspace order when none given). */
+	readonly files: MaskLeaksFile[];
+	readonly total: number;
+	/** One edit over every file; an open document's edit carries its version, so a changed document refuses it. */
+	readonly edit: WorkspaceEdit;
+}
+
+export const MaskLeaksRequest = new RequestType<MaskLeaksParams, MaskLeaksResult, void>('tickets/maskLeaks');

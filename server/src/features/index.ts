@@ -8,5 +8,6 @@ import { workspaceIndexFeature } from './workspaceIndex';
 import { similarFeature } from './similar';
 import { workspaceSymbolsFeature } from './workspaceSymbols';
 import { codeActionsFeature } from './codeActions';
+import { maskLeaksFeature } from './maskLeaks';
 
-export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature, similarFeature, workspaceSymbolsFeature, codeActionsFeature];
+export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature, similarFeature, workspaceSymbolsFeature, codeActionsFeature, maskLeaksFeature];

@@ -8,8 +8,8 @@ import { completions } from './completion';
 import { defaultConfig, type TicketConfig } from './config';
 import { isTicketDump } from './detect';
 import { TicketParser, type TicketDocument } from './document';
-import { maskAllEdits } from './fixes/mask';
 import { foldingRanges } from './folding';
+import { maskLeaks, type MaskedLeaks } from './maskLeaks';
 import type { CategoryCounts } from './rules/file';
 import { summarizeTickets, type TicketDigest } from './summarize';
 import { documentSymbols } from './symbols';
@@ -52,8 +52,8 @@ export interface TicketService {
 	codeActions(document: TicketTextDocument, request: CodeActionRequest & { readonly extra?: readonly Diagnostic[] }): CodeAction[];
 	/** The edits of every safe fix (never masking), without overlaps. */
 	fixAll(document: TicketTextDocument): TextEdit[];
-	/** The edits that mask every leak of the document. */
-	maskAllLeaks(document: TicketTextDocument): TextEdit[];
+	/** The edits that mask every leak of a dump's text, and how many of each code (no Markdown parse: fast on a whole workspace). */
+	maskAllLeaks(text: string): MaskedLeaks;
 	/** Drops what is kept for a closed document. */
 	forget(uri: string): void;
 }
@@ -89,7 +89,7 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 			const doc = parser.parse(document);
 			return fixAllEdits({ doc, config, diagnostics: validator.validate(doc, options.workspace?.categoryCounts()) ?? [] });
 		},
-		maskAllLeaks: (document) => maskAllEdits(validator.validate(parser.parse(document), options.workspace?.categoryCounts()) ?? []),
+		maskAllLeaks: (text) => maskLeaks(text, config),
 		forget: (uri) => parser.forget(uri),
 	};
 }

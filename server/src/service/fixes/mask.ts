@@ -23,8 +23,3 @@ export function maskFixes(diagnostic: Diagnostic, { diagnostics }: FixContext): 
 	if (all.length > 1) fixes.push({ title: l10n.t('Mask all {0} `{1}` findings in this file', all.length, String(diagnostic.code)), edits: all });
 	return fixes;
 }
-
-/** Every leak of a file masked, for the "mask all leaks" command. */
-export function maskAllEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
-	return diagnostics.filter((d) => isLeakCode(d.code)).map(maskEdit).filter((e): e is TextEdit => !!e);
-}
