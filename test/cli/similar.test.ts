@@ -82,7 +82,7 @@ describe('tickets similar', () => {
 		const outside = runCli(['similar', '--ticket', `${rel}:99999`, 'test/fixtures/corpus']);
 		assert.equal(outside.code, 2);
 		assert.equal(outside.stderr, `tickets: no ticket at line 99999 of ${rel}\n`);
-		const missing = runCli(['similar', '--ticket', 'nope.md:3']);
+		const missing = runCli(['similar', '--ticket', 'nope.md:3', 'test/fixtures/corpus']);
 		assert.equal(missing.code, 2);
 		assert.match(missing.stderr, /^tickets: cannot read nope\.md \(ENOENT\)\n$/);
 	});

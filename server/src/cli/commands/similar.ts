@@ -39,6 +39,8 @@ export const similarCommand: Command = {
 		const paths = ticketArg ? args.positionals : args.positionals.slice(1);
 		if (!ticketArg && !text?.trim()) throw new CliError(l10n.t('give a text to search for, or --ticket FILE:LINE; see `tickets similar --help`'));
 		const workspace = openWorkspace(io, configOption(args));
+		// The query ticket first: a wrong reference fails before any file is read.
+		const query = ticketArg ? queryTicket(workspace, io, ticketArg) : undefined;
 		const files = workspace.files(paths);
 		const search = new SearchIndex();
 		const indexed: Indexed[] = [];
@@ -52,8 +54,8 @@ export const similarCommand: Command = {
 		}
 		const limit = (args.options.limit as number | undefined) ?? 10;
 		let hits: SearchHit[];
-		if (ticketArg) {
-			const { path, ticket } = queryTicket(workspace, io, ticketArg);
+		if (query) {
+			const { path, ticket } = query;
 			const own = indexed.findIndex((t) => t.path === path && t.ticket.ordinal === ticket.ordinal);
 			hits = search.search(search.ticketQuery(ticket.fields, own >= 0), {
 				limit,
