@@ -17,6 +17,8 @@ export interface ServerContext {
 	settings(): ServerSettings;
 	/** Whether an open document is a ticket dump (path glob and content). */
 	isDump(doc: TextDocument): boolean;
+	/** Whether an open document at a candidate path is binary or not UTF-8: not a dump, but it gets one `file-encoding` diagnostic. */
+	isUnreadable(doc: TextDocument): boolean;
 	/** Called by features that must react when settings change (re-validate, re-index...). */
 	onSettingsChanged(listener: () => void): void;
 	/** Called once the client has sent `initialized` and settings are pulled, with the initialize params. */

@@ -4,6 +4,7 @@
  * for a version that is no longer the document's.
  */
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver';
+import type { DiagnosticsRunStats } from './protocol';
 
 export interface ScheduledDocument {
 	readonly uri: string;
@@ -22,9 +23,9 @@ export interface SchedulerHost {
 const sliceMs = 15;
 
 export class DiagnosticsScheduler {
-	private readonly pending = new Map<string, { timer?: NodeJS.Timeout; source: CancellationTokenSource }>();
-	/** Runs that were cancelled before they finished (for tests and logs). */
-	cancelledRuns = 0;
+	private readonly pending = new Map<string, { timer?: NodeJS.Timeout; source: CancellationTokenSource; started?: boolean }>();
+	/** What became of the runs asked for (`tickets/serverStats`: tests and bug reports read it). */
+	readonly stats: { -readonly [K in keyof DiagnosticsRunStats]: number } = { scheduled: 0, superseded: 0, cancelled: 0, published: 0 };
 
 	constructor(
 		private readonly host: SchedulerHost,
@@ -33,6 +34,7 @@ export class DiagnosticsScheduler {
 
 	schedule(doc: ScheduledDocument, immediately = false): void {
 		this.cancel(doc.uri);
+		this.stats.scheduled++;
 		const source = new CancellationTokenSource();
 		const timer = setTimeout(() => this.start(doc, source), immediately ? 0 : this.delayMs());
 		this.pending.set(doc.uri, { timer, source });
@@ -41,6 +43,8 @@ export class DiagnosticsScheduler {
 	cancel(uri: string): void {
 		const entry = this.pending.get(uri);
 		if (!entry) return;
+		// Not started yet: dropped here. Started: its next slice sees the cancellation and counts it.
+		if (!entry.started) this.stats.superseded++;
 		clearTimeout(entry.timer);
 		entry.source.cancel();
 		this.pending.delete(uri);
@@ -53,9 +57,16 @@ export class DiagnosticsScheduler {
 	}
 
 	private start(doc: ScheduledDocument, source: CancellationTokenSource): void {
-		if (this.host.currentVersion(doc.uri) !== doc.version) return;
+		const entry = this.pending.get(doc.uri);
+		if (this.host.currentVersion(doc.uri) !== doc.version) {
+			if (entry?.source === source) this.pending.delete(doc.uri);
+			this.stats.superseded++;
+			return;
+		}
+		if (entry?.source === source) entry.started = true;
 		const steps = this.host.validate(doc.uri);
 		if (steps) this.slice(doc, source, steps);
+		else if (entry?.source === source) this.pending.delete(doc.uri);
 	}
 
 	private slice(doc: ScheduledDocument, source: CancellationTokenSource, steps: Generator<void, Diagnostic[]>): void {
@@ -63,13 +74,18 @@ export class DiagnosticsScheduler {
 		const until = performance.now() + sliceMs;
 		while (performance.now() < until) {
 			if (stale()) {
-				this.cancelledRuns++;
+				this.stats.cancelled++;
 				return;
 			}
 			const step = steps.next();
 			if (step.done) {
 				if (this.pending.get(doc.uri)?.source === source) this.pending.delete(doc.uri);
-				if (!stale()) this.host.publish(doc.uri, doc.version, step.value);
+				if (stale()) {
+					this.stats.cancelled++;
+					return;
+				}
+				this.host.publish(doc.uri, doc.version, step.value);
+				this.stats.published++;
 				return;
 			}
 		}

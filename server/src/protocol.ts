@@ -3,7 +3,7 @@
  * The client imports this file; it never copies it. Standard LSP needs none of these: any
  * LSP client gets diagnostics, symbols and folding without them.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 
 /** One ticket as the tree view and the quick picks show it. */
@@ -138,3 +138,28 @@ export interface MaskLeaksResult {
 }
 
 export const MaskLeaksRequest = new RequestType<MaskLeaksParams, MaskLeaksResult, void>('tickets/maskLeaks');
+
+// ---- Robustness (issue 7): what the server process is doing, for tests, benchmarks and bug reports.
+
+/** Counts of the diagnostics scheduler since the server started. */
+export interface DiagnosticsRunStats {
+	/** Validations asked for (an open, an edit burst, a settings change). */
+	readonly scheduled: number;
+	/** Dropped before they started: a newer edit came within the debounce, or the document changed or closed. */
+	readonly superseded: number;
+	/** Started, then abandoned part-way because the document changed (stale work cancelled). */
+	readonly cancelled: number;
+	/** Finished and published (always for the version current when sent). */
+	readonly published: number;
+}
+
+/** `tickets/serverStats` (client → server): the process and its work; no parameters. */
+export interface ServerStats {
+	readonly pid: number;
+	/** process.memoryUsage(), in bytes. */
+	readonly memory: { readonly rss: number; readonly heapUsed: number; readonly heapTotal: number; readonly external: number };
+	readonly openDocuments: number;
+	readonly diagnostics: DiagnosticsRunStats;
+}
+
+export const ServerStatsRequest = new RequestType0<ServerStats, void>('tickets/serverStats');

@@ -69,6 +69,10 @@ const context: ServerContext = {
 		dumpCache.set(doc.uri, { version: doc.version, dump });
 		return dump;
 	},
+	isUnreadable(doc) {
+		// Only what is not a dump: a dump's own checks report its encoding (validate.ts).
+		return !context.isDump(doc) && isCandidatePath(uriPath(doc.uri)) && service.isUnreadable(doc.getText());
+	},
 	onSettingsChanged: (listener) => void settingsListeners.push(listener),
 	onInitialized: (listener) => void initializedListeners.push(listener),
 	log,

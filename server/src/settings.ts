@@ -1,5 +1,5 @@
 /** Editor settings under `ticketCurator.` turned into the service's configuration. */
-import { defaultDuplicateThreshold, resolveConfig, type PartialTicketConfig, type RuleSetting, type TicketConfig } from './service/index';
+import { defaultDuplicateThreshold, defaultMaxFileSizeMB, resolveConfig, type PartialTicketConfig, type RuleSetting, type TicketConfig } from './service/index';
 import { defaultExclude, defaultInclude } from './files';
 
 /** The settings as the client sends them (all optional: any LSP client may send nothing). */
@@ -10,6 +10,8 @@ export interface TicketSettings {
 	/** Values the personal-data and secret checks accept. */
 	allowList?: string[];
 	duplicates?: { threshold?: number };
+	/** Files larger than this are outlined but not checked. */
+	limits?: { maxFileSizeMB?: number };
 	labels?: PartialTicketConfig['labels'];
 	files?: { include?: string; exclude?: string };
 	validate?: { debounce?: number };
@@ -49,13 +51,14 @@ export function mergeSettings(file: TicketSettings | undefined, editor: TicketSe
 		files: { include: glob(f.files?.include, e.files?.include, defaultInclude), exclude: glob(f.files?.exclude, e.files?.exclude, defaultExclude) },
 		validate: { ...f.validate, ...e.validate },
 		duplicates: { threshold: e.duplicates?.threshold !== undefined && e.duplicates.threshold !== defaultDuplicateThreshold ? e.duplicates.threshold : (f.duplicates?.threshold ?? e.duplicates?.threshold) },
+		limits: { maxFileSizeMB: e.limits?.maxFileSizeMB !== undefined && e.limits.maxFileSizeMB !== defaultMaxFileSizeMB ? e.limits.maxFileSizeMB : (f.limits?.maxFileSizeMB ?? e.limits?.maxFileSizeMB) },
 	};
 }
 
 export function toServerSettings(settings: TicketSettings | null | undefined, root?: string): ServerSettings {
 	const s = settings ?? {};
 	return {
-		config: resolveConfig({ rules: s.rules, categories: s.categories, rootCauses: s.rootCauses, allowList: s.allowList, duplicates: s.duplicates, labels: s.labels }),
+		config: resolveConfig({ rules: s.rules, categories: s.categories, rootCauses: s.rootCauses, allowList: s.allowList, duplicates: s.duplicates, limits: s.limits, labels: s.labels }),
 		include: s.files?.include || defaultInclude,
 		exclude: s.files?.exclude || defaultExclude,
 		root,

@@ -25,7 +25,7 @@ function outlineFromParse(text: string): TicketOutline {
 		lineCount: p.lineCount,
 		title: p.title,
 		category: p.category,
-		sections: p.sections.map(({ kind, name, heading, range }) => ({ kind, name, heading, range })),
+		sections: p.sections.map(({ kind, name, heading, content, range }) => ({ kind, name, heading, content, range })),
 		separatorLine: p.separator?.start.line,
 		lastContentLine: p.lastContentLine,
 		lastContentCharacter: p.lastContentCharacter,

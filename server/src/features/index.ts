@@ -9,5 +9,6 @@ import { similarFeature } from './similar';
 import { workspaceSymbolsFeature } from './workspaceSymbols';
 import { codeActionsFeature } from './codeActions';
 import { maskLeaksFeature } from './maskLeaks';
+import { serverStatsFeature } from './serverStats';
 
-export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature, similarFeature, workspaceSymbolsFeature, codeActionsFeature, maskLeaksFeature];
+export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature, similarFeature, workspaceSymbolsFeature, codeActionsFeature, maskLeaksFeature, serverStatsFeature];

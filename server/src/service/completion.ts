@@ -80,8 +80,10 @@ function categoryItems(doc: TicketDocument, context: CompletionContext, range: R
 
 function rootCauseItems(doc: TicketDocument, context: CompletionContext, range: Range): CompletionItem[] {
 	const used = new Map<string, number>();
-	for (const ticket of doc.tickets()) {
-		const label = ticket.sections.find((s) => s.kind === 'rootCause')?.contentText.split('\n')[0].trim();
+	// From the line outlines: no Markdown parse of every ticket of a huge dump for one completion.
+	for (let i = 0; i < doc.chunks.length; i++) {
+		const section = doc.outline(i).sections.find((s) => s.kind === 'rootCause');
+		const label = section && !isEmpty(section.content) ? doc.index.lineText(doc.chunks[i].startLine + section.content.start.line).trim() : '';
 		if (label) used.set(label, (used.get(label) ?? 0) + 1);
 	}
 	const ordered = context.config.rootCauses.map((label, i) => ({ label, n: used.get(label) ?? 0, i })).sort((a, b) => b.n - a.n || a.i - b.i);
@@ -133,4 +135,8 @@ function speakerItems(ticket: Ticket, line: number, context: CompletionContext, 
 			textEdit: { range, newText: label },
 		};
 	});
+}
+
+function isEmpty(range: Range): boolean {
+	return range.start.line === range.end.line && range.start.character === range.end.character;
 }

@@ -20,9 +20,14 @@ export interface TicketConfig {
 	readonly allowList: readonly string[];
 	/** Near duplicates: the estimated Jaccard similarity (0..1] of character 5-shingles from which two tickets are reported. */
 	readonly duplicates: { readonly threshold: number };
+	/** A file larger than this (UTF-8 megabytes) is outlined but not checked (one `file-too-large` diagnostic says so). */
+	readonly limits: { readonly maxFileSizeMB: number };
 }
 
 export const defaultDuplicateThreshold = 0.8;
+
+/** Above the 20 MB of the biggest dumps seen (about 12,000 tickets, checked in seconds), below what strains memory. */
+export const defaultMaxFileSizeMB = 50;
 
 /** The eight labels of the real dump (TICKET-FORMAT.md). */
 export const defaultRootCauses: readonly string[] = [
@@ -43,6 +48,7 @@ export const defaultConfig: TicketConfig = {
 	labels: chineseLabels,
 	allowList: [],
 	duplicates: { threshold: defaultDuplicateThreshold },
+	limits: { maxFileSizeMB: defaultMaxFileSizeMB },
 };
 
 /** Fills what a partial configuration leaves out with the defaults. */
@@ -52,6 +58,7 @@ export interface PartialTicketConfig {
 	readonly rootCauses?: readonly string[];
 	readonly allowList?: readonly string[];
 	readonly duplicates?: { readonly threshold?: number };
+	readonly limits?: { readonly maxFileSizeMB?: number };
 	readonly labels?: Partial<Omit<TicketLabels, 'sections' | 'speakers'>> & {
 		readonly sections?: Partial<TicketLabels['sections']>;
 		readonly speakers?: Partial<TicketLabels['speakers']>;
@@ -65,6 +72,7 @@ export function resolveConfig(partial: PartialTicketConfig = {}): TicketConfig {
 		rootCauses: partial.rootCauses?.length ? partial.rootCauses : defaultConfig.rootCauses,
 		allowList: partial.allowList ?? defaultConfig.allowList,
 		duplicates: { threshold: validThreshold(partial.duplicates?.threshold) },
+		limits: { maxFileSizeMB: validSize(partial.limits?.maxFileSizeMB) },
 		labels: { ...chineseLabels, ...partial.labels, sections: { ...chineseLabels.sections, ...partial.labels?.sections }, speakers: { ...chineseLabels.speakers, ...partial.labels?.speakers } },
 	};
 }
@@ -72,4 +80,9 @@ export function resolveConfig(partial: PartialTicketConfig = {}): TicketConfig {
 /** A threshold outside (0, 1] (or not a number) falls back to the default. */
 function validThreshold(value: number | undefined): number {
 	return typeof value === 'number' && value > 0 && value <= 1 ? value : defaultDuplicateThreshold;
+}
+
+/** A size that is not a positive number falls back to the default. */
+function validSize(value: number | undefined): number {
+	return typeof value === 'number' && value > 0 ? value : defaultMaxFileSizeMB;
 }

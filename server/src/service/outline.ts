@@ -13,7 +13,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { thematicBreakLine } from './header';
 import type { SectionKind, TicketLabels } from './labels';
 import type { CategoryLine } from './model';
-import { findCategory, isBlank, patternsFor, readSectionLines, readTitle } from './parseTicket';
+import { findCategory, isBlank, patternsFor, readSectionLines, readTitle, sectionContent } from './parseTicket';
 import type { Located } from './types';
 
 export interface OutlineSection {
@@ -22,6 +22,8 @@ export interface OutlineSection {
 	readonly name: Located;
 	/** The heading line. */
 	readonly heading: Range;
+	/** From the line after the heading to the last non-blank line; an empty range when there is none. */
+	readonly content: Range;
 	/** From the heading to the section's last non-blank line. */
 	readonly range: Range;
 }
@@ -60,8 +62,8 @@ export function outlineLines(lines: readonly string[], labels: TicketLabels): Ti
 	}
 	const bodyEnd = separatorLine ?? lines.length;
 	const sections = heads.map((line, i): OutlineSection => {
-		const { kind, name, heading, range } = readSectionLines(line, i + 1 < heads.length ? heads[i + 1] : bodyEnd, lines, p);
-		return { kind, name, heading, range };
+		const { kind, name, heading, range, first, last } = readSectionLines(line, i + 1 < heads.length ? heads[i + 1] : bodyEnd, lines, p);
+		return { kind, name, heading, content: sectionContent(line, first, last, lines), range };
 	});
 	return {
 		lineCount: lines.length,

@@ -214,9 +214,14 @@ export function findCategory(lines: readonly string[], from: number, to: number,
 
 function readSection(headLine: number, nextLine: number, lines: readonly string[], p: Patterns): Section {
 	const { kind, name, heading, range, first, last } = readSectionLines(headLine, nextLine, lines, p);
-	const content = first <= last ? makeRange(first, 0, last, lines[last].length) : makeRange(headLine + 1, 0, headLine + 1, 0);
+	const content = sectionContent(headLine, first, last, lines);
 	const contentText = first <= last ? lines.slice(first, last + 1).join('\n') : '';
 	return { kind, name, heading, content, contentText, range };
+}
+
+/** A section's content lines (`first` to `last`), or an empty range under its heading when it has none. */
+export function sectionContent(headLine: number, first: number, last: number, lines: readonly string[]): Range {
+	return first <= last ? makeRange(first, 0, last, lines[last].length) : makeRange(headLine + 1, 0, headLine + 1, 0);
 }
 
 /** A section's name, heading and extent from its lines, without its text (the line outline reads the same). */

@@ -7,6 +7,7 @@ import { codeActions, fixAllEdits, type CodeActionRequest } from './codeActions'
 import { completions } from './completion';
 import { defaultConfig, type TicketConfig } from './config';
 import { isTicketDump } from './detect';
+import { textProblem } from './readability';
 import { TicketParser, type TicketDocument } from './document';
 import { foldingRanges } from './folding';
 import { maskLeaks, type MaskedLeaks } from './maskLeaks';
@@ -33,6 +34,8 @@ export interface TicketService {
 	configure(config: TicketConfig): void;
 	/** Whether a text is a ticket dump (by content); the host decides which paths are candidates. */
 	isTicketDump(text: string): boolean;
+	/** Whether a text is binary or not UTF-8 (decoded with U+FFFD): a candidate file that is gets one `file-encoding` diagnostic. */
+	isUnreadable(text: string): boolean;
 	parse(document: TicketTextDocument): TicketDocument;
 	/** Undefined when cancelled. */
 	validate(document: TicketTextDocument, token?: Cancellation): Diagnostic[] | undefined;
@@ -73,6 +76,7 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 			validator.configure(next);
 		},
 		isTicketDump: (text) => isTicketDump(text, config.labels),
+		isUnreadable: (text) => textProblem(text) !== undefined,
 		parse: (document) => parser.parse(document),
 		validate: (document, token) => validator.validate(parser.parse(document), options.workspace?.categoryCounts(), token),
 		validateSteps: (document) => validator.steps(parser.parse(document), options.workspace?.categoryCounts()),

@@ -9,6 +9,7 @@ import type { RuleSetting, TicketConfig } from './config';
 import type { TicketDocument } from './document';
 import type { ParsedTicket } from './model';
 import { shiftRange } from './positions';
+import { skippedFile } from './readability';
 import { categoryRules } from './rules/category';
 import { diagnosticSource, ruleInfo, type RuleCode } from './rules/catalog';
 import { dialogRules } from './rules/dialog';
@@ -65,6 +66,9 @@ export class Validator {
 	 * requests (and notice cancellation) while a huge dump is validated.
 	 */
 	*steps(doc: TicketDocument, workspaceCategories: CategoryCounts | undefined): Generator<void, Diagnostic[]> {
+		// Too large, binary or not UTF-8: one finding says so, and nothing else is checked.
+		const skipped = skippedFile(doc.text, this.config, doc.index.lineRange(0));
+		if (skipped) return this.enabled(skipped.code) ? [this.toDiagnostic(skipped, 0, doc.uri)] : [];
 		const out: Diagnostic[] = [];
 		const failures: Failures = new Map();
 		for (let i = 0; i < doc.chunks.length; i++) {

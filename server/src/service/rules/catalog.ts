@@ -46,6 +46,9 @@ export const rules = [
 	rule('secret-credential', 'error', () => l10n.t('No access key with signature, token, private key or password in clear text.')),
 	rule('pii-org-id', 'warning', () => l10n.t('No unmasked unified social credit code (company tax ID).')),
 	rule('redaction-leak', 'warning', () => l10n.t('No value written in full that the same ticket masks elsewhere.')),
+	// Files that are not checked, said once at line 1 (issue 7) instead of freezing on them or staying silent.
+	rule('file-too-large', 'information', () => l10n.t('A file larger than `ticketCurator.limits.maxFileSizeMB` is outlined but not checked.')),
+	rule('file-encoding', 'warning', () => l10n.t('A dump is UTF-8 text: not binary, not GBK or another encoding.')),
 	// Duplicates across the workspace (issue 5): found by the host over every file, not per ticket.
 	rule('duplicate-ticket', 'warning', () => l10n.t('No ticket is an exact copy of another ticket in the workspace.')),
 	rule('near-duplicate', 'information', () => l10n.t('No ticket is nearly the same as another ticket in the workspace.')),

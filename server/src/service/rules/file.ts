@@ -134,10 +134,11 @@ function withOwnCounts(workspace: CategoryCounts | undefined, own: Map<string, n
 	return merged;
 }
 
+/** From the line outlines (the category line is read as the parse reads it): completion needs no parse of every ticket. */
 export function countCategories(doc: TicketDocument, separator: string): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (let i = 0; i < doc.chunks.length; i++) {
-		const name = categoryName(doc.parsed(i), separator);
+		const name = categoryName(doc.outline(i), separator);
 		if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
 	}
 	return counts;
