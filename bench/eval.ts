@@ -53,6 +53,7 @@ const plainBm25: RankingParams = {
 	k1: 1.2,
 	queryFieldWeights: equal,
 	queryTerms: 100_000,
+	maxDfShare: 1,
 	kindWeights: [1, 1, 1],
 	feedback: { docs: 0, terms: 0, weight: 0 },
 };

@@ -9,10 +9,12 @@ import { createLanguageClient } from './languageClient';
 import { registerNewTicketCommands } from './newTicket';
 import { registerRecognition } from './recognition';
 import { registerTicketTree, type TicketTreeApi } from './tree/ticketTree';
+import { registerTicketSearch, type TicketSearchApi } from './search/index';
 
 export interface TicketCuratorApi {
 	readonly client: LanguageClient;
 	readonly tickets: TicketTreeApi;
+	readonly search: TicketSearchApi;
 }
 
 let client: LanguageClient | undefined;
@@ -23,9 +25,10 @@ export async function activate(context: ExtensionContext): Promise<TicketCurator
 	registerMaskAllLeaks(context, client);
 	const tickets = registerTicketTree(context, client);
 	registerNewTicketCommands(context, tickets.provider);
+	const search = registerTicketSearch(context, client);
 	await client.start();
 	context.subscriptions.push(client);
-	return { client, tickets };
+	return { client, tickets, search };
 }
 
 export async function deactivate(): Promise<void> {

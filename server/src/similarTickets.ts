@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 import type { Position } from 'vscode-languageserver-types';
 import type { ServerContext } from './context';
 import type { SimilarTicket, SimilarTicketsParams, TicketSummary } from './protocol';
-import { copyPrint, isCopy, type SearchHit, type TicketDigest, type TicketFields } from './service/index';
+import { copyPrint, isCopy, summarizeTicketAt, type SearchHit, type TicketDigest, type TicketFields } from './service/index';
 
 export const defaultLimit = 20;
 export const maxLimit = 200;
 
-/** The last few files summarised for queries (hovering repeats them). */
+/** The last few files summarised to confirm a masked copy. */
 const recent = new Map<string, { text: string; digests: TicketDigest[] }>();
 const recentSize = 4;
 
@@ -52,18 +52,16 @@ export function similarToTicket(ctx: ServerContext, uri: string, ticket: TicketD
 	return toRows(ctx, hits);
 }
 
-/** The ticket whose lines hold `position` in the document or file `uri`, if it is a dump. */
+/**
+ * The ticket whose lines hold `position` in the document or file `uri`, if it is a dump. Only that
+ * ticket is read (a line scan finds it), so a query costs the same in a 20 MB dump as in a small one.
+ */
 export async function ticketAt(ctx: ServerContext, uri: string, position: Position): Promise<TicketDigest | undefined> {
 	const open = ctx.documents.get(uri);
+	if (open && !ctx.isDump(open)) return undefined;
 	const text = open ? open.getText() : await readText(uri);
-	if (text === undefined) return undefined;
-	const digests = summarized(ctx, uri, text);
-	let found: TicketDigest | undefined;
-	for (const d of digests) {
-		if (d.range.start.line > position.line) break;
-		found = d;
-	}
-	return found;
+	if (text === undefined || (!open && !ctx.service.isTicketDump(text))) return undefined;
+	return summarizeTicketAt(text, position.line, ctx.service.config.labels);
 }
 
 function summarized(ctx: ServerContext, uri: string, text: string): TicketDigest[] {

@@ -6,7 +6,7 @@
  * workspace's category counts.
  */
 import type { TicketSummary } from './protocol';
-import { SearchIndex, type TicketDigest, type TicketService } from './service/index';
+import { hash53, SearchIndex, type TicketDigest, type TicketService } from './service/index';
 
 export type IndexListener = (uris: string[]) => void;
 /** A file's text as it is indexed, or undefined when it leaves the index (for features keeping their own per-ticket data). */
@@ -19,6 +19,8 @@ interface IndexedFile {
 	/** The search index's key of each ticket, by ordinal. */
 	readonly keys: readonly number[];
 	readonly categories: readonly string[];
+	/** Hash of the text indexed, so that reading the same text again (a dump opened unchanged) costs nothing. */
+	readonly textHash: number;
 }
 
 export class WorkspaceIndex {
@@ -31,6 +33,8 @@ export class WorkspaceIndex {
 	/** The ranking's postings of every indexed ticket (service/searchIndex.ts). */
 	readonly search = new SearchIndex();
 	private nextKey = 0;
+	private hashedLabels: unknown;
+	private hashSalt = 0;
 	private ticketCount = 0;
 	private builds = 0;
 	private completedOnce = false;
@@ -51,6 +55,13 @@ export class WorkspaceIndex {
 	 * Returns whether the file's tickets as listed (summaries) changed.
 	 */
 	setFile(uri: string, text: string): boolean {
+		// New labels read the same text differently: the hash is salted with the labels in use.
+		if (this.service.config.labels !== this.hashedLabels) {
+			this.hashedLabels = this.service.config.labels;
+			this.hashSalt++;
+		}
+		const textHash = hash53(text, this.hashSalt);
+		if (this.files.get(uri)?.textHash === textHash) return false;
 		const digests = this.service.isTicketDump(text) ? this.service.summarize(text) : undefined;
 		if (!digests) return this.removeFile(uri);
 		for (const listener of this.fileListeners) listener(uri, text);
@@ -67,7 +78,7 @@ export class WorkspaceIndex {
 			this.byKey.set(key, tickets[i]);
 			return key;
 		});
-		this.files.set(uri, { group, tickets, keys, categories });
+		this.files.set(uri, { group, tickets, keys, categories, textHash });
 		this.ticketCount += tickets.length;
 		return !before || JSON.stringify(before.tickets) !== JSON.stringify(tickets);
 	}
@@ -134,7 +145,11 @@ export class WorkspaceIndex {
 
 	endBuild(): void {
 		this.builds = Math.max(0, this.builds - 1);
-		if (this.builds === 0) this.completedOnce = true;
+		if (this.builds === 0) {
+			this.completedOnce = true;
+			// Lists grew by doubling while files were read; give the spare room back once.
+			this.search.trim();
+		}
 	}
 
 	/** Called synchronously as each file is indexed or removed, before `onDidChange` reports the batch. */
@@ -181,12 +196,20 @@ function toSummary(uri: string, d: TicketDigest): TicketSummary {
 	return {
 		uri,
 		ordinal: d.ordinal,
-		title: d.title,
-		product: d.product,
-		subcategory: d.subcategory,
-		rootCause: d.rootCause,
+		title: detach(d.title),
+		product: d.product === undefined ? undefined : detach(d.product),
+		subcategory: d.subcategory === undefined ? undefined : detach(d.subcategory),
+		rootCause: d.rootCause === undefined ? undefined : detach(d.rootCause),
 		titleRange: d.titleRange,
 		range: d.range,
-		description: d.preview,
+		description: detach(d.preview),
 	};
+}
+
+/**
+ * A copy of a string that does not point into the text it was cut from: V8 keeps a long slice as
+ * a view of its parent, and a title kept for the tree would keep its whole file's text alive.
+ */
+function detach(text: string): string {
+	return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }

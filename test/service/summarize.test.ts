@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTicketService } from '../../server/src/service/index';
+import { chineseLabels, createTicketService, summarizeTicketAt } from '../../server/src/service/index';
 
 const dumpPath = join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');
 const dump = readFileSync(dumpPath, 'utf8');
@@ -47,6 +47,16 @@ describe('summarize (line-level ticket fields for the workspace index)', () => {
 			assert.ok(d.preview.split('\n').length <= 3);
 			assert.ok(d.fields.description.startsWith(d.preview.replace(/…$/, '')));
 		}
+	});
+
+	it('reads only the ticket under a line, placed as in the whole file', () => {
+		for (const i of [0, 57, 113]) {
+			const d = digests[i];
+			assert.deepEqual(summarizeTicketAt(dump, d.range.start.line, chineseLabels), d);
+			assert.deepEqual(summarizeTicketAt(dump, d.range.end.line, chineseLabels), d);
+		}
+		assert.equal(summarizeTicketAt(dump, 0, chineseLabels), undefined);
+		assert.equal(summarizeTicketAt(dump, 1_000_000, chineseLabels), undefined);
 	});
 
 	it('reads a ticket with a missing category and an empty section without throwing', () => {

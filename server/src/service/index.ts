@@ -7,9 +7,9 @@ export { ruleCodes, rules, ruleInfo, diagnosticSource, type RuleCode } from './r
 export type { TicketDocument } from './document';
 export type * from './model';
 export type { TicketTextDocument, Cancellation } from './types';
-export type { TicketDigest, TicketFields } from './summarize';
+export { summarizeTicketAt, type TicketDigest, type TicketFields } from './summarize';
 export { SearchIndex, defaultRankingParams, fieldNames, type RankingParams, type SearchHit, type SearchOptions, type Query } from './searchIndex';
-export { copyPrint, isCopy, type CopyPrint } from './copies';
+export { copyPrint, hash53, isCopy, type CopyPrint } from './copies';
 export { tokenize, forEachTerm, TermKind } from './tokenize';
 export { matchTitles, titleQuery, titleScore } from './titleMatch';
 export { DuplicateIndex, ticketPrint, findDuplicates, type TicketPrint, type DuplicateMatch } from './duplicates';

@@ -10,9 +10,13 @@
  * a free-text query keeps every term. The ranking never reads a ticket's category or root cause:
  * the product is stored only for the "same product only" option.
  *
- * Storage is what a 100k-ticket workspace needs and no more: per term, a posting list of ticket
- * numbers with the four field counts packed in 32 bits; per ticket, four field lengths and a few
+ * Storage is what a 100k-ticket workspace needs and no more, and a query reads as little as it
+ * can: each posting is a ticket number and its impact tf~/(k1 + tf~) computed when the ticket is
+ * added and kept in a byte (so scoring is one multiply-add per posting); each ticket keeps its
+ * terms and impacts (for removal, feedback and "matched terms"), four field lengths and a few
  * numbers. Removal marks a ticket dead; the lists are compacted once a quarter of them is dead.
+ * Length normalisation is against fixed average lengths (see pivotLengths), so impacts never need
+ * recomputing.
  */
 import { copyPrint, type CopyPrint } from './copies';
 import type { TicketFields } from './summarize';
@@ -32,6 +36,8 @@ export interface RankingParams {
 	readonly queryFieldWeights: PerField;
 	/** A query by ticket keeps this many of its terms, the strongest by weight × idf. */
 	readonly queryTerms: number;
+	/** A query by ticket leaves out terms found in more than this share of the tickets (they match everything). */
+	readonly maxDfShare: number;
 	/** Weights of the term kinds: CJK unigrams, CJK bigrams, Latin words and numbers. */
 	readonly kindWeights: readonly [unigram: number, bigram: number, word: number];
 	/**
@@ -45,19 +51,21 @@ export interface RankingParams {
 /**
  * Chosen by measurement (`npm run eval`: leave-one-out over the real dump's 114 tickets, P@5 of the
  * same category; bench/eval.ts). A random search of 1,000 settings, scored on even and odd tickets
- * apart, agreed on the shape below, and every single-parameter step away from it stays within
- * 0.28–0.32 (this setting: 0.312; BM25 with equal fields and no feedback: 0.26). What the data said:
- * - the title is the densest field (weight 5; 3 loses 0.016); the answers carry the staff's
+ * apart, agreed on the shape below; this setting scores 0.307, and the 29 single-parameter steps
+ * away from it score 0.274–0.319 (median 0.305), so it sits on a plateau, not on a spike.
+ * BM25 with equal fields, k1 1.2, b 0.75 and every query term scores 0.239. What the data said:
+ * - the title is the densest field (weight 5; 3 or 8 lose 0.005–0.012); the answers carry the staff's
  *   vocabulary of the problem (the customer's words alone reach 0.19); the dialog repeats both and
- *   adds chat, so it counts half, fully length-normalised (b 1), like the answers;
- * - k1 3: a term seen often in a long dialog should keep counting a little longer than BM25's 1.2;
- * - a query keeps its 100 strongest terms: the rest are chat that matches everything (all terms: −0.02);
+ *   adds chat, so it counts half, fully length-normalised (b 1) like the answers;
+ * - k1 3: a term repeated in a long dialog may keep counting longer than BM25's usual 1.2 (−0.003);
+ * - a query keeps its 100 strongest terms, and none found in more than a fifth of the tickets:
+ *   those match everything, and leaving them out makes a query read 40% fewer postings;
  * - CJK unigrams and Latin words at half weight: single characters are ambiguous, and words are
  *   mostly domain names, keys and code that match by accident;
- * - feedback from the 10 best tickets of a first pass (+0.024): the answers of similar cases name
- *   the fix, which the query ticket may not.
- * The 2-fold cross-validated figure of the whole search (choose on one half, score the other) is
- * 0.275: on unseen data expect a little less than the tuned 0.312.
+ * - feedback from the 10 best tickets of a first pass adds 0.037 (0.270 without): the answers of
+ *   similar cases name the fix, which the query ticket may not.
+ * The 2-fold cross-validated figure of the search (choose on one half, score the other) was 0.275:
+ * on unseen data expect a little less than the tuned figure.
  */
 export const defaultRankingParams: RankingParams = {
 	fieldWeights: { title: 5, description: 0.5, answers: 1, dialog: 0.5 },
@@ -65,6 +73,7 @@ export const defaultRankingParams: RankingParams = {
 	k1: 3,
 	queryFieldWeights: { title: 5, description: 0.5, answers: 1, dialog: 0.5 },
 	queryTerms: 100,
+	maxDfShare: 0.2,
 	kindWeights: [0.5, 1, 0.5],
 	feedback: { docs: 10, terms: 20, weight: 0.6 },
 };
@@ -101,19 +110,30 @@ export interface SearchHit {
 export type Query = ReadonlyMap<string, number>;
 
 const fieldCount = 4;
-const empty = new Int32Array(0);
+const emptyIds = new Int32Array(0);
+const emptyImpacts = new Uint8Array(0);
 const maxMatchedTerms = 5;
 /** Compaction once this share of the tickets is dead (and at least this many). */
 const deadShare = 0.25;
 const deadMinimum = 256;
+/** Masked copies confirmed on their texts per query, at most (each may read a file). */
+const maxConfirms = 4;
+/** Impacts tf~/(k1 + tf~) ∈ (0, 1) are stored in a byte. */
+const impactLevels = 255;
+/**
+ * The length each field is normalised against (BM25's avglen): the real dump's average field
+ * lengths in terms, fixed. A fixed pivot makes a ticket's impacts independent of what else is
+ * indexed and when, so a file re-indexed after edits scores as it did when first read.
+ */
+const pivotLengths = [18, 51, 169, 313];
 
 export class SearchIndex {
-	private params: RankingParams;
-	// Terms.
+	private readonly params: RankingParams;
+	// Terms, and per term its postings: ticket numbers (ascending) and impacts.
 	private readonly termIds = new Map<string, number>();
 	private termText: string[] = [];
 	private postDocs: Int32Array[] = [];
-	private postTfs: Uint32Array[] = [];
+	private postImpacts: Uint8Array[] = [];
 	private postLen = new Int32Array(1024);
 	/** Postings of dead tickets still in a list (until compaction): df = postLen − deadIn. */
 	private deadIn = new Int32Array(1024);
@@ -124,21 +144,18 @@ export class SearchIndex {
 	private docGroup = new Int32Array(256);
 	private docProduct = new Int32Array(256);
 	private docAlive = new Uint8Array(256);
-	private docLen = new Float32Array(256 * fieldCount);
 	private docExact = new Float64Array(256);
 	private docSkeleton = new Float64Array(256);
-	/** Each ticket's distinct terms (for removal and feedback). */
+	/** Each ticket's terms (ascending ids) and their impacts: for removal, feedback and matched terms. */
 	private docTerms: Int32Array[] = [];
+	private docImpacts: Uint8Array[] = [];
 	private readonly keyToDoc = new Map<number, number>();
 	private readonly products = new Map<string, number>();
-	private readonly lenSum = new Float64Array(fieldCount);
-	// Per-ticket field factors w_f / (1 − b_f + b_f·len/avg), recomputed after changes.
-	private norms = new Float32Array(0);
-	private normsFresh = false;
 	// Scratch space of a query.
-	private scores = new Float32Array(0);
-	private touched = new Int32Array(0);
+	private scores = new Float32Array(256);
+	private touched = new Int32Array(256);
 
+	/** The parameters are baked into the stored impacts: a new setting needs a new index. */
 	constructor(params: RankingParams = defaultRankingParams) {
 		this.params = params;
 	}
@@ -149,11 +166,6 @@ export class SearchIndex {
 
 	get vocabularySize(): number {
 		return this.termIds.size;
-	}
-
-	setParams(params: RankingParams): void {
-		this.params = params;
-		this.normsFresh = false;
 	}
 
 	/** Indexes one ticket under the caller's `key` (a new key; `group` is its file, for the exclude option). */
@@ -173,6 +185,7 @@ export class SearchIndex {
 
 		// Field counts packed 8 bits per field (capped at 255: BM25 saturates long before).
 		const counts = new Map<string, number>();
+		const lengths = [0, 0, 0, 0];
 		for (let f = 0; f < fieldCount; f++) {
 			const shift = 8 * f;
 			let length = 0;
@@ -181,18 +194,26 @@ export class SearchIndex {
 				const packed = counts.get(term) ?? 0;
 				if (((packed >>> shift) & 255) < 255) counts.set(term, packed + (1 << shift));
 			});
-			this.docLen[doc * fieldCount + f] = length;
-			this.lenSum[f] += length;
+			lengths[f] = length;
 		}
-		const ids = new Int32Array(counts.size);
-		let k = 0;
+		const factors = this.fieldFactors(lengths);
+		const k1 = this.params.k1;
+		const entries: [number, number][] = [];
 		for (const [term, packed] of counts) {
-			const id = this.termId(term);
-			ids[k++] = id;
-			this.post(id, doc, packed >>> 0);
+			const x = pseudoTf(packed >>> 0, factors);
+			if (x <= 0) continue;
+			entries.push([this.termId(term), Math.min(impactLevels, Math.max(1, Math.round((impactLevels * x) / (k1 + x))))]);
 		}
+		entries.sort((a, b) => a[0] - b[0]);
+		const ids = new Int32Array(entries.length);
+		const impacts = new Uint8Array(entries.length);
+		entries.forEach(([id, impact], i) => {
+			ids[i] = id;
+			impacts[i] = impact;
+			this.post(id, doc, impact);
+		});
 		this.docTerms[doc] = ids;
-		this.normsFresh = false;
+		this.docImpacts[doc] = impacts;
 	}
 
 	remove(key: number): boolean {
@@ -202,9 +223,8 @@ export class SearchIndex {
 		this.docAlive[doc] = 0;
 		this.dead++;
 		for (const id of this.docTerms[doc]) this.deadIn[id]++;
-		this.docTerms[doc] = empty;
-		for (let f = 0; f < fieldCount; f++) this.lenSum[f] -= this.docLen[doc * fieldCount + f];
-		this.normsFresh = false;
+		this.docTerms[doc] = emptyIds;
+		this.docImpacts[doc] = emptyImpacts;
 		return true;
 	}
 
@@ -224,10 +244,11 @@ export class SearchIndex {
 			if (w) forEachTerm(fields[name], (term) => weights.set(term, (weights.get(term) ?? 0) + w));
 		}
 		const ranked: [string, number, number][] = [];
+		const maxDf = Math.max(2, p.maxDfShare * this.size);
 		for (const [term, w] of weights) {
 			const id = this.termIds.get(term);
 			// A term no other ticket has cannot match: it would only take a place.
-			if (id === undefined || this.postLen[id] - this.deadIn[id] < (indexed ? 2 : 1)) continue;
+			if (id === undefined || this.df(id) < (indexed ? 2 : 1) || this.df(id) > maxDf) continue;
 			const q = Math.log(1 + w);
 			ranked.push([term, q, q * this.idf(id) * p.kindWeights[termKind(term)]]);
 		}
@@ -246,118 +267,132 @@ export class SearchIndex {
 		const limit = Math.max(0, options.limit ?? 10);
 		if (!limit || !query.size || !this.size) return [];
 		if (this.dead >= deadMinimum && this.dead >= deadShare * this.docs) this.compact();
-		this.refreshNorms();
-		const feedback = this.params.feedback;
-		let pass = this.rank(query, options, limit + 8);
-		if (options.feedback && feedback.docs > 0 && feedback.weight > 0 && pass.best.length) {
-			const expanded = this.expand(query, pass.best.slice(0, feedback.docs));
-			pass = this.rank(expanded, options, limit + 8);
+		if (this.scores.length < this.docs) {
+			this.scores = new Float32Array(this.docKey.length);
+			this.touched = new Int32Array(this.docKey.length);
 		}
-		const hits: SearchHit[] = [];
-		for (const [d, score] of pass.best) {
-			if (hits.length >= limit) break;
-			if (options.excludeCopiesOf && this.isCopy(d, options.excludeCopiesOf)) continue;
-			hits.push({ key: this.docKey[d], score, matchedTerms: this.matchedTerms(d, pass.terms) });
-		}
-		return hits;
-	}
-
-	/** One scoring pass: the `size` best living tickets that pass the filters, best first. */
-	private rank(query: Query, options: SearchOptions, size: number): { best: [number, number][]; terms: [number, number][] } {
-		const { k1, kindWeights } = this.params;
-		const scores = this.scores;
-		const touched = this.touched;
-		const alive = this.docAlive;
-		const norms = this.norms;
-		let count = 0;
-		const terms: [number, number][] = [];
+		const { kindWeights, feedback } = this.params;
+		// Term → weight × idf × kind, the factor of its impacts.
+		const weights = new Map<number, number>();
 		for (const [term, q] of query) {
 			const id = this.termIds.get(term);
 			if (id === undefined || q <= 0) continue;
 			const base = q * this.idf(id) * kindWeights[termKind(term)];
-			if (base <= 0) continue;
-			terms.push([id, base]);
+			if (base > 0) weights.set(id, base);
+		}
+		const filter = this.filterOf(options);
+		let count = this.accumulate(weights, 0);
+		if (options.feedback && feedback.docs > 0 && feedback.weight > 0 && count) {
+			// Feedback adds to the first pass's sums: only the added terms are read again.
+			const top = this.best(count, feedback.docs, filter, false);
+			const added = this.expansion(query, top);
+			count = this.accumulate(added, count);
+			for (const [id, w] of added) weights.set(id, (weights.get(id) ?? 0) + w);
+		}
+		const best = this.best(count, limit + 8, filter, true);
+		const hits: SearchHit[] = [];
+		let confirms = 0;
+		for (const [d, score] of best) {
+			if (hits.length >= limit) break;
+			const copyOf = options.excludeCopiesOf;
+			// A masked copy shares the query's skeleton; the caller confirms on the texts, a few times per query at most.
+			if (copyOf?.confirm && this.docSkeleton[d] === copyOf.print.skeleton && confirms++ < maxConfirms && copyOf.confirm(this.docKey[d])) continue;
+			hits.push({ key: this.docKey[d], score: score / impactLevels, matchedTerms: this.matchedTerms(d, weights) });
+		}
+		return hits;
+	}
+
+	/** Adds each term's weight × impact to its tickets' sums; returns the count of tickets touched. */
+	private accumulate(weights: ReadonlyMap<number, number>, count: number): number {
+		const { scores, touched, docAlive: alive } = this;
+		for (const [id, base] of weights) {
 			const docs = this.postDocs[id];
-			const tfs = this.postTfs[id];
+			const impacts = this.postImpacts[id];
 			const n = this.postLen[id];
 			for (let i = 0; i < n; i++) {
 				const d = docs[i];
 				if (!alive[d]) continue;
-				const x = pseudoTf(tfs[i], norms, d);
-				if (x <= 0) continue;
-				if (scores[d] === 0) touched[count++] = d;
-				scores[d] += (base * x) / (k1 + x);
+				const s = scores[d];
+				if (s === 0) touched[count++] = d;
+				scores[d] = s + base * impacts[i];
 			}
 		}
-		const productFilter = options.product === undefined ? undefined : (this.products.get(options.product) ?? -2);
-		const best = new TopK(size);
+		return count;
+	}
+
+	/** The best `size` touched tickets passing `filter`, best first; `reset` clears the sums for the next query. */
+	private best(count: number, size: number, filter: (doc: number) => boolean, reset: boolean): [number, number][] {
+		const { scores, touched } = this;
+		const top = new TopK(size);
 		for (let i = 0; i < count; i++) {
 			const d = touched[i];
 			const score = scores[d];
-			scores[d] = 0;
-			if (options.excludeGroup !== undefined && this.docGroup[d] === options.excludeGroup) continue;
-			if (productFilter !== undefined && this.docProduct[d] !== productFilter) continue;
-			if (options.excludeKeys?.has(this.docKey[d])) continue;
-			best.offer(d, score);
+			if (reset) scores[d] = 0;
+			if (filter(d)) top.offer(d, score);
 		}
-		return { best: best.sorted(), terms };
+		return top.sorted();
 	}
 
-	/** The query plus the strongest terms of the given tickets, each ticket's terms weighed as a query of it. */
-	private expand(query: Query, top: readonly [number, number][]): Query {
-		const { terms: count, weight } = this.params.feedback;
-		const total = top.reduce((sum, [, score]) => sum + score, 0) || 1;
+	private filterOf(options: SearchOptions): (doc: number) => boolean {
+		const product = options.product === undefined ? undefined : (this.products.get(options.product) ?? -2);
+		const exactCopy = options.excludeCopiesOf?.print.exact;
+		const { excludeGroup, excludeKeys } = options;
+		return (d) =>
+			(excludeGroup === undefined || this.docGroup[d] !== excludeGroup) &&
+			(product === undefined || this.docProduct[d] === product) &&
+			!excludeKeys?.has(this.docKey[d]) &&
+			// Exact copies go here, so that many copies of the query cannot crowd out the results.
+			this.docExact[d] !== exactCopy;
+	}
+
+	/**
+	 * The feedback terms: each of the best tickets' strongest terms (by impact × idf), its vector
+	 * normalised and shared by squared score; the `terms` heaviest, scaled to `weight` times the query's
+	 * length (in the units of the query's own weights × idf × kind).
+	 */
+	private expansion(query: Query, top: readonly [number, number][]): Map<number, number> {
+		const p = this.params;
+		// Shares go by the square of the score: the closest matches lend most, so that a template
+		// reply common to many loosely similar tickets does not outweigh the near-identical ones.
+		const total = top.reduce((sum, [, score]) => sum + score * score, 0) || 1;
 		const added = new Map<number, number>();
 		for (const [doc, score] of top) {
 			const vector = this.docQuery(doc);
 			const norm = Math.hypot(...vector.map(([, w]) => w)) || 1;
-			for (const [id, w] of vector) added.set(id, (added.get(id) ?? 0) + ((score / total) * w) / norm);
+			for (const [id, w] of vector) added.set(id, (added.get(id) ?? 0) + ((score * score) / total) * (w / norm));
 		}
-		const chosen = [...added].sort((a, b) => b[1] - a[1]).slice(0, count);
+		const chosen = [...added].sort((a, b) => b[1] - a[1]).slice(0, p.feedback.terms);
 		const addedNorm = Math.hypot(...chosen.map(([, w]) => w)) || 1;
 		const queryNorm = Math.hypot(...query.values()) || 1;
-		const expanded = new Map<string, number>();
-		for (const [term, q] of query) expanded.set(term, q / queryNorm);
-		for (const [id, w] of chosen) {
-			const term = this.termText[id];
-			expanded.set(term, (expanded.get(term) ?? 0) + (weight * w) / addedNorm);
-		}
-		return expanded;
+		const scale = (p.feedback.weight * queryNorm) / addedNorm;
+		return new Map(chosen.map(([id, w]) => [id, scale * w * this.idf(id) * p.kindWeights[termKind(this.termText[id])]]));
 	}
 
-	/** An indexed ticket's terms weighed as ticketQuery weighs a query's (from the index, without the text). */
+	/** An indexed ticket's strongest terms shared with other tickets, as [term, weight] (from the index, without the text). */
 	private docQuery(doc: number): [number, number][] {
 		const p = this.params;
-		const qw = fieldNames.map((f) => p.queryFieldWeights[f]);
+		const ids = this.docTerms[doc];
+		const impacts = this.docImpacts[doc];
 		const ranked: [number, number, number][] = [];
-		for (const id of this.docTerms[doc]) {
-			if (this.postLen[id] - this.deadIn[id] < 2) continue;
-			const at = binarySearch(this.postDocs[id], this.postLen[id], doc);
-			if (at < 0) continue;
-			const packed = this.postTfs[id][at];
-			const w = (packed & 255) * qw[0] + ((packed >>> 8) & 255) * qw[1] + ((packed >>> 16) & 255) * qw[2] + (packed >>> 24) * qw[3];
-			if (w <= 0) continue;
-			const q = Math.log(1 + w);
-			ranked.push([id, q, q * this.idf(id) * p.kindWeights[termKind(this.termText[id])]]);
+		const maxDf = Math.max(2, p.maxDfShare * this.size);
+		for (let i = 0; i < ids.length; i++) {
+			const id = ids[i];
+			if (this.df(id) < 2 || this.df(id) > maxDf) continue;
+			const w = impacts[i] / impactLevels;
+			ranked.push([id, w, w * this.idf(id) * p.kindWeights[termKind(this.termText[id])]]);
 		}
 		ranked.sort((a, b) => b[2] - a[2]);
-		return ranked.slice(0, p.queryTerms).map(([id, q]) => [id, q]);
-	}
-
-	private isCopy(doc: number, of: CopyCandidate): boolean {
-		if (this.docExact[doc] === of.print.exact) return true;
-		return this.docSkeleton[doc] === of.print.skeleton && !!of.confirm?.(this.docKey[doc]);
+		return ranked.slice(0, p.queryTerms).map(([id, w]) => [id, w]);
 	}
 
 	/** The query terms that contributed most to a ticket's score. */
-	private matchedTerms(doc: number, terms: readonly [number, number][]): string[] {
-		const { k1 } = this.params;
+	private matchedTerms(doc: number, weights: ReadonlyMap<number, number>): string[] {
+		const ids = this.docTerms[doc];
+		const impacts = this.docImpacts[doc];
 		const contributions: [string, number][] = [];
-		for (const [id, base] of terms) {
-			const at = binarySearch(this.postDocs[id], this.postLen[id], doc);
-			if (at < 0) continue;
-			const x = pseudoTf(this.postTfs[id][at], this.norms, doc);
-			if (x > 0) contributions.push([this.termText[id], (base * x) / (k1 + x)]);
+		for (let i = 0; i < ids.length; i++) {
+			const base = weights.get(ids[i]);
+			if (base !== undefined) contributions.push([this.termText[ids[i]], base * impacts[i]]);
 		}
 		contributions.sort((a, b) => b[1] - a[1]);
 		const shown: string[] = [];
@@ -369,19 +404,40 @@ export class SearchIndex {
 		return shown;
 	}
 
+	private df(id: number): number {
+		return this.postLen[id] - this.deadIn[id];
+	}
+
 	private idf(id: number): number {
-		const df = this.postLen[id] - this.deadIn[id];
+		const df = this.df(id);
 		return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+	}
+
+	/** w_f / (1 − b_f + b_f · len_f / pivot_f) for a ticket (see pivotLengths). */
+	private fieldFactors(lengths: readonly number[]): Float64Array {
+		const { fieldWeights, fieldB } = this.params;
+		const factors = new Float64Array(fieldCount);
+		for (let f = 0; f < fieldCount; f++) {
+			const name = fieldNames[f];
+			const len = lengths[f];
+			const avg = pivotLengths[f];
+			const b = fieldB[name];
+			// An empty field has no term to weigh (and with b = 1 its factor would divide by zero).
+			factors[f] = len > 0 ? fieldWeights[name] / (1 - b + (b * len) / avg) : 0;
+		}
+		return factors;
 	}
 
 	private termId(term: string): number {
 		let id = this.termIds.get(term);
 		if (id === undefined) {
+			// A long word may be a view into the ticket's text (V8 slices): keep a copy, not the text.
+			if (term.length >= 13) term = (JSON.parse(JSON.stringify(term)) as string);
 			id = this.termText.length;
 			this.termIds.set(term, id);
 			this.termText.push(term);
 			this.postDocs.push(new Int32Array(2));
-			this.postTfs.push(new Uint32Array(2));
+			this.postImpacts.push(new Uint8Array(2));
 			if (id >= this.postLen.length) {
 				this.postLen = grow(this.postLen, id + 1);
 				this.deadIn = grow(this.deadIn, id + 1);
@@ -390,14 +446,14 @@ export class SearchIndex {
 		return id;
 	}
 
-	private post(id: number, doc: number, packed: number): void {
+	private post(id: number, doc: number, impact: number): void {
 		const n = this.postLen[id];
 		if (n === this.postDocs[id].length) {
 			this.postDocs[id] = grow(this.postDocs[id], n + 1);
-			this.postTfs[id] = grow(this.postTfs[id], n + 1);
+			this.postImpacts[id] = grow(this.postImpacts[id], n + 1);
 		}
 		this.postDocs[id][n] = doc;
-		this.postTfs[id][n] = packed;
+		this.postImpacts[id][n] = impact;
 		this.postLen[id] = n + 1;
 	}
 
@@ -415,30 +471,6 @@ export class SearchIndex {
 		this.docAlive = grow(this.docAlive, n);
 		this.docExact = grow(this.docExact, n);
 		this.docSkeleton = grow(this.docSkeleton, n);
-		this.docLen = grow(this.docLen, n * fieldCount);
-	}
-
-	private refreshNorms(): void {
-		if (this.normsFresh && this.norms.length >= this.docs * fieldCount) return;
-		if (this.norms.length < this.docs * fieldCount) this.norms = new Float32Array(this.docKey.length * fieldCount);
-		if (this.scores.length < this.docs) {
-			this.scores = new Float32Array(this.docKey.length);
-			this.touched = new Int32Array(this.docKey.length);
-		}
-		const alive = Math.max(1, this.size);
-		const { fieldWeights, fieldB } = this.params;
-		for (let f = 0; f < fieldCount; f++) {
-			const name = fieldNames[f];
-			const w = fieldWeights[name];
-			const b = fieldB[name];
-			const avg = this.lenSum[f] / alive || 1;
-			for (let d = 0; d < this.docs; d++) {
-				const len = this.docLen[d * fieldCount + f];
-				// An empty field has no term to weigh (and with b = 1 its factor would divide by zero).
-				this.norms[d * fieldCount + f] = len > 0 ? w / (1 - b + (b * len) / avg) : 0;
-			}
-		}
-		this.normsFresh = true;
 	}
 
 	/** Drops dead tickets from every list and renumbers the living ones (order kept, so lists stay sorted). */
@@ -457,55 +489,52 @@ export class SearchIndex {
 			this.docAlive[next] = 1;
 			this.docExact[next] = this.docExact[d];
 			this.docSkeleton[next] = this.docSkeleton[d];
-			this.docLen.copyWithin(next * fieldCount, d * fieldCount, (d + 1) * fieldCount);
 			this.docTerms[next] = this.docTerms[d];
+			this.docImpacts[next] = this.docImpacts[d];
 			next++;
 		}
 		this.docAlive.fill(0, next, this.docs);
 		this.docTerms.length = next;
+		this.docImpacts.length = next;
 		this.deadIn.fill(0);
 		for (let id = 0; id < this.termText.length; id++) {
 			const docs = this.postDocs[id];
-			const tfs = this.postTfs[id];
+			const impacts = this.postImpacts[id];
 			let n = 0;
 			for (let i = 0; i < this.postLen[id]; i++) {
 				const d = remap[docs[i]];
 				if (d < 0) continue;
 				docs[n] = d;
-				tfs[n] = tfs[i];
+				impacts[n] = impacts[i];
 				n++;
 			}
 			this.postLen[id] = n;
 			// Give back what a list no longer needs (a file re-indexed many times grows its lists).
 			if (docs.length > 2 * n + 8) {
 				this.postDocs[id] = docs.slice(0, n + 2);
-				this.postTfs[id] = tfs.slice(0, n + 2);
+				this.postImpacts[id] = impacts.slice(0, n + 2);
 			}
 		}
 		this.keyToDoc.clear();
 		for (let d = 0; d < next; d++) this.keyToDoc.set(this.docKey[d], d);
 		this.docs = next;
 		this.dead = 0;
-		this.normsFresh = false;
+	}
+
+	/** Gives back the room lists grew into (after a big indexing run). */
+	trim(): void {
+		for (let id = 0; id < this.termText.length; id++) {
+			const n = this.postLen[id];
+			if (this.postDocs[id].length > n) {
+				this.postDocs[id] = this.postDocs[id].slice(0, n);
+				this.postImpacts[id] = this.postImpacts[id].slice(0, n);
+			}
+		}
 	}
 }
 
-function pseudoTf(packed: number, norms: Float32Array, doc: number): number {
-	const at = doc * fieldCount;
-	return (packed & 255) * norms[at] + ((packed >>> 8) & 255) * norms[at + 1] + ((packed >>> 16) & 255) * norms[at + 2] + (packed >>> 24) * norms[at + 3];
-}
-
-function binarySearch(values: Int32Array, length: number, target: number): number {
-	let lo = 0;
-	let hi = length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		const v = values[mid];
-		if (v < target) lo = mid + 1;
-		else if (v > target) hi = mid - 1;
-		else return mid;
-	}
-	return -1;
+function pseudoTf(packed: number, factors: Float64Array): number {
+	return (packed & 255) * factors[0] + ((packed >>> 8) & 255) * factors[1] + ((packed >>> 16) & 255) * factors[2] + (packed >>> 24) * factors[3];
 }
 
 type Growable = Int32Array | Uint32Array | Uint8Array | Float32Array | Float64Array;

@@ -48,6 +48,20 @@ export function summarizeTickets(text: string, labels: TicketLabels): TicketDige
 	return chunks.map((chunk, ordinal) => summarizeTicket(chunk.text, labels, ordinal, chunk.startLine));
 }
 
+/** The ticket whose lines hold `line` (from its title to the line before the next title), if any. */
+export function summarizeTicketAt(text: string, line: number, labels: TicketLabels): TicketDigest | undefined {
+	const { chunks } = scanFile(text);
+	let lo = 0;
+	let hi = chunks.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (line < chunks[mid].startLine) hi = mid - 1;
+		else if (line >= chunks[mid].endLine) lo = mid + 1;
+		else return summarizeTicket(chunks[mid].text, labels, mid, chunks[mid].startLine);
+	}
+	return undefined;
+}
+
 /** One ticket's text (from its `## ` line); `startLine` places it in its file. */
 export function summarizeTicket(text: string, labels: TicketLabels, ordinal = 0, startLine = 0): TicketDigest {
 	const lines = splitLines(text);
