@@ -3,22 +3,42 @@
  * indexes it (open or not), and this keeps one print per ticket (service/duplicates.ts) in an LSH
  * index. An open document is checked from its current text (its tickets' prints cached with their
  * parse), against every other file's indexed tickets and against itself, so its ranges are never
- * those of an older version. When the index changes, the open dumps whose duplicates changed are
- * reported to listeners (the diagnostics feature re-publishes them).
+ * those of an older version. Both run in steps (prints of a 20 MB dump take seconds): the check of
+ * an open document inside the diagnostics feature's time slices, the indexing of files from a
+ * backlog worked off between requests. When the index changes, the open dumps whose duplicates
+ * changed are reported to listeners (the diagnostics feature re-publishes them).
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { hash53 } from './service/copies';
 import { DuplicateIndex, duplicateDiagnostics, ticketPrint, type DuplicateOf, type ParsedTicket, type TicketPrint, type TicketRef, type TicketService } from './service/index';
 import { readTitle } from './service/parseTicket';
 import { shiftRange } from './service/positions';
-import { scanFile } from './service/scan';
+import { scanFile, type TicketChunk } from './service/scan';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** How long index changes are gathered before open dumps are re-checked. */
 const settleMs = 300;
+/** Tickets printed or matched between two yields (a print takes about 0.1 ms). */
+const ticketsPerStep = 16;
+/** Indexing work done before other requests get their turn, and the pause after it (start-up indexing takes half the CPU, not all). */
+const backlogSliceMs = 10;
+const backlogPauseMs = 10;
 
 interface FileEntry {
 	readonly keys: readonly number[];
+	/** Hash of each ticket's text, to find the print of an unchanged ticket again. */
+	readonly hashes: readonly number[];
+	byHash?: Map<number, number>;
+}
+
+/** A file waiting to be printed: its chunks, and how far it got. */
+interface Pending {
+	readonly uri: string;
+	readonly chunks: readonly TicketChunk[];
+	readonly keys: number[];
+	readonly hashes: number[];
+	next: number;
 }
 
 export class WorkspaceDuplicates {
@@ -26,8 +46,13 @@ export class WorkspaceDuplicates {
 	private readonly files = new Map<string, FileEntry>();
 	private readonly refs = new Map<number, TicketRef>();
 	private readonly livePrints = new WeakMap<ParsedTicket, TicketPrint>();
+
 	private readonly lastResult = new Map<string, { key: string; version: number; diagnostics: Diagnostic[] }>();
 	private readonly listeners = new Set<(uris: string[]) => void>();
+	private readonly backlog = new Map<string, Pending>();
+	private working = false;
+	/** Files whose prints changed since open dumps were last re-checked. */
+	private readonly changedFiles = new Set<string>();
 	private nextKey = 0;
 	/** Bumped by settings changes and by every change of the index. */
 	private generation = 0;
@@ -42,8 +67,9 @@ export class WorkspaceDuplicates {
 		workspace.onFileIndexed((uri, text) => this.fileIndexed(uri, text));
 	}
 
-	get size(): number {
-		return this.index.size;
+	/** Tickets indexed, and files still waiting to be. */
+	get size(): { tickets: number; pendingFiles: number } {
+		return { tickets: this.index.size, pendingFiles: this.backlog.size };
 	}
 
 	/** Called with the open dumps whose duplicates changed after the index changed. */
@@ -57,14 +83,23 @@ export class WorkspaceDuplicates {
 		this.generation++;
 	}
 
-	/** The duplicate diagnostics of an open dump's current text. */
-	diagnosticsFor(doc: TextDocument): Diagnostic[] {
+	/** The duplicate diagnostics of an open dump's current text, computed in steps. */
+	*diagnosticsSteps(doc: TextDocument): Generator<void, Diagnostic[]> {
 		const cacheKey = `${doc.version}:${this.generation}`;
 		const known = this.lastResult.get(doc.uri);
 		if (known?.key === cacheKey) return known.diagnostics;
-		const diagnostics = this.compute(doc);
+		const diagnostics = yield* this.compute(doc);
 		this.lastResult.set(doc.uri, { key: cacheKey, version: doc.version, diagnostics });
 		return diagnostics;
+	}
+
+	/** The same, all at once. */
+	diagnosticsFor(doc: TextDocument): Diagnostic[] {
+		const steps = this.diagnosticsSteps(doc);
+		for (;;) {
+			const step = steps.next();
+			if (step.done) return step.value;
+		}
 	}
 
 	/** The duplicate diagnostics last computed for this version of a document (for its code actions). */
@@ -78,23 +113,41 @@ export class WorkspaceDuplicates {
 		this.lastResult.delete(uri);
 	}
 
-	private compute(doc: TextDocument): Diagnostic[] {
+	/** The print the index already made of this ticket text in this file, if any (opening a workspace file costs no new prints). */
+	private indexedPrint(uri: string, text: string): TicketPrint | undefined {
+		const file = this.files.get(uri);
+		if (!file || this.backlog.has(uri)) return undefined;
+		let byHash = file.byHash;
+		if (!byHash) {
+			byHash = new Map();
+			file.keys.forEach((key, i) => byHash!.set(file.hashes[i], key));
+			file.byHash = byHash;
+		}
+		const key = byHash.get(hash53(text));
+		return key === undefined ? undefined : this.index.printOf(key);
+	}
+
+	private *compute(doc: TextDocument): Generator<void, Diagnostic[]> {
 		const config = this.service.config;
 		const threshold = config.duplicates.threshold;
 		if (config.rules['duplicate-ticket'] === 'off' && config.rules['near-duplicate'] === 'off') return [];
 		const parsed = this.service.parse(doc);
 		const own: { ref: TicketRef; print: TicketPrint }[] = [];
 		for (let i = 0; i < parsed.chunks.length; i++) {
+			if (i % ticketsPerStep === ticketsPerStep - 1) yield;
 			const p = parsed.parsed(i);
 			let print = this.livePrints.get(p);
-			if (!print) this.livePrints.set(p, (print = ticketPrint(p.text)));
+			if (!print) this.livePrints.set(p, (print = this.indexedPrint(doc.uri, p.text) ?? ticketPrint(p.text)));
 			own.push({ ref: { uri: doc.uri, ordinal: i, title: p.title.text, titleRange: shiftRange(p.title.range, parsed.chunks[i].startLine) }, print });
 		}
 		// The document against itself: its own tickets in a small index of their own.
 		const local = new DuplicateIndex();
 		local.addMany(own.map((o, i) => [i, o.print] as const));
+		yield;
 		const diagnostics: Diagnostic[] = [];
-		own.forEach((o, i) => {
+		for (let i = 0; i < own.length; i++) {
+			if (i % ticketsPerStep === ticketsPerStep - 1) yield;
+			const o = own[i];
 			const copies: DuplicateOf[] = [];
 			for (const m of local.matches(o.print, threshold, (k) => k === i)) copies.push({ ticket: own[m.key].ref, exact: m.exact, similarity: m.similarity });
 			for (const m of this.index.matches(o.print, threshold, (k) => this.refs.get(k)?.uri === doc.uri)) {
@@ -102,11 +155,13 @@ export class WorkspaceDuplicates {
 				if (ref) copies.push({ ticket: ref, exact: m.exact, similarity: m.similarity });
 			}
 			if (copies.length) diagnostics.push(...duplicateDiagnostics(o.ref, copies, config));
-		});
+		}
 		return diagnostics;
 	}
 
+	/** A file (re)indexed or removed: its old prints go now, its new ones are made from the backlog. */
 	private fileIndexed(uri: string, text: string | undefined): void {
+		this.backlog.delete(uri);
 		const old = this.files.get(uri);
 		if (old) {
 			for (const key of old.keys) {
@@ -116,32 +171,66 @@ export class WorkspaceDuplicates {
 			this.files.delete(uri);
 		}
 		if (text !== undefined) {
-			const keys: number[] = [];
-			for (const [ordinal, chunk] of scanFile(text).chunks.entries()) {
-				const key = this.nextKey++;
-				const firstLine = chunk.text.slice(0, chunk.text.search(/\r?\n|\r|$/));
-				const title = readTitle(firstLine);
-				this.refs.set(key, { uri, ordinal, title: title.text, titleRange: shiftRange(title.range, chunk.startLine) });
-				this.index.add(key, ticketPrint(chunk.text));
-				keys.push(key);
-			}
-			this.files.set(uri, { keys });
+			const pending: Pending = { uri, chunks: scanFile(text).chunks, keys: [], hashes: [], next: 0 };
+			this.files.set(uri, { keys: pending.keys, hashes: pending.hashes });
+			this.backlog.set(uri, pending);
+			this.work();
 		}
 		this.generation++;
+		this.changedFiles.add(uri);
 		this.changedSoon();
 	}
 
-	/** Open dumps are checked again once a burst of index changes settles. */
+	/** Prints the backlog's tickets in slices, letting requests in between. */
+	private work(): void {
+		if (this.working) return;
+		this.working = true;
+		const slice = () => {
+			const end = performance.now() + backlogSliceMs;
+			for (const pending of this.backlog.values()) {
+				while (pending.next < pending.chunks.length && performance.now() < end) {
+					const chunk = pending.chunks[pending.next];
+					const key = this.nextKey++;
+					const firstLine = chunk.text.slice(0, chunk.text.search(/\r?\n|\r|$/));
+					const title = readTitle(firstLine);
+					this.refs.set(key, { uri: pending.uri, ordinal: pending.next, title: title.text, titleRange: shiftRange(title.range, chunk.startLine) });
+					this.index.add(key, ticketPrint(chunk.text));
+					pending.keys.push(key);
+					pending.hashes.push(hash53(chunk.text));
+					pending.next++;
+				}
+				if (pending.next < pending.chunks.length) break;
+				this.backlog.delete(pending.uri);
+			}
+			if (this.backlog.size) {
+				setTimeout(slice, backlogPauseMs);
+				return;
+			}
+			this.working = false;
+			this.generation++;
+			this.changedSoon();
+		};
+		setImmediate(slice);
+	}
+
+	/** Open dumps are checked again once a burst of index changes settles (and the backlog is done). */
 	private changedSoon(): void {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = setTimeout(() => {
 			this.timer = undefined;
+			if (this.backlog.size) return; // the end of the backlog calls again
+			const files = [...this.changedFiles];
+			this.changedFiles.clear();
 			const changed: string[] = [];
 			for (const doc of this.openDumps()) {
-				const before = this.lastResult.get(doc.uri)?.diagnostics;
-				const after = this.diagnosticsFor(doc);
-				if (JSON.stringify(before ?? []) !== JSON.stringify(after)) changed.push(doc.uri);
+				// A document is checked against its own current text: only other files' changes matter to it.
+				if (!files.some((uri) => uri !== doc.uri)) continue;
+				const before = this.lastResult.get(doc.uri);
+				// Still current (no change since it was computed): nothing to re-check.
+				if (before?.key === `${doc.version}:${this.generation}`) continue;
+				changed.push(doc.uri);
 			}
+			// The diagnostics feature re-validates these in its slices; unchanged results publish the same.
 			if (changed.length) for (const listener of this.listeners) listener(changed);
 		}, settleMs);
 	}

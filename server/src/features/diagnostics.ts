@@ -22,7 +22,7 @@ export const diagnosticsFeature: ServerFeature = {
 				currentVersion: (uri) => documents.get(uri)?.version,
 				validate: (uri) => {
 					const doc = documents.get(uri);
-					return doc ? withDuplicates(service.validateSteps(doc), () => ctx.duplicates.diagnosticsFor(doc)) : undefined;
+					return doc ? withDuplicates(service.validateSteps(doc), () => ctx.duplicates.diagnosticsSteps(doc)) : undefined;
 				},
 				publish: (uri, version, diagnostics) => {
 					logSkipped(uri, diagnostics);
@@ -59,8 +59,8 @@ export const diagnosticsFeature: ServerFeature = {
 };
 
 /** The file's own diagnostics, then its tickets' duplicates across the workspace (server/src/duplicates.ts). */
-function* withDuplicates(steps: Generator<void, Diagnostic[]>, duplicates: () => Diagnostic[]): Generator<void, Diagnostic[]> {
+function* withDuplicates(steps: Generator<void, Diagnostic[]>, duplicates: () => Generator<void, Diagnostic[]>): Generator<void, Diagnostic[]> {
 	const own = yield* steps;
 	if (own.some((d) => skippedFileCodes.includes(d.code))) return own;
-	return [...own, ...duplicates()];
+	return [...own, ...(yield* duplicates())];
 }

@@ -15,6 +15,8 @@ export const signatureLength = 128;
 export const bandCount = 32;
 const rows = signatureLength / bandCount;
 const shingleSize = 5;
+/** Shingles come from the first 64 Ki characters of a ticket (the largest real one has 8,185): a 5 MB paste costs no more. */
+const maxShingledLength = 64 * 1024;
 
 export interface TicketPrint {
 	/** Hash of the normalised content: equal means an exact duplicate. */
@@ -99,7 +101,7 @@ function distinctShingles(normal: string): number {
 export function ticketPrint(text: string): TicketPrint {
 	const normal = normalizeTicket(text);
 	const signature = new Uint16Array(signatureLength);
-	const m = normal.length ? distinctShingles(normal) : 0;
+	const m = normal.length ? distinctShingles(normal.length > maxShingledLength ? normal.slice(0, maxShingledLength) : normal) : 0;
 	for (let i = 0; i < signatureLength; i++) {
 		const a = mul[i];
 		const b = add[i];
@@ -213,13 +215,23 @@ export class DuplicateIndex {
 		return true;
 	}
 
+	/** The print indexed under a key. */
+	printOf(key: number): TicketPrint | undefined {
+		const slot = this.slotOf.get(key);
+		if (slot === undefined) return undefined;
+		return { exact: this.exactOfSlot[slot], signature: this.signatures.slice(slot * signatureLength, (slot + 1) * signatureLength) };
+	}
+
 	/** Every indexed ticket that is an exact copy of the print or similar at `threshold` or more, best first; `skip` leaves keys out. */
 	matches(print: TicketPrint, threshold: number, skip?: (key: number) => boolean): DuplicateMatch[] {
 		const found = new Map<number, DuplicateMatch>();
+		// A candidate shares several bands with the print: judged once.
+		const judged = new Set<number>();
 		const consider = (slot: number, exact: boolean) => {
-			if (!this.alive[slot]) return;
+			if (!this.alive[slot] || judged.has(slot)) return;
+			judged.add(slot);
 			const key = this.keyOfSlot[slot];
-			if (found.has(key) || skip?.(key)) return;
+			if (skip?.(key)) return;
 			if (exact) {
 				found.set(key, { key, similarity: 1, exact: true });
 				return;
