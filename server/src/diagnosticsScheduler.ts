@@ -17,6 +17,8 @@ export interface SchedulerHost {
 	/** The validation as steps (see TicketService.validateSteps); undefined when there is nothing to validate. */
 	validate(uri: string): Generator<void, Diagnostic[]> | undefined;
 	publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+	/** Where a validation that threw is reported (the server keeps running; the last diagnostics stand). */
+	log(message: string): void;
 }
 
 /** Work this long, then let the event loop answer other messages. */
@@ -25,7 +27,7 @@ const sliceMs = 15;
 export class DiagnosticsScheduler {
 	private readonly pending = new Map<string, { timer?: NodeJS.Timeout; source: CancellationTokenSource; started?: boolean }>();
 	/** What became of the runs asked for (`tickets/serverStats`: tests and bug reports read it). */
-	readonly stats: { -readonly [K in keyof DiagnosticsRunStats]: number } = { scheduled: 0, superseded: 0, cancelled: 0, published: 0 };
+	readonly stats: { -readonly [K in keyof DiagnosticsRunStats]: number } = { scheduled: 0, superseded: 0, cancelled: 0, published: 0, failed: 0 };
 
 	constructor(
 		private readonly host: SchedulerHost,
@@ -77,7 +79,15 @@ export class DiagnosticsScheduler {
 				this.stats.cancelled++;
 				return;
 			}
-			const step = steps.next();
+			let step: IteratorResult<void, Diagnostic[]>;
+			try {
+				step = steps.next();
+			} catch (error) {
+				if (this.pending.get(doc.uri)?.source === source) this.pending.delete(doc.uri);
+				this.stats.failed++;
+				this.host.log(`Checking ${doc.uri} (version ${doc.version}) failed; its last diagnostics stand: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+				return;
+			}
 			if (step.done) {
 				if (this.pending.get(doc.uri)?.source === source) this.pending.delete(doc.uri);
 				if (stale()) {

@@ -151,6 +151,8 @@ export interface DiagnosticsRunStats {
 	readonly cancelled: number;
 	/** Finished and published (always for the version current when sent). */
 	readonly published: number;
+	/** Threw outside the rules' own guard: logged, nothing published, the server still up. */
+	readonly failed: number;
 }
 
 /** `tickets/serverStats` (client → server): the process and its work; no parameters. */

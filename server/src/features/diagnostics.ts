@@ -7,7 +7,7 @@ import type { DiagnosticsRunStats } from '../protocol';
 
 /** The codes of the one diagnostic a file that is not checked gets (service/readability.ts). */
 const skippedFileCodes: readonly unknown[] = ['file-too-large', 'file-encoding'];
-let runStats: DiagnosticsRunStats = { scheduled: 0, superseded: 0, cancelled: 0, published: 0 };
+let runStats: DiagnosticsRunStats = { scheduled: 0, superseded: 0, cancelled: 0, published: 0, failed: 0 };
 
 /** What the scheduler did since the server started (`tickets/serverStats`). */
 export function diagnosticsRunStats(): DiagnosticsRunStats {
@@ -28,6 +28,7 @@ export const diagnosticsFeature: ServerFeature = {
 					logSkipped(uri, diagnostics);
 					void connection.sendDiagnostics({ uri, version, diagnostics });
 				},
+				log: ctx.log,
 			},
 			() => ctx.settings().debounceMs,
 		);

@@ -10,7 +10,8 @@ import type { FileHeader, ParsedTicket, Ticket } from './model';
 import { parseTicket } from './parseTicket';
 import { outlineTicket, type TicketOutline } from './outline';
 import { LineIndex, shiftRange } from './positions';
-import { scanFile, type TicketChunk } from './scan';
+import { rescanFile, scanFile, type ScannedFile, type TicketChunk } from './scan';
+import { textChange } from './textChange';
 import type { TicketTextDocument } from './types';
 
 export interface TicketDocument {
@@ -30,6 +31,15 @@ export interface TicketDocument {
 	tickets(): readonly Ticket[];
 	/** The ticket whose lines hold `line`, if any. */
 	ticketAtLine(line: number): number | undefined;
+}
+
+/**
+ * A copy of a ticket's text that does not keep the whole file's text alive: V8 keeps the text a
+ * slice was cut from, so a parse cached across edits would otherwise hold every version of a 20 MB
+ * dump it was cut from. Concatenating and slicing again copies the characters.
+ */
+function detached(text: string): string {
+	return ` ${text}`.slice(1);
 }
 
 /** Bounded so that a session of edits on big files does not grow without end. */
@@ -60,9 +70,9 @@ export class TicketParser {
 	parseTicketText(text: string): ParsedTicket {
 		let parsed = this.byText.get(text);
 		if (!parsed) {
-			parsed = parseTicket(text, this.labels);
+			parsed = parseTicket(detached(text), this.labels);
 			if (this.byText.size >= maxCachedTickets) this.byText.delete(this.byText.keys().next().value!);
-			this.byText.set(text, parsed);
+			this.byText.set(parsed.text, parsed);
 		}
 		return parsed;
 	}
@@ -81,11 +91,22 @@ export class TicketParser {
 
 	private build(document: TicketTextDocument): BuiltDocument {
 		const text = document.getText();
-		const index = new LineIndex(text);
-		const scan = scanFile(text, index);
+		const previous = this.lastDocuments.get(document.uri);
+		// After an edit, only the lines it touched are indexed and scanned again.
+		let scan: ScannedFile;
+		let kept = { front: 0, back: 0 };
+		if (previous) {
+			const change = textChange(previous.text, text);
+			const rescanned = rescanFile(previous.scan, text, LineIndex.afterChange(previous.index, text, change), change);
+			scan = rescanned;
+			kept = rescanned.kept;
+		} else {
+			scan = scanFile(text);
+		}
+		const index = scan.index;
 		const header = readHeader(index, scan.headerEndLine, this.labels);
 		const chunks = scan.chunks;
-		const { parses, outlines } = reuseUnchanged(this.lastDocuments.get(document.uri), chunks);
+		const { parses, outlines } = reuseUnchanged(previous, chunks, kept);
 		const parsed = (i: number) => (parses[i] ??= this.parseTicketText(chunks[i].text));
 		const labels = this.labels;
 		const ticket = (i: number) => this.place(parsed(i), i, chunks[i]);
@@ -97,10 +118,11 @@ export class TicketParser {
 			index,
 			header,
 			chunks,
+			scan,
 			parses,
 			parsed,
 			outlines,
-			outline: (i) => (outlines[i] ??= outlineTicket(chunks[i].text, labels)),
+			outline: (i) => (outlines[i] ??= outlineTicket(detached(chunks[i].text), labels)),
 			ticket,
 			tickets: () => (all ??= chunks.map((_, i) => ticket(i))),
 			ticketAtLine: (line) => findChunk(chunks, line),
@@ -118,6 +140,7 @@ export class TicketParser {
 
 /** A document with the parses it has made so far, which its next version may reuse. */
 interface BuiltDocument extends TicketDocument {
+	readonly scan: ScannedFile;
 	readonly parses: (ParsedTicket | undefined)[];
 	readonly outlines: (TicketOutline | undefined)[];
 }
@@ -127,7 +150,7 @@ interface BuiltDocument extends TicketDocument {
  * comparing chunk texts from both ends is much cheaper than hashing every ticket of a 20 MB file
  * for the cache lookup. Tickets in between are looked up in the cache as usual.
  */
-function reuseUnchanged(previous: BuiltDocument | undefined, chunks: readonly TicketChunk[]) {
+function reuseUnchanged(previous: BuiltDocument | undefined, chunks: readonly TicketChunk[], kept: { front: number; back: number }) {
 	const parses: (ParsedTicket | undefined)[] = new Array(chunks.length);
 	const outlines: (TicketOutline | undefined)[] = new Array(chunks.length);
 	if (!previous) return { parses, outlines };
@@ -136,12 +159,15 @@ function reuseUnchanged(previous: BuiltDocument | undefined, chunks: readonly Ti
 		parses[i] = previous.parses[j];
 		outlines[i] = previous.outlines[j];
 	};
-	let front = 0;
+	// The rescan knows the chunks at both ends that the edit did not reach; compare only those between.
+	for (let i = 0; i < kept.front; i++) keep(i, i);
+	let front = kept.front;
 	while (front < old.length && front < chunks.length && old[front].text === chunks[front].text) {
 		keep(front, front);
 		front++;
 	}
-	let back = 0;
+	let back = Math.min(kept.back, old.length - front, chunks.length - front);
+	for (let i = 0; i < back; i++) keep(chunks.length - 1 - i, old.length - 1 - i);
 	while (back < old.length - front && back < chunks.length - front && old[old.length - 1 - back].text === chunks[chunks.length - 1 - back].text) {
 		keep(chunks.length - 1 - back, old.length - 1 - back);
 		back++;

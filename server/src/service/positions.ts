@@ -6,27 +6,33 @@
  * JavaScript strings are UTF-16, so an offset into the text is already an LSP character count.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { TextChange } from './textChange';
 
 /** Offsets of the first character of every line; a line ends at LF, CRLF or a lone CR. */
 export class LineIndex {
 	private readonly starts: number[];
 
-	constructor(readonly text: string) {
-		// indexOf runs natively, far faster than a loop over every character of a 20 MB dump.
-		const starts = [0];
-		if (text.indexOf('\r') < 0) {
-			for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-		} else {
-			for (let i = 0; i < text.length; i++) {
-				const c = text.charCodeAt(i);
-				if (c === 10) starts.push(i + 1);
-				else if (c === 13) {
-					if (text.charCodeAt(i + 1) === 10) i++;
-					starts.push(i + 1);
-				}
-			}
-		}
-		this.starts = starts;
+	constructor(
+		readonly text: string,
+		starts?: number[],
+	) {
+		this.starts = starts ?? lineStarts(text, 0, text.length, [0]);
+	}
+
+	/**
+	 * The index of `text`, a new version of `previous.text` that differs from it only in `change`:
+	 * line starts before and after the change are taken over (shifted), only the changed part is read.
+	 */
+	static afterChange(previous: LineIndex, text: string, change: TextChange): LineIndex {
+		const old = previous.starts;
+		// Starts before the change depend only on common text; so do starts after its end's line break.
+		const before = firstAtLeast(old, change.start);
+		const after = firstAtLeast(old, change.oldEnd + 1);
+		const starts = old.slice(0, Math.max(1, before));
+		lineStarts(text, Math.max(0, change.start - 1), change.newEnd, starts);
+		const delta = change.newEnd - change.oldEnd;
+		for (let i = after; i < old.length; i++) starts.push(old[i] + delta);
+		return new LineIndex(text, starts);
 	}
 
 	get lineCount(): number {
@@ -77,6 +83,39 @@ export class LineIndex {
 	lineRange(line: number): Range {
 		return { start: { line, character: 0 }, end: { line, character: this.lineEnd(line) - this.lineStart(line) } };
 	}
+}
+
+/**
+ * Appends to `starts` the line starts after the line breaks found from `from` up to `to` (a start
+ * beyond `to` is left out: the caller has it). indexOf runs natively, far faster than a loop over
+ * every character of a 20 MB dump; a CR needs the loop.
+ */
+function lineStarts(text: string, from: number, to: number, starts: number[]): number[] {
+	if (text.indexOf('\r', from) < 0 || text.indexOf('\r', from) >= to) {
+		for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+		return starts;
+	}
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10) starts.push(i + 1);
+		else if (c === 13) {
+			if (text.charCodeAt(i + 1) === 10) i++;
+			if (i + 1 <= to) starts.push(i + 1);
+		}
+	}
+	return starts;
+}
+
+/** The first index of a sorted array whose value is at least `value`. */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sorted[mid] < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 /** A unist point as remark reports it: 1-based line and column, 0-based offset. */

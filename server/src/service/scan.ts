@@ -4,6 +4,7 @@
  * an ATX H2 line and runs to the line before the next one.
  */
 import { LineIndex } from './positions';
+import type { TextChange } from './textChange';
 
 export interface TicketChunk {
 	/** Line of the ticket's `## ` title. */
@@ -31,15 +32,43 @@ export function isH2Line(line: string): boolean {
 
 export function scanFile(text: string, index = new LineIndex(text)): ScannedFile {
 	const titleLines: number[] = [];
-	for (let line = 0; line < index.lineCount; line++) {
-		let start = index.lineStart(line);
-		if (line === 0 && text.charCodeAt(0) === 0xfeff) start++;
-		// Cheap pre-check on the first characters before the regular expression.
-		let at = start;
-		while (at < start + 3 && text.charCodeAt(at) === 32) at++;
-		if (text.charCodeAt(at) !== 35 /* # */ || text.charCodeAt(at + 1) !== 35) continue;
-		if (h2Line.test(text.slice(start, Math.min(index.lineEnd(line), start + 8)))) titleLines.push(line);
-	}
+	for (let line = 0; line < index.lineCount; line++) if (isTitleLine(text, index, line)) titleLines.push(line);
+	return toChunks(text, index, titleLines);
+}
+
+/**
+ * The scan of `text`, a new version of the text `previous` was scanned from, that differs from it
+ * only in `change` (`index` is the new text's): title lines before and after the change are taken
+ * over, only the lines it touched are read. `kept` says how many chunks at each end are unchanged.
+ */
+export function rescanFile(previous: ScannedFile, text: string, index: LineIndex, change: TextChange): ScannedFile & { kept: { front: number; back: number } } {
+	const oldTitles = previous.chunks.map((c) => c.startLine);
+	// A line before the one holding the change's start is unchanged; so is a line that starts after its end.
+	const firstChanged = index.positionAt(change.start).line;
+	let firstAfter = index.positionAt(change.newEnd).line + 1;
+	const lineDelta = index.lineCount - previous.index.lineCount;
+	const front = oldTitles.filter((line) => line < firstChanged);
+	const titleLines = [...front];
+	for (let line = firstChanged; line < firstAfter && line < index.lineCount; line++) if (isTitleLine(text, index, line)) titleLines.push(line);
+	firstAfter = Math.min(firstAfter, index.lineCount);
+	const back = oldTitles.filter((line) => line + lineDelta >= firstAfter).map((line) => line + lineDelta);
+	titleLines.push(...back);
+	// The last chunk before the change ends at the next title, which the change may have moved.
+	return { ...toChunks(text, index, titleLines), kept: { front: Math.max(0, front.length - 1), back: back.length } };
+}
+
+/** Whether a line is a ticket's `## ` title (a BOM before the first line does not count). */
+function isTitleLine(text: string, index: LineIndex, line: number): boolean {
+	let start = index.lineStart(line);
+	if (line === 0 && text.charCodeAt(0) === 0xfeff) start++;
+	// Cheap pre-check on the first characters before the regular expression.
+	let at = start;
+	while (at < start + 3 && text.charCodeAt(at) === 32) at++;
+	if (text.charCodeAt(at) !== 35 /* # */ || text.charCodeAt(at + 1) !== 35) return false;
+	return h2Line.test(text.slice(start, Math.min(index.lineEnd(line), start + 8)));
+}
+
+function toChunks(text: string, index: LineIndex, titleLines: readonly number[]): ScannedFile {
 	const chunks: TicketChunk[] = [];
 	for (let i = 0; i < titleLines.length; i++) {
 		const startLine = titleLines[i];

@@ -94,6 +94,9 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 			return fixAllEdits({ doc, config, diagnostics: validator.validate(doc, options.workspace?.categoryCounts()) ?? [] });
 		},
 		maskAllLeaks: (text) => maskLeaks(text, config),
-		forget: (uri) => parser.forget(uri),
+		forget: (uri) => {
+			parser.forget(uri);
+			validator.forget(uri);
+		},
 	};
 }

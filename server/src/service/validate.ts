@@ -13,7 +13,7 @@ import { skippedFile } from './readability';
 import { categoryRules } from './rules/category';
 import { diagnosticSource, ruleInfo, type RuleCode } from './rules/catalog';
 import { dialogRules } from './rules/dialog';
-import { checkFile, type CategoryCounts } from './rules/file';
+import { checkFile, fileRuleInputs, type CategoryCounts } from './rules/file';
 import type { Finding, TicketRule } from './rules/finding';
 import { leakRules } from './rules/leaks';
 import { sectionRules } from './rules/sections';
@@ -40,6 +40,10 @@ const ticketsPerStep = 8;
 export class Validator {
 	/** Findings per parse, valid for one configuration generation. */
 	private cache = new WeakMap<ParsedTicket, readonly Diagnostic[]>();
+	/** The same findings where the ticket was last placed (a one-character edit moves no other ticket). */
+	private placed = new WeakMap<ParsedTicket, { line: number; uri: string; diagnostics: readonly Diagnostic[] }>();
+	/** The file rules' findings per document, with what they were computed from. */
+	private fileMemo = new Map<string, { inputs: FileInputs; diagnostics: readonly Diagnostic[] }>();
 
 	constructor(
 		private config: TicketConfig,
@@ -49,6 +53,8 @@ export class Validator {
 	configure(config: TicketConfig): void {
 		this.config = config;
 		this.cache = new WeakMap();
+		this.placed = new WeakMap();
+		this.fileMemo.clear();
 	}
 
 	/** Undefined when cancelled part-way. */
@@ -71,22 +77,46 @@ export class Validator {
 		if (skipped) return this.enabled(skipped.code) ? [this.toDiagnostic(skipped, 0, doc.uri)] : [];
 		const out: Diagnostic[] = [];
 		const failures: Failures = new Map();
+		const parses: ParsedTicket[] = [];
 		for (let i = 0; i < doc.chunks.length; i++) {
 			if (i % ticketsPerStep === ticketsPerStep - 1) yield;
-			const local = this.ticketDiagnostics(doc.parsed(i), failures);
-			const lines = doc.chunks[i].startLine;
-			for (const d of local) out.push(lines ? moveDiagnostic(d, lines, doc.uri) : withUri(d, doc.uri));
+			const parsed = doc.parsed(i);
+			parses.push(parsed);
+			for (const d of this.placedDiagnostics(parsed, doc.chunks[i].startLine, doc.uri, failures)) out.push(d);
 		}
 		// File rules last: they read every ticket's parse, which the loop above has made.
-		const fileFindings: Diagnostic[] = [];
-		const fileRulesRan = this.guard('file rules', failures, () =>
-			checkFile(doc, this.config, workspaceCategories, (f) => this.enabled(f.code) && fileFindings.push(this.toDiagnostic(f, 0, doc.uri))),
-		);
-		if (fileRulesRan) out.push(...fileFindings);
+		const inputs = fileInputs(doc, parses, workspaceCategories);
+		const memo = this.fileMemo.get(doc.uri);
+		if (memo && sameFileInputs(memo.inputs, inputs, this.config.labels.categorySeparator)) {
+			out.push(...memo.diagnostics);
+		} else {
+			const fileFindings: Diagnostic[] = [];
+			const fileRulesRan = this.guard('file rules', failures, () =>
+				checkFile(doc, this.config, workspaceCategories, (f) => this.enabled(f.code) && fileFindings.push(this.toDiagnostic(f, 0, doc.uri))),
+			);
+			if (fileRulesRan) out.push(...fileFindings);
+			if (fileRulesRan) this.fileMemo.set(doc.uri, { inputs, diagnostics: fileFindings });
+			else this.fileMemo.delete(doc.uri);
+		}
 		for (const [what, { times, error }] of failures) {
 			this.log(`rule ${what} failed ${times} time(s) in ${doc.uri}; its findings there are dropped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		}
 		return out;
+	}
+
+	/** A ticket's findings placed at `line` of the document `uri`: kept while the ticket does not move. */
+	private placedDiagnostics(parsed: ParsedTicket, line: number, uri: string, failures: Failures): readonly Diagnostic[] {
+		const known = this.placed.get(parsed);
+		if (known && known.line === line && known.uri === uri) return known.diagnostics;
+		const local = this.ticketDiagnostics(parsed, failures);
+		const diagnostics = local.map((d) => (line ? moveDiagnostic(d, line, uri) : withUri(d, uri)));
+		this.placed.set(parsed, { line, uri, diagnostics });
+		return diagnostics;
+	}
+
+	/** Drops what is kept for a closed document. */
+	forget(uri: string): void {
+		this.fileMemo.delete(uri);
 	}
 
 	/** A ticket's own findings, in its coordinates, with an empty uri in related information. */
@@ -154,4 +184,30 @@ function moveDiagnostic(d: Diagnostic, lines: number, uri: string): Diagnostic {
 		range: shiftRange(d.range, lines),
 		relatedInformation: d.relatedInformation?.map((r) => (r.location.uri ? r : { ...r, location: { uri, range: shiftRange(r.location.range, lines) } })),
 	};
+}
+
+/** What the file rules of one validation read: the file's header text, each ticket's parse and line, the workspace's counts. */
+interface FileInputs {
+	readonly header: string;
+	readonly parses: readonly ParsedTicket[];
+	readonly lines: readonly number[];
+	readonly workspace: CategoryCounts | undefined;
+}
+
+function fileInputs(doc: TicketDocument, parses: readonly ParsedTicket[], workspace: CategoryCounts | undefined): FileInputs {
+	const header = doc.text.slice(0, doc.chunks.length ? doc.chunks[0].startOffset : doc.text.length);
+	return { header, parses, lines: doc.chunks.map((c) => c.startLine), workspace };
+}
+
+/**
+ * Whether the file rules would find the same: same header, same workspace counts, every ticket at
+ * the same line and, where its parse changed, the same title and category (fileRuleInputs).
+ */
+function sameFileInputs(a: FileInputs, b: FileInputs, separator: string): boolean {
+	if (a.header !== b.header || a.workspace !== b.workspace || a.parses.length !== b.parses.length) return false;
+	for (let i = 0; i < a.parses.length; i++) {
+		if (a.lines[i] !== b.lines[i]) return false;
+		if (a.parses[i] !== b.parses[i] && fileRuleInputs(a.parses[i], separator) !== fileRuleInputs(b.parses[i], separator)) return false;
+	}
+	return true;
 }

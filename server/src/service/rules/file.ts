@@ -1,10 +1,15 @@
-/** File-level rules: the title, the declared count, the header separator, titles used twice, unknown categories. */
+/**
+ * File-level rules: the title, the declared count, the header separator, titles used twice, unknown
+ * categories. Of each ticket they read only what fileRuleInputs returns: the validator reuses their
+ * findings after an edit that changed none of it (a rule reading more must add it there).
+ */
 import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
 import { shiftRange } from '../positions';
 import type { TicketConfig } from '../config';
 import { typoBudget, editDistance } from '../didYouMean';
 import type { TicketDocument } from '../document';
+import type { ParsedTicket } from '../model';
 import { categoryName } from './category';
 import type { Report } from './finding';
 
@@ -47,6 +52,12 @@ export function checkFile(doc: TicketDocument, config: TicketConfig, workspaceCa
 	}
 	checkDuplicateTitles(doc, report);
 	checkCategories(doc, config, workspaceCategories, report);
+}
+
+/** Everything of a ticket the file rules read, as one string: equal strings, equal findings. */
+export function fileRuleInputs(parsed: ParsedTicket, separator: string): string {
+	const c = parsed.category;
+	return JSON.stringify([parsed.title.text, parsed.title.range, categoryName(parsed, separator), c?.value.range, !!c?.subcategory]);
 }
 
 function checkDuplicateTitles(doc: TicketDocument, report: Report): void {
