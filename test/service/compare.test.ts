@@ -35,6 +35,12 @@ describe('compare', () => {
 			assert.ok(!sameModuloRedaction('源站 148.154.12.7 不通', '源站 148.153.*.* 不通'));
 		});
 
+		it('treats a [REDACTED_…] placeholder as a wildcard for the value it replaced', () => {
+			assert.ok(sameModuloRedaction('请拨打 13812345678 联系我们', '请拨打 [REDACTED_PHONE] 联系我们'));
+			assert.ok(sameModuloRedaction('发到 [REDACTED_EMAIL] 即可', '发到 ops@example.com 即可'));
+			assert.ok(!sameModuloRedaction('请拨打 13812345678 联系', '请拨打 [REDACTED_PHONE] 联系我们'), 'the text around it must match');
+		});
+
 		it('matches a URL masked together with the `[图片` after it', () => {
 			// Real dump line 1431: the anonymiser ate `fusion/kb/…faq[图片`, leaving `***]`.
 			assert.ok(sameModuloRedaction('说明：https://developer.qiniu.com/fusion/kb/3887/faq[图片]', '说明：https://developer.qiniu.com/***]'));

@@ -14,14 +14,16 @@ const markup = /<[^>]*>/g;
 const anySpace = /[\s\u00a0\u3000]+/g;
 /** A masked IPv4 address (`148.153.*.*`): each masked octet is a wildcard like `***`. */
 const maskedIpv4 = /(\b\d{1,3}\.\d{1,3}\.)\*\.\*/g;
+/** A placeholder the anonymiser put for a whole value (`[REDACTED_PHONE]`): a wildcard too. */
+const placeholder = /\[REDACTED_[A-Z_]+\]/g;
 
 /**
  * The text as compared: without whitespace (chats and their copies space CJK text differently),
- * masked octets turned into `***`, and, when loose, without `[图片]` and markup (copies drop both).
+ * masked octets and `[REDACTED_…]` placeholders turned into `***`, and, when loose, without `[图片]` and markup (copies drop both).
  */
 export function comparable(text: string, loose: boolean): string {
 	const bare = loose ? text.replace(markup, '').replace(imageMarker, '') : text;
-	return bare.replace(anySpace, '').replace(maskedIpv4, '$1***.***');
+	return bare.replace(anySpace, '').replace(maskedIpv4, '$1***.***').replace(placeholder, '***');
 }
 
 /**
