@@ -43,6 +43,8 @@ function perfect(): number {
 function ours(params: RankingParams, feedback: boolean): number {
 	const index = new SearchIndex(params);
 	tickets.forEach((t, i) => index.add(i, 0, t.fields));
+	// As the server leaves it after indexing the workspace.
+	index.settle();
 	return precisionAt5((i) => index.search(index.ticketQuery(tickets[i].fields, true), { limit: k, excludeKeys: new Set([i]), feedback }).map((h) => h.key));
 }
 

@@ -147,8 +147,8 @@ export class WorkspaceIndex {
 		this.builds = Math.max(0, this.builds - 1);
 		if (this.builds === 0) {
 			this.completedOnce = true;
-			// Lists grew by doubling while files were read; give the spare room back once.
-			this.search.trim();
+			// Keep per ticket only what feedback reads, now that the whole workspace's idf is known.
+			this.search.settle();
 		}
 	}
 
@@ -192,14 +192,26 @@ export class WorkspaceIndex {
 	}
 }
 
+/** Products, subcategories and root causes repeat across 100k tickets: one string each. */
+const labels = new Map<string, string>();
+function intern(text: string | undefined): string | undefined {
+	if (text === undefined) return undefined;
+	let known = labels.get(text);
+	if (known === undefined) {
+		known = detach(text);
+		if (labels.size < 10_000) labels.set(known, known);
+	}
+	return known;
+}
+
 function toSummary(uri: string, d: TicketDigest): TicketSummary {
 	return {
 		uri,
 		ordinal: d.ordinal,
 		title: detach(d.title),
-		product: d.product === undefined ? undefined : detach(d.product),
-		subcategory: d.subcategory === undefined ? undefined : detach(d.subcategory),
-		rootCause: d.rootCause === undefined ? undefined : detach(d.rootCause),
+		product: intern(d.product),
+		subcategory: intern(d.subcategory),
+		rootCause: intern(d.rootCause),
 		titleRange: d.titleRange,
 		range: d.range,
 		description: detach(d.preview),

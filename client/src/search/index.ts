@@ -55,7 +55,11 @@ export function registerTicketSearch(context: vscode.ExtensionContext, client: L
 	const searchTickets = (initial?: string): TicketPick => {
 		const pick = open(new TicketPick(client, { title: vscode.l10n.t('Search Tickets'), placeholder: vscode.l10n.t('Words or a description of the problem (Chinese or English)') }));
 		let pending: vscode.CancellationTokenSource | undefined;
+		let asked: string | undefined;
 		const run = async (text: string) => {
+			// Setting the value programmatically echoes a change event: the same text is not asked twice.
+			if (text === asked) return;
+			asked = text;
 			pending?.cancel();
 			const source = (pending = new vscode.CancellationTokenSource());
 			if (!text.trim()) {
@@ -80,10 +84,11 @@ export function registerTicketSearch(context: vscode.ExtensionContext, client: L
 
 	context.subscriptions.push(
 		vscode.commands.registerCommand(findSimilarCommand, findSimilar),
+		// Returns the pick (its rows come as the server answers: TicketPick.onDidSetItems).
 		vscode.commands.registerCommand(searchTicketsCommand, (text?: string) => {
 			const selected = vscode.window.activeTextEditor?.selection;
 			const fromSelection = selected && !selected.isEmpty && selected.isSingleLine ? vscode.window.activeTextEditor!.document.getText(selected) : undefined;
-			searchTickets(typeof text === 'string' ? text : fromSelection);
+			return searchTickets(typeof text === 'string' ? text : fromSelection);
 		}),
 	);
 	return { current: () => current };

@@ -39,6 +39,9 @@ interface Place {
 
 export class TicketPick implements vscode.Disposable {
 	readonly quickPick = vscode.window.createQuickPick<TicketPickItem>();
+	private readonly itemsSet = new vscode.EventEmitter<readonly TicketPickItem[]>();
+	/** Fires when the server's answer is shown (tests wait on it). */
+	readonly onDidSetItems = this.itemsSet.event;
 	private readonly place: Place | undefined;
 	private readonly disposables: vscode.Disposable[] = [];
 	private accepted = false;
@@ -58,7 +61,8 @@ export class TicketPick implements vscode.Disposable {
 		this.disposables.push(
 			qp.onDidChangeActive(([item]) => item && void this.preview(item.ticket)),
 			qp.onDidAccept(() => {
-				const [item] = qp.selectedItems.length ? qp.selectedItems : qp.activeItems;
+				// Enter before the list reported its active row takes the first row, which is the one shown highlighted.
+				const [item] = qp.selectedItems.length ? qp.selectedItems : qp.activeItems.length ? qp.activeItems : qp.items;
 				if (!item) return;
 				this.accepted = true;
 				qp.hide();
@@ -71,7 +75,8 @@ export class TicketPick implements vscode.Disposable {
 			}),
 			qp.onDidHide(() => {
 				if (!this.accepted) void this.restore();
-				this.dispose();
+				// After the other listeners of this event: disposing the pick now would silence them.
+				queueMicrotask(() => this.dispose());
 			}),
 		);
 	}
@@ -83,11 +88,13 @@ export class TicketPick implements vscode.Disposable {
 	setTickets(tickets: readonly SimilarTicket[]): readonly TicketPickItem[] {
 		const items = tickets.map(toItem);
 		this.quickPick.items = items;
+		this.itemsSet.fire(items);
 		return items;
 	}
 
 	dispose(): void {
 		for (const d of this.disposables.splice(0)) d.dispose();
+		this.itemsSet.dispose();
 		this.quickPick.dispose();
 	}
 

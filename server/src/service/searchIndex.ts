@@ -113,6 +113,8 @@ const fieldCount = 4;
 const emptyIds = new Int32Array(0);
 const emptyImpacts = new Uint8Array(0);
 const maxMatchedTerms = 5;
+/** Terms a ticket keeps for feedback once the index has settled (feedback reads its best 100 by idf, most of them among these). */
+const forwardTerms = 64;
 /** Compaction once this share of the tickets is dead (and at least this many). */
 const deadShare = 0.25;
 const deadMinimum = 256;
@@ -146,9 +148,14 @@ export class SearchIndex {
 	private docAlive = new Uint8Array(256);
 	private docExact = new Float64Array(256);
 	private docSkeleton = new Float64Array(256);
-	/** Each ticket's terms (ascending ids) and their impacts: for removal, feedback and matched terms. */
+	/**
+	 * Each ticket's terms (ascending ids) and their impacts, for feedback and removal: all of them
+	 * until settle(), then its strongest `forwardTerms` (a removed ticket's other terms keep
+	 * counting in df until the next compaction, a small drift).
+	 */
 	private docTerms: Int32Array[] = [];
 	private docImpacts: Uint8Array[] = [];
+	private pruning = false;
 	private readonly keyToDoc = new Map<number, number>();
 	private readonly products = new Map<string, number>();
 	// Scratch space of a query.
@@ -204,13 +211,45 @@ export class SearchIndex {
 			if (x <= 0) continue;
 			entries.push([this.termId(term), Math.min(impactLevels, Math.max(1, Math.round((impactLevels * x) / (k1 + x))))]);
 		}
+		for (const [id, impact] of entries) this.post(id, doc, impact);
+		this.setForward(doc, this.pruning ? this.strongest(entries) : entries);
+	}
+
+	/**
+	 * After a big indexing run: each ticket keeps only its strongest `forwardTerms` terms (what
+	 * feedback reads), ranked with the whole workspace's idf; tickets added later are cut as added.
+	 * Also gives back the room the lists grew into.
+	 */
+	settle(): void {
+		this.pruning = true;
+		for (let d = 0; d < this.docs; d++) {
+			const ids = this.docTerms[d];
+			if (!this.docAlive[d] || ids.length <= forwardTerms) continue;
+			const impacts = this.docImpacts[d];
+			this.setForward(d, this.strongest(Array.from(ids, (id, i): [number, number] => [id, impacts[i]])));
+		}
+		this.trim();
+	}
+
+	/** A ticket's terms worth keeping for feedback: by impact × idf × kind, the common ones left out. */
+	private strongest(entries: [number, number][]): [number, number][] {
+		const kinds = this.params.kindWeights;
+		const maxDf = Math.max(2, this.params.maxDfShare * this.size);
+		const weight = ([id, impact]: [number, number]) => (this.df(id) > maxDf ? 0 : impact * this.idf(id) * kinds[termKind(this.termText[id])]);
+		return entries
+			.map((e): [[number, number], number] => [e, weight(e)])
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, forwardTerms)
+			.map(([e]) => e);
+	}
+
+	private setForward(doc: number, entries: [number, number][]): void {
 		entries.sort((a, b) => a[0] - b[0]);
 		const ids = new Int32Array(entries.length);
 		const impacts = new Uint8Array(entries.length);
 		entries.forEach(([id, impact], i) => {
 			ids[i] = id;
 			impacts[i] = impact;
-			this.post(id, doc, impact);
 		});
 		this.docTerms[doc] = ids;
 		this.docImpacts[doc] = impacts;
@@ -385,14 +424,12 @@ export class SearchIndex {
 		return ranked.slice(0, p.queryTerms).map(([id, w]) => [id, w]);
 	}
 
-	/** The query terms that contributed most to a ticket's score. */
+	/** The query terms that contributed most to a ticket's score (looked up in their sorted lists). */
 	private matchedTerms(doc: number, weights: ReadonlyMap<number, number>): string[] {
-		const ids = this.docTerms[doc];
-		const impacts = this.docImpacts[doc];
 		const contributions: [string, number][] = [];
-		for (let i = 0; i < ids.length; i++) {
-			const base = weights.get(ids[i]);
-			if (base !== undefined) contributions.push([this.termText[ids[i]], base * impacts[i]]);
+		for (const [id, base] of weights) {
+			const at = binarySearch(this.postDocs[id], this.postLen[id], doc);
+			if (at >= 0) contributions.push([this.termText[id], base * this.postImpacts[id][at]]);
 		}
 		contributions.sort((a, b) => b[1] - a[1]);
 		const shown: string[] = [];
@@ -521,8 +558,8 @@ export class SearchIndex {
 		this.dead = 0;
 	}
 
-	/** Gives back the room lists grew into (after a big indexing run). */
-	trim(): void {
+	/** Gives back the room lists grew into. */
+	private trim(): void {
 		for (let id = 0; id < this.termText.length; id++) {
 			const n = this.postLen[id];
 			if (this.postDocs[id].length > n) {
@@ -535,6 +572,19 @@ export class SearchIndex {
 
 function pseudoTf(packed: number, factors: Float64Array): number {
 	return (packed & 255) * factors[0] + ((packed >>> 8) & 255) * factors[1] + ((packed >>> 16) & 255) * factors[2] + (packed >>> 24) * factors[3];
+}
+
+function binarySearch(values: Int32Array, length: number, target: number): number {
+	let lo = 0;
+	let hi = length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const v = values[mid];
+		if (v < target) lo = mid + 1;
+		else if (v > target) hi = mid - 1;
+		else return mid;
+	}
+	return -1;
 }
 
 type Growable = Int32Array | Uint32Array | Uint8Array | Float32Array | Float64Array;

@@ -38,7 +38,8 @@ export interface TicketDigest {
 }
 
 const previewLines = 3;
-const previewChars = 240;
+/** Enough for a tooltip; 100k tickets keep it in memory. */
+const previewChars = 160;
 const blankLine = /^[ \t\u00a0\u3000]*$/;
 const answerNumber = /^[ \t]*\d{1,9}[.)][ \t]*/;
 
