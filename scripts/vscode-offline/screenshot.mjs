@@ -49,6 +49,32 @@ const shots = {
 		console.log(`tree rows: ${(await ui.rowTexts(tickets)).slice(0, 6).join(' | ')}`);
 		await ui.save('tree.png');
 	},
+
+	/**
+	 * "Find Similar Tickets" on one of the dump's automatic certificate reminders: the quick pick ranks
+	 * the other three first (title, category, score, matched terms), the active row previewed behind it.
+	 */
+	async similar(ui) {
+		await ui.openFile(dump);
+		// The command is offered once the dump is recognised (its language shown in the status bar).
+		await ui.page.locator('.statusbar-item', { hasText: /^\s*Ticket Dump\s*$/i }).first().waitFor();
+		const input = ui.page.locator('.quick-input-widget .quick-input-box input');
+		await ui.page.keyboard.press('Control+G');
+		await input.waitFor({ state: 'visible' });
+		await ui.page.keyboard.type('1047');
+		await ui.page.keyboard.press('Enter');
+		await ui.waitForCursorLine(1047);
+		await ui.page.keyboard.press('F1');
+		await input.waitFor({ state: 'visible' });
+		await ui.page.keyboard.type('Tickets: Find Similar Tickets');
+		await ui.waitForRow(ui.page.locator('.quick-input-list'), 'Find Similar Tickets');
+		await ui.page.keyboard.press('Enter');
+		await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Similar Tickets' }).waitFor();
+		const list = ui.page.locator('.quick-input-list');
+		await list.locator('.monaco-list-row', { hasText: 'score' }).first().waitFor();
+		console.log(`similar rows: ${(await ui.rowTexts(list)).slice(0, 4).join(' | ')}`);
+		await ui.save('similar.png');
+	},
 };
 
 /** What a shot can do with the workbench. Everything waits on the DOM, never on the clock. */
