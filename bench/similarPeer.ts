@@ -1,5 +1,5 @@
 /**
- * One library of bench/similar.ts in its own process: reads the generated dumps, builds the
+ * One library of bench/similar.ts (or our own index, without the server) in its own process: reads the generated dumps, builds the
  * library's index over the tickets' fields (our tokenisation and field weights), queries it with
  * tickets' title and description, and prints one JSON line of figures.
  *
@@ -7,14 +7,25 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chineseLabels, defaultRankingParams, type TicketFields } from '../server/src/service/index';
+import { chineseLabels, defaultRankingParams, SearchIndex, type TicketFields } from '../server/src/service/index';
 import { summarizeTickets } from '../server/src/service/summarize';
 import { random } from './corpus';
-import { peers } from './peers';
+import { peers, type Peer } from './peers';
 import { median, percentile } from './stats';
 
+/** Our own ranking in the same harness (no server, no LSP), to compare like with like. */
+const ours: Peer = {
+	name: 'ticket-curator',
+	build(tickets) {
+		const index = new SearchIndex();
+		tickets.forEach((t, i) => index.add(i, 0, t));
+		index.settle();
+		return { search: (text, limit) => index.search(index.textQuery(text), { limit }).map((h) => h.key) };
+	},
+};
+
 const [name, dir, queryCount] = process.argv.slice(2);
-const peer = peers.find((p) => p.name === name);
+const peer = [ours, ...peers].find((p) => p.name === name);
 if (!peer) throw new Error(`unknown library ${name}`);
 
 const tickets: TicketFields[] = [];

@@ -18,6 +18,8 @@ interface IndexedFile {
 	readonly tickets: readonly TicketSummary[];
 	/** The search index's key of each ticket, by ordinal. */
 	readonly keys: readonly number[];
+	/** Hash of each ticket's text (and product), by ordinal: an unchanged ticket keeps its key and postings. */
+	readonly ticketHashes: readonly number[];
 	readonly categories: readonly string[];
 	/** Hash of the text indexed, so that reading the same text again (a dump opened unchanged) costs nothing. */
 	readonly textHash: number;
@@ -66,19 +68,34 @@ export class WorkspaceIndex {
 		if (!digests) return this.removeFile(uri);
 		for (const listener of this.fileListeners) listener(uri, text);
 		const before = this.files.get(uri);
-		this.drop(uri);
+		// Tickets whose text did not change keep their postings: an edit re-indexes only what it touched.
+		const reusable = new Map<number, number[]>();
+		before?.ticketHashes.forEach((hash, i) => {
+			const keys = reusable.get(hash);
+			if (keys) keys.push(before.keys[i]);
+			else reusable.set(hash, [before.keys[i]]);
+		});
+		this.drop(uri, new Set([...reusable.values()].flat()));
 		const separator = this.service.config.labels.categorySeparator;
 		const tickets = digests.map((d) => toSummary(uri, d));
 		const categories = digests.map((d) => (d.product ? (d.subcategory ? `${d.product}${separator}${d.subcategory}` : d.product) : '')).filter(Boolean);
 		for (const name of categories) this.categories.set(name, (this.categories.get(name) ?? 0) + 1);
 		const group = this.groupOf(uri);
+		const ticketHashes = digests.map((d) => hash53(`${d.product ?? ''}\u0000${Object.values(d.fields).join('\u0000')}`));
 		const keys = digests.map((d, i) => {
-			const key = this.nextKey++;
-			this.search.add(key, group, d.fields, d.product);
+			let key = reusable.get(ticketHashes[i])?.shift();
+			if (key === undefined) {
+				key = this.nextKey++;
+				this.search.add(key, group, d.fields, d.product);
+			}
 			this.byKey.set(key, tickets[i]);
 			return key;
 		});
-		this.files.set(uri, { group, tickets, keys, categories, textHash });
+		for (const stale of [...reusable.values()].flat()) {
+			this.search.remove(stale);
+			this.byKey.delete(stale);
+		}
+		this.files.set(uri, { group, tickets, keys, ticketHashes, categories, textHash });
 		this.ticketCount += tickets.length;
 		return !before || JSON.stringify(before.tickets) !== JSON.stringify(tickets);
 	}
@@ -168,7 +185,8 @@ export class WorkspaceIndex {
 		for (const listener of this.listeners) listener(uris);
 	}
 
-	private drop(uri: string): boolean {
+	/** Forgets a file; `keep` are search keys left in the search index (setFile reuses them). */
+	private drop(uri: string, keep?: ReadonlySet<number>): boolean {
 		const old = this.files.get(uri);
 		if (!old) return false;
 		for (const name of old.categories) {
@@ -177,6 +195,7 @@ export class WorkspaceIndex {
 			else this.categories.delete(name);
 		}
 		for (const key of old.keys) {
+			if (keep?.has(key)) continue;
 			this.search.remove(key);
 			this.byKey.delete(key);
 		}

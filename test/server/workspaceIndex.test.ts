@@ -1,12 +1,15 @@
 /**
  * The workspace index through the server process: start-up indexing with progress, `tickets/list`,
- * and updates one file at a time from the file watcher and from open documents.
+ * and updates one file at a time from the file watcher and from open documents; and in the process,
+ * how little an edit re-indexes.
  */
 import { strict as assert } from 'node:assert';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TicketListResult, TicketsDidChangeParams } from '../../server/src/protocol';
+import { createTicketService } from '../../server/src/service/index';
+import { WorkspaceIndex } from '../../server/src/workspaceIndex';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
 const dumpPath = join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');
@@ -130,5 +133,35 @@ describe('workspace index (server process)', function () {
 		await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 		await changedAfter(seen, uri);
 		assert.equal((await list(uri)).tickets.length, 114);
+	});
+});
+
+describe('WorkspaceIndex (in the process)', () => {
+	const uri = 'file:///ws/000.txt';
+
+	it('re-indexes only the tickets an edit touched, and nothing for the same text', () => {
+		const index = new WorkspaceIndex(createTicketService());
+		assert.equal(index.setFile(uri, dump), true);
+		const keys = realTickets.map((_, i) => index.keyOf(uri, i));
+		assert.equal(index.setFile(uri, dump), false);
+		const edited = dump.replace('长时间处于域名发布环节', '长时间处于域名发布环节，已经两天了');
+		assert.equal(index.setFile(uri, edited), true);
+		const after = realTickets.map((_, i) => index.keyOf(uri, i));
+		const changed = after.map((k, i) => (k === keys[i] ? -1 : i)).filter((i) => i >= 0);
+		assert.equal(changed.length, 1);
+		assert.equal(index.tickets(uri)[changed[0]].description, '长时间处于域名发布环节，已经两天了');
+		assert.equal(index.search.size, 114);
+		const hits = index.search.search(index.search.textQuery('已经两天了'), { limit: 1 });
+		assert.equal(hits[0].key, after[changed[0]]);
+	});
+
+	it('keeps postings of tickets that only moved, and gives them their new place', () => {
+		const index = new WorkspaceIndex(createTicketService());
+		index.setFile(uri, dump);
+		const moved = header(113) + realTickets.slice(1).join('');
+		index.setFile(uri, moved);
+		assert.equal(index.search.size, 113);
+		assert.equal(index.tickets(uri)[0].title, realTickets[1].slice(3, realTickets[1].indexOf('\n')));
+		assert.equal(index.tickets(uri)[0].titleRange.start.line, 6);
 	});
 });
