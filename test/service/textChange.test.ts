@@ -9,7 +9,7 @@ import { LineIndex } from '../../server/src/service/positions';
 import { rescanFile, scanFile } from '../../server/src/service/scan';
 import { textChange } from '../../server/src/service/textChange';
 import { realDumpText } from '../support/fixtures';
-import { applyEdit, editArbitrary, editedDump } from '../support/mutations';
+import { applyMutation, editArbitrary, editedDump } from '../support/mutations';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 300);
 
@@ -41,7 +41,7 @@ describe('textChange and rebuilding after an edit', () => {
 		const dump = realDumpText();
 		fc.assert(
 			fc.property(editedDump(dump, 3), fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), ({ text: before }, edits) => {
-				const after = edits.reduce((t, e) => applyEdit(t, e).text, before);
+				const after = edits.reduce((t, e) => applyMutation(t, e).text, before);
 				const change = textChange(before, after);
 				const index = LineIndex.afterChange(new LineIndex(before), after, change);
 				assert.deepEqual(lineStarts(index), lineStarts(new LineIndex(after)));

@@ -123,7 +123,7 @@ const insertedLine = fc.oneof(
 	{ weight: 1, arbitrary: hugeRun },
 );
 
-/** One edit, its positions as fractions of the text (resolved by applyEdit). */
+/** One edit, its positions as fractions of the text (resolved by applyMutation). */
 export const editArbitrary: fc.Arbitrary<{ edit: Edit; fractions: number[] }> = fc.oneof<fc.Arbitrary<{ edit: Edit; fractions: number[] }>[]>(
 	fc.record({ op: fc.constant('delete' as const), f: where }).map(({ f }) => ({ edit: { op: 'delete', at: 0 } as Edit, fractions: [f] })),
 	fc.record({ f: where }).map(({ f }) => ({ edit: { op: 'duplicate', at: 0 } as Edit, fractions: [f] })),
@@ -157,7 +157,7 @@ function join(lines: Lines): string {
 }
 
 /** Applies one edit (positions taken as fractions of the current text); returns the text and the edit as applied. */
-export function applyEdit(text: string, { edit, fractions }: { edit: Edit; fractions: number[] }): { text: string; applied: Edit } {
+export function applyMutation(text: string, { edit, fractions }: { edit: Edit; fractions: number[] }): { text: string; applied: Edit } {
 	const lines = split(text);
 	const n = lines.text.length;
 	const line = (f: number) => Math.min(n - 1, Math.floor(f * n));
@@ -206,8 +206,8 @@ export function applyEdit(text: string, { edit, fractions }: { edit: Edit; fract
 	}
 }
 
-export function applyEdits(text: string, edits: readonly { edit: Edit; fractions: number[] }[]): string {
-	return edits.reduce((t, e) => applyEdit(t, e).text, text);
+export function applyMutations(text: string, edits: readonly { edit: Edit; fractions: number[] }[]): string {
+	return edits.reduce((t, e) => applyMutation(t, e).text, text);
 }
 
 /** Tickets `from .. from+count-1` of a dump with its header: a small dump that keeps runs fast. */
@@ -224,5 +224,5 @@ export function editedDump(dump: string, maxEdits = 6): fc.Arbitrary<{ text: str
 	const tickets = [...dump.matchAll(/^## /gm)].length;
 	return fc
 		.record({ from: fc.nat(Math.max(0, tickets - 1)), count: fc.integer({ min: 1, max: 6 }), edits: fc.array(editArbitrary, { minLength: 1, maxLength: maxEdits }) })
-		.map(({ from, count, edits }) => ({ text: applyEdits(dumpWindow(dump, from, count), edits), edits }));
+		.map(({ from, count, edits }) => ({ text: applyMutations(dumpWindow(dump, from, count), edits), edits }));
 }
