@@ -15,9 +15,9 @@ import { parseMarkdown } from '../../server/src/service/markdown';
 import { parseTicket } from '../../server/src/service/parseTicket';
 import { scanFile } from '../../server/src/service/scan';
 import { defectsDir, readText, realDumpText } from '../support/fixtures';
-import { editedDump } from '../support/mutations';
+import { editedDump, fuzzRuns, fuzzSeed } from '../support/mutations';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 300);
+const runs = fuzzRuns(300);
 
 /** Whether the line reader took the ticket; when it did, its parse must be remark's. */
 function agrees(text: string): boolean {
@@ -65,7 +65,7 @@ describe('blocks (plain tickets read without remark)', () => {
 			fc.property(editedDump(dump), ({ text }) => {
 				for (const chunk of scanFile(text).chunks) if (chunk.text.length < 20_000) agrees(chunk.text);
 			}),
-			{ seed: 11, numRuns: runs },
+			{ seed: fuzzSeed(11), numRuns: runs },
 		);
 	});
 
@@ -75,7 +75,7 @@ describe('blocks (plain tickets read without remark)', () => {
 			fc.property(blockTicket, (text) => {
 				if (agrees(text)) read++;
 			}),
-			{ seed: 5, numRuns: runs * 10 },
+			{ seed: fuzzSeed(5), numRuns: runs * 10 },
 		);
 		assert.ok(read > runs / 2, `only ${read} read by lines`);
 	});

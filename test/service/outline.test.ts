@@ -16,7 +16,7 @@ import { outlineTicket, type TicketOutline } from '../../server/src/service/outl
 import { parseTicket } from '../../server/src/service/parseTicket';
 import { scanFile } from '../../server/src/service/scan';
 import { defectsDir, readText, realDumpText, textDocument } from '../support/fixtures';
-import { editedDump } from '../support/mutations';
+import { editedDump, fuzzRuns, fuzzSeed } from '../support/mutations';
 
 /** What the outline holds, as the full parse says it. */
 function outlineFromParse(text: string): TicketOutline {
@@ -157,7 +157,7 @@ describe('outline', () => {
 					assert.deepEqual(outlineTicket(chunk.text, chineseLabels), outlineFromParse(chunk.text));
 				}
 			}),
-			{ seed: 7, numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
+			{ seed: fuzzSeed(7), numRuns: fuzzRuns(200) },
 		);
 	});
 });

@@ -16,11 +16,10 @@ import { createTicketService, SearchIndex, type TicketService } from '../../serv
 import { LineIndex } from '../../server/src/service/positions';
 import { applyEdits, assertOutsideUnchanged } from '../support/edits';
 import { realDumpText, textDocument } from '../support/fixtures';
-import { applyMutation, editedDump, oddTexts, structuralLines } from '../support/mutations';
+import { applyMutation, editedDump, fuzzRuns, fuzzSeed, oddTexts, structuralLines } from '../support/mutations';
 
-/** `npm run fuzz` sets FUZZ_RUNS (and FUZZ_SEED=random for a new seed each run, printed on failure). */
-const runs = Number(process.env.FUZZ_RUNS ?? 40);
-const seed = (fixed: number) => (process.env.FUZZ_SEED === 'random' ? Date.now() ^ fixed : process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : fixed);
+const runs = fuzzRuns(40);
+const seed = fuzzSeed;
 
 const uri = 'file:///work/fuzz.md';
 

@@ -9,9 +9,9 @@ import { LineIndex } from '../../server/src/service/positions';
 import { rescanFile, scanFile } from '../../server/src/service/scan';
 import { textChange } from '../../server/src/service/textChange';
 import { realDumpText } from '../support/fixtures';
-import { applyMutation, editArbitrary, editedDump } from '../support/mutations';
+import { applyMutation, editArbitrary, editedDump, fuzzRuns, fuzzSeed } from '../support/mutations';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 300);
+const runs = fuzzRuns(300);
 
 /** The change as a character-by-character comparison finds it. */
 function naiveChange(a: string, b: string) {
@@ -33,7 +33,7 @@ describe('textChange and rebuilding after an edit', () => {
 		assert.deepEqual(textChange('xyz', 'abc'), { start: 0, oldEnd: 3, newEnd: 3 });
 		fc.assert(
 			fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), (a, b) => assert.deepEqual(textChange(a, b), naiveChange(a, b))),
-			{ seed: 3, numRuns: runs * 3 },
+			{ seed: fuzzSeed(3), numRuns: runs * 3 },
 		);
 	});
 
@@ -53,7 +53,7 @@ describe('textChange and rebuilding after an edit', () => {
 				for (let i = 0; i < rescanned.kept.front; i++) assert.equal(fresh.chunks[i].text, previous[i].text, `front chunk ${i} kept`);
 				for (let i = 1; i <= rescanned.kept.back; i++) assert.equal(fresh.chunks.at(-i)!.text, previous.at(-i)!.text, `back chunk -${i} kept`);
 			}),
-			{ seed: 13, numRuns: runs },
+			{ seed: fuzzSeed(13), numRuns: runs },
 		);
 	});
 

@@ -226,3 +226,15 @@ export function editedDump(dump: string, maxEdits = 6): fc.Arbitrary<{ text: str
 		.record({ from: fc.nat(Math.max(0, tickets - 1)), count: fc.integer({ min: 1, max: 6 }), edits: fc.array(editArbitrary, { minLength: 1, maxLength: maxEdits }) })
 		.map(({ from, count, edits }) => ({ text: applyMutations(dumpWindow(dump, from, count), edits), edits }));
 }
+
+/** Runs of a property: `n` in `npm test`; FUZZ_RUNS (`npm run fuzz`) for longer runs. */
+export function fuzzRuns(n: number): number {
+	return Number(process.env.FUZZ_RUNS ?? n);
+}
+
+/** The fixed seed of a property in `npm test`; FUZZ_SEED picks another (`random`: a new one each run, printed on failure). */
+export function fuzzSeed(fixed: number): number {
+	const chosen = process.env.FUZZ_SEED;
+	if (chosen === 'random') return (Date.now() ^ (fixed * 0x9e3779b1)) >>> 0;
+	return chosen ? Number(chosen) : fixed;
+}
