@@ -5,8 +5,9 @@
  * is dropped). It is the source of `tickets/list`, workspace symbols, similar tickets and the
  * workspace's category counts.
  */
+import type { Range } from 'vscode-languageserver-types';
 import type { TicketSummary } from './protocol';
-import { hash53, SearchIndex, type TicketDigest, type TicketService } from './service/index';
+import { hash53, LiveSummaries, SearchIndex, type TicketDigest, type TicketFields, type TicketService } from './service/index';
 
 export type IndexListener = (uris: string[]) => void;
 /** A file's text as it is indexed, or undefined when it leaves the index (for features keeping their own per-ticket data). */
@@ -36,6 +37,9 @@ export class WorkspaceIndex {
 	readonly search = new SearchIndex();
 	private nextKey = 0;
 	private hashedLabels: unknown;
+	/** Open documents' summaries, kept between edits (see LiveSummaries). */
+	private readonly live = new Map<string, LiveSummaries>();
+	private readonly fieldHashes = new WeakMap<TicketFields, number>();
 	private hashSalt = 0;
 	private ticketCount = 0;
 	private builds = 0;
@@ -56,15 +60,16 @@ export class WorkspaceIndex {
 	 * Indexes a file from its text: a dump replaces the file's entry, anything else removes it.
 	 * Returns whether the file's tickets as listed (summaries) changed.
 	 */
-	setFile(uri: string, text: string): boolean {
+	setFile(uri: string, text: string, live = false): boolean {
 		// New labels read the same text differently: the hash is salted with the labels in use.
 		if (this.service.config.labels !== this.hashedLabels) {
 			this.hashedLabels = this.service.config.labels;
 			this.hashSalt++;
+			this.live.clear();
 		}
 		const textHash = hash53(text, this.hashSalt);
 		if (this.files.get(uri)?.textHash === textHash) return false;
-		const digests = this.service.isTicketDump(text) ? this.service.summarize(text) : undefined;
+		const digests = this.service.isTicketDump(text) ? this.summarize(uri, text, live) : undefined;
 		if (!digests) return this.removeFile(uri);
 		for (const listener of this.fileListeners) listener(uri, text);
 		const before = this.files.get(uri);
@@ -77,11 +82,15 @@ export class WorkspaceIndex {
 		});
 		this.drop(uri, new Set([...reusable.values()].flat()));
 		const separator = this.service.config.labels.categorySeparator;
-		const tickets = digests.map((d) => toSummary(uri, d));
+		// A ticket listed as before keeps its summary object (nothing to rebuild, nothing to report).
+		const tickets = digests.map((d) => {
+			const old = before?.tickets[d.ordinal];
+			return old && sameSummary(old, d) ? old : toSummary(uri, d);
+		});
 		const categories = digests.map((d) => (d.product ? (d.subcategory ? `${d.product}${separator}${d.subcategory}` : d.product) : '')).filter(Boolean);
 		for (const name of categories) this.categories.set(name, (this.categories.get(name) ?? 0) + 1);
 		const group = this.groupOf(uri);
-		const ticketHashes = digests.map((d) => hash53(`${d.product ?? ''}\u0000${Object.values(d.fields).join('\u0000')}`));
+		const ticketHashes = digests.map((d) => this.ticketHash(d));
 		const keys = digests.map((d, i) => {
 			let key = reusable.get(ticketHashes[i])?.shift();
 			if (key === undefined) {
@@ -97,7 +106,29 @@ export class WorkspaceIndex {
 		}
 		this.files.set(uri, { group, tickets, keys, ticketHashes, categories, textHash });
 		this.ticketCount += tickets.length;
-		return !before || JSON.stringify(before.tickets) !== JSON.stringify(tickets);
+		return !before || before.tickets.length !== tickets.length || tickets.some((t, i) => t !== before.tickets[i]);
+	}
+
+	/** An open document's editing session ended: its per-ticket summaries are dropped. */
+	forgetLive(uri: string): void {
+		this.live.delete(uri);
+	}
+
+	private summarize(uri: string, text: string, live: boolean): TicketDigest[] {
+		if (!live) return this.service.summarize(text);
+		let summaries = this.live.get(uri);
+		if (!summaries) this.live.set(uri, (summaries = new LiveSummaries(this.service.config.labels)));
+		return summaries.summarize(text);
+	}
+
+	/** Hash of a ticket's text and product, remembered per summary (an edit's unchanged tickets share theirs). */
+	private ticketHash(d: TicketDigest): number {
+		let hash = this.fieldHashes.get(d.fields);
+		if (hash === undefined) {
+			hash = hash53(`${d.product ?? ''}\u0000${Object.values(d.fields).join('\u0000')}`);
+			this.fieldHashes.set(d.fields, hash);
+		}
+		return hash;
 	}
 
 	/** Returns whether the file was indexed. */
@@ -221,6 +252,22 @@ function intern(text: string | undefined): string | undefined {
 		if (labels.size < 10_000) labels.set(known, known);
 	}
 	return known;
+}
+
+function sameSummary(t: TicketSummary, d: TicketDigest): boolean {
+	return (
+		t.title === d.title &&
+		t.product === d.product &&
+		t.subcategory === d.subcategory &&
+		t.rootCause === d.rootCause &&
+		t.description === d.preview &&
+		sameRange(t.titleRange, d.titleRange) &&
+		sameRange(t.range, d.range)
+	);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+	return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function toSummary(uri: string, d: TicketDigest): TicketSummary {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chineseLabels, createTicketService, summarizeTicketAt } from '../../server/src/service/index';
+import { chineseLabels, createTicketService, LiveSummaries, summarizeTicketAt } from '../../server/src/service/index';
 
 const dumpPath = join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');
 const dump = readFileSync(dumpPath, 'utf8');
@@ -57,6 +57,21 @@ describe('summarize (line-level ticket fields for the workspace index)', () => {
 		}
 		assert.equal(summarizeTicketAt(dump, 0, chineseLabels), undefined);
 		assert.equal(summarizeTicketAt(dump, 1_000_000, chineseLabels), undefined);
+	});
+
+	it('re-reads only the edited ticket of a document being edited, and places the others anew', () => {
+		const live = new LiveSummaries(chineseLabels);
+		const first = live.summarize(dump);
+		assert.deepEqual(first, digests);
+		// Delete the first ticket and edit the description of the last one.
+		const start = dump.indexOf('\n## ') + 1;
+		const second = dump.indexOf('\n## ', start) + 1;
+		const edited = (dump.slice(0, start) + dump.slice(second)).replace('不想用了', '不想用了，请注销');
+		const next = live.summarize(edited);
+		assert.deepEqual(next, service.summarize(edited));
+		assert.equal(next.length, 113);
+		const changed = next.filter((d, i) => d.fields !== first[i + 1].fields).map((d) => d.title);
+		assert.deepEqual(changed, ['账号注销']);
 	});
 
 	it('reads a ticket with a missing category and an empty section without throwing', () => {

@@ -156,7 +156,7 @@ class IndexKeeper {
 
 	private fromEditor(doc: TextDocument): void {
 		const { index } = this.ctx;
-		const changed = this.indexesOpen(doc) ? index.setFile(doc.uri, doc.getText()) : index.removeFile(doc.uri);
+		const changed = this.indexesOpen(doc) ? index.setFile(doc.uri, doc.getText(), true) : index.removeFile(doc.uri);
 		if (changed) this.notify([doc.uri]);
 	}
 
@@ -181,6 +181,7 @@ class IndexKeeper {
 	private closed(uri: string): void {
 		clearTimeout(this.editTimers.get(uri));
 		this.editTimers.delete(uri);
+		this.ctx.index.forgetLive(uri);
 		this.enqueue(async () => {
 			if (this.isCandidate(uri)) await this.fromDisk(uri);
 			else if (this.ctx.index.removeFile(uri)) this.notify([uri]);

@@ -7,7 +7,7 @@ export { ruleCodes, rules, ruleInfo, diagnosticSource, type RuleCode } from './r
 export type { TicketDocument } from './document';
 export type * from './model';
 export type { TicketTextDocument, Cancellation } from './types';
-export { summarizeTicketAt, type TicketDigest, type TicketFields } from './summarize';
+export { LiveSummaries, summarizeTicketAt, type TicketDigest, type TicketFields } from './summarize';
 export { SearchIndex, defaultRankingParams, fieldNames, type RankingParams, type SearchHit, type SearchOptions, type Query } from './searchIndex';
 export { copyPrint, hash53, isCopy, type CopyPrint } from './copies';
 export { tokenize, forEachTerm, TermKind } from './tokenize';

@@ -49,6 +49,35 @@ export function summarizeTickets(text: string, labels: TicketLabels): TicketDige
 	return chunks.map((chunk, ordinal) => summarizeTicket(chunk.text, labels, ordinal, chunk.startLine));
 }
 
+/**
+ * Summaries of one document as it is edited: a ticket whose text did not change is not read again,
+ * only moved to its new line (an edit in a 20 MB dump of 13,000 tickets reads one ticket). Keeps the
+ * tickets of the last text only.
+ */
+export class LiveSummaries {
+	private byText = new Map<string, TicketDigest>();
+
+	constructor(private readonly labels: TicketLabels) {}
+
+	summarize(text: string): TicketDigest[] {
+		const { chunks } = scanFile(text);
+		const next = new Map<string, TicketDigest>();
+		const digests = chunks.map((chunk, ordinal) => {
+			let own = next.get(chunk.text) ?? this.byText.get(chunk.text);
+			if (!own) own = summarizeTicket(chunk.text, this.labels);
+			next.set(chunk.text, own);
+			return ordinal === own.ordinal && chunk.startLine === 0 ? own : placed(own, ordinal, chunk.startLine);
+		});
+		this.byText = next;
+		return digests;
+	}
+}
+
+/** A ticket's summary in its own coordinates, moved to its place in the file. */
+function placed(own: TicketDigest, ordinal: number, startLine: number): TicketDigest {
+	return { ...own, ordinal, titleRange: shiftRange(own.titleRange, startLine), range: shiftRange(own.range, startLine) };
+}
+
 /** The ticket whose lines hold `line` (from its title to the line before the next title), if any. */
 export function summarizeTicketAt(text: string, line: number, labels: TicketLabels): TicketDigest | undefined {
 	const { chunks } = scanFile(text);
