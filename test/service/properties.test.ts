@@ -158,7 +158,7 @@ describe('service properties (fast-check)', function () {
 					assert.deepEqual(warm.documentSymbols(textDocument(text, uri, version)), createTicketService().documentSymbols(textDocument(text, uri, 1)));
 				}
 			}),
-			{ seed: seed(3), numRuns: Math.max(5, runs / 4) },
+			{ seed: seed(3), numRuns: Math.max(5, Math.ceil(runs / 4)) },
 		);
 	});
 

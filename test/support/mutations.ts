@@ -229,12 +229,17 @@ export function editedDump(dump: string, maxEdits = 6): fc.Arbitrary<{ text: str
 
 /** Runs of a property: `n` in `npm test`; FUZZ_RUNS (`npm run fuzz`) for longer runs. */
 export function fuzzRuns(n: number): number {
-	return Number(process.env.FUZZ_RUNS ?? n);
+	return Math.max(1, Math.round(Number(process.env.FUZZ_RUNS ?? n)));
 }
 
 /** The fixed seed of a property in `npm test`; FUZZ_SEED picks another (`random`: a new one each run, printed on failure). */
 export function fuzzSeed(fixed: number): number {
 	const chosen = process.env.FUZZ_SEED;
-	if (chosen === 'random') return (Date.now() ^ (fixed * 0x9e3779b1)) >>> 0;
+	if (chosen === 'random') {
+		const seed = (Date.now() ^ (fixed * 0x9e3779b1)) >>> 0;
+		// Said before the run: a run that hangs shows no failure report.
+		console.log(`      (seed ${seed}; FUZZ_SEED=${seed} repeats this run)`);
+		return seed;
+	}
 	return chosen ? Number(chosen) : fixed;
 }
