@@ -10,11 +10,13 @@ import { registerNewTicketCommands } from './newTicket';
 import { registerRecognition } from './recognition';
 import { registerTicketTree, type TicketTreeApi } from './tree/ticketTree';
 import { registerTicketSearch, type TicketSearchApi } from './search/index';
+import { registerRestartNotice, type ServerRestartApi } from './serverRestart';
 
 export interface TicketCuratorApi {
 	readonly client: LanguageClient;
 	readonly tickets: TicketTreeApi;
 	readonly search: TicketSearchApi;
+	readonly restarts: ServerRestartApi;
 }
 
 let client: LanguageClient | undefined;
@@ -26,9 +28,10 @@ export async function activate(context: ExtensionContext): Promise<TicketCurator
 	const tickets = registerTicketTree(context, client);
 	registerNewTicketCommands(context, tickets.provider);
 	const search = registerTicketSearch(context, client);
+	const restarts = registerRestartNotice(client);
 	await client.start();
 	context.subscriptions.push(client);
-	return { client, tickets, search };
+	return { client, tickets, search, restarts };
 }
 
 export async function deactivate(): Promise<void> {
