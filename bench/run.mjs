@@ -13,6 +13,7 @@ const tsx = join(root, 'node_modules', '.bin', 'tsx');
 /** name, script, extra arguments; a script that does not exist yet is reported, not skipped silently. */
 const benches = [
 	['validation', 'bench/validation.ts', ['--sizes', process.env.BENCH_SIZES ?? 'real,2MB,20MB']],
+	['scale', 'bench/scale.ts', []],
 	['similar', 'bench/similar.ts', []],
 	['duplicates', 'bench/duplicates.ts', []],
 ];
