@@ -1,0 +1,95 @@
+/**
+ * A 20 MB dump of about 13,000 tickets through the server process (issue 7): documentSymbol and the
+ * tree (`tickets/list`) answer within 1 s, other requests are answered while it is checked, and its
+ * diagnostics arrive within 10 s of opening. Heavy (a minute of CPU, 2 GB of memory with every
+ * feature on): `npm run test:scale`, not `npm test`. bench/scale.ts prints the figures.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { generateDump } from '../../bench/corpus';
+import type { ServerStats, TicketListResult } from '../../server/src/protocol';
+import { fileUri, startServer, type TestClient } from '../server/lspClient';
+
+/** How long a request takes to be answered, with its answer. */
+async function timed<T>(request: () => Promise<T>): Promise<[T, number]> {
+	const start = performance.now();
+	const result = await request();
+	return [result, performance.now() - start];
+}
+
+describe('a 20 MB dump (server process)', function () {
+	this.timeout(300_000);
+	let dir: string;
+	let client: TestClient;
+	const huge = generateDump({ bytes: 20 * 1024 * 1024, seed: 11 });
+	const hugeTickets = (huge.match(/^## /gm) ?? []).length;
+	const uri = (name: string) => fileUri(join(dir, name));
+	const open = (name: string, text: string) =>
+		client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'markdown', version: 1, text } });
+	const symbols = (name: string) => client.connection.sendRequest<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: uri(name) } });
+	const stats = () => client.connection.sendRequest<ServerStats>('tickets/serverStats');
+	const published = (name: string) => client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri(name));
+
+	before(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'tickets-huge-'));
+		writeFileSync(join(dir, 'huge.md'), huge);
+		client = await startServer({ folders: [dir] });
+		await client.indexed();
+	});
+
+	after(async () => {
+		await client?.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	describe('opened in the editor', () => {
+		let opened = 0;
+		let diagnostics: Promise<PublishDiagnosticsParams>;
+
+		before(async () => {
+			assert.ok(Buffer.byteLength(huge) >= 20 * 1024 * 1024 && hugeTickets > 11_000, `${hugeTickets} tickets`);
+			diagnostics = published('huge.md');
+			opened = performance.now();
+			await open('huge.md', huge);
+		});
+
+		it('answers documentSymbol within 1 s with every ticket, while it is being checked', async () => {
+			const [result, ms] = await timed(() => symbols('huge.md'));
+			assert.ok(ms < 1000, `documentSymbol took ${ms.toFixed(0)} ms`);
+			const tickets = result![0].children!;
+			assert.equal(tickets.length, hugeTickets);
+			assert.ok(tickets.every((t) => t.children!.length >= 3));
+			assert.equal((await stats()).diagnostics.published, 0, 'validation had not finished: the request was answered in between');
+		});
+
+		it('answers the tree (`tickets/list`) within 1 s', async () => {
+			const [result, ms] = await timed(() => client.connection.sendRequest<TicketListResult>('tickets/list', { uri: uri('huge.md') }));
+			assert.ok(ms < 1000, `tickets/list took ${ms.toFixed(0)} ms`);
+			assert.equal(result.tickets.length, hugeTickets);
+		});
+
+		it('keeps answering other requests while it checks the dump', async () => {
+			const waits: number[] = [];
+			while ((await stats()).diagnostics.published === 0) {
+				const [, ms] = await timed(() => symbols('huge.md'));
+				waits.push(ms);
+			}
+			assert.ok(waits.length >= 1, 'answered during validation');
+			assert.ok(Math.max(...waits) < 1500, `slowest answer during validation: ${Math.max(...waits).toFixed(0)} ms`);
+		});
+
+		it('publishes its diagnostics within 10 s of opening', async () => {
+			const publish = await diagnostics;
+			const ms = performance.now() - opened;
+			assert.equal(publish.version, 1);
+			assert.ok(publish.diagnostics.length > 1000);
+			assert.ok(ms < 10_000, `diagnostics took ${ms.toFixed(0)} ms`);
+		});
+
+		after(() => client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('huge.md') } }));
+	});
+
+});
