@@ -10,7 +10,7 @@ import type { FileHeader, ParsedTicket, Ticket } from './model';
 import { parseTicket } from './parseTicket';
 import { outlineTicket, type TicketOutline } from './outline';
 import { LineIndex, shiftRange } from './positions';
-import { rescanFile, scanFile, type ScannedFile, type TicketChunk } from './scan';
+import { chunkAtLine, rescanFile, scanFile, type ScannedFile, type TicketChunk } from './scan';
 import { textChange } from './textChange';
 import type { TicketTextDocument } from './types';
 
@@ -125,7 +125,7 @@ export class TicketParser {
 			outline: (i) => (outlines[i] ??= outlineTicket(detached(chunks[i].text), labels)),
 			ticket,
 			tickets: () => (all ??= chunks.map((_, i) => ticket(i))),
-			ticketAtLine: (line) => findChunk(chunks, line),
+			ticketAtLine: (line) => chunkAtLine(chunks, line),
 		};
 	}
 
@@ -173,18 +173,6 @@ function reuseUnchanged(previous: BuiltDocument | undefined, chunks: readonly Ti
 		back++;
 	}
 	return { parses, outlines };
-}
-
-function findChunk(chunks: readonly TicketChunk[], line: number): number | undefined {
-	let lo = 0;
-	let hi = chunks.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		if (line < chunks[mid].startLine) hi = mid - 1;
-		else if (line >= chunks[mid].endLine) lo = mid + 1;
-		else return mid;
-	}
-	return undefined;
 }
 
 /** Moves every range of a parse by the ticket's first line. */

@@ -79,3 +79,16 @@ function toChunks(text: string, index: LineIndex, titleLines: readonly number[])
 	}
 	return { index, headerEndLine: titleLines.length ? titleLines[0] : index.lineCount, chunks };
 }
+
+/** The index of the chunk whose lines hold `line` (from its title to the line before the next title), if any. */
+export function chunkAtLine(chunks: readonly TicketChunk[], line: number): number | undefined {
+	let lo = 0;
+	let hi = chunks.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (line < chunks[mid].startLine) hi = mid - 1;
+		else if (line >= chunks[mid].endLine) lo = mid + 1;
+		else return mid;
+	}
+	return undefined;
+}

@@ -10,7 +10,7 @@ import type { SectionKind, TicketLabels } from './labels';
 import { outlineLines, splitLines } from './outline';
 import { patternsFor } from './parseTicket';
 import { makeRange, shiftRange } from './positions';
-import { scanFile } from './scan';
+import { chunkAtLine, scanFile } from './scan';
 
 /** The text a ticket is searched by, one string per field. */
 export interface TicketFields {
@@ -81,15 +81,8 @@ function placed(own: TicketDigest, ordinal: number, startLine: number): TicketDi
 /** The ticket whose lines hold `line` (from its title to the line before the next title), if any. */
 export function summarizeTicketAt(text: string, line: number, labels: TicketLabels): TicketDigest | undefined {
 	const { chunks } = scanFile(text);
-	let lo = 0;
-	let hi = chunks.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		if (line < chunks[mid].startLine) hi = mid - 1;
-		else if (line >= chunks[mid].endLine) lo = mid + 1;
-		else return summarizeTicket(chunks[mid].text, labels, mid, chunks[mid].startLine);
-	}
-	return undefined;
+	const i = chunkAtLine(chunks, line);
+	return i === undefined ? undefined : summarizeTicket(chunks[i].text, labels, i, chunks[i].startLine);
 }
 
 /** One ticket's text (from its `## ` line); `startLine` places it in its file. */
