@@ -2,7 +2,7 @@
  * Generated corpora for benchmarks and scale tests: perturbed copies of the real dump's tickets,
  * so sizes grow without every ticket being an exact duplicate.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const realDumpPath = join(__dirname, '..', 'test', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');
@@ -50,4 +50,34 @@ export function generateDump(options: { bytes?: number; tickets?: number; seed?:
 		count++;
 	}
 	return `# 技术支持工单数据 - Part ${options.part ?? 1}\n\n本文档包含 ${count} 个结构化技术支持问答记录\n\n---\n\n${body.join('')}`;
+}
+
+/** Tickets per generated file, as in the real dump. */
+export const ticketsPerFile = 114;
+
+/** A generated workspace: its folder and, per file, the lines of its ticket titles. */
+export interface Workspace {
+	readonly dir: string;
+	/** `text` is kept for the first `keepText` files only (the ones a benchmark opens). */
+	readonly files: { path: string; titleLines: number[]; text: string }[];
+	readonly tickets: number;
+	readonly bytes: number;
+}
+
+/** Writes a workspace of `tickets` tickets into `dir`, as `part-NNNN.md` dumps of 114 tickets each; the same every run. */
+export function writeWorkspace(dir: string, tickets: number, keepText = 16): Workspace {
+	mkdirSync(dir, { recursive: true });
+	const files: Workspace['files'] = [];
+	let bytes = 0;
+	for (let part = 0, left = tickets; left > 0; part++) {
+		const count = Math.min(ticketsPerFile, left);
+		const text = generateDump({ tickets: count, seed: part + 1, part: part + 1 });
+		const path = join(dir, `part-${String(part).padStart(4, '0')}.md`);
+		writeFileSync(path, text);
+		bytes += Buffer.byteLength(text);
+		const titleLines = text.split('\n').flatMap((line, i) => (line.startsWith('## ') ? [i] : []));
+		files.push({ path, titleLines, text: files.length < keepText ? text : '' });
+		left -= count;
+	}
+	return { dir, files, tickets, bytes };
 }

@@ -16,46 +16,19 @@
  * (`npm run build` first: the server is dist/server.js.)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../test/server/lspClient';
-import { generateDump, random } from './corpus';
+import { random, writeWorkspace, type Workspace } from './corpus';
 import { median, ms, percentile } from './stats';
 
-const ticketsPerFile = 114;
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
 	const at = args.indexOf(`--${name}`);
 	return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
 };
-
-/** A generated workspace: its folder and, per file, the lines of its ticket titles. */
-interface Workspace {
-	readonly dir: string;
-	readonly files: { path: string; titleLines: number[]; text: string }[];
-	readonly tickets: number;
-	readonly bytes: number;
-}
-
-function generate(root: string, tickets: number): Workspace {
-	const dir = join(root, `ws-${tickets}`);
-	mkdirSync(dir, { recursive: true });
-	const files: Workspace['files'] = [];
-	let bytes = 0;
-	for (let part = 0, left = tickets; left > 0; part++) {
-		const count = Math.min(ticketsPerFile, left);
-		const text = generateDump({ tickets: count, seed: part + 1, part: part + 1 });
-		const path = join(dir, `part-${String(part).padStart(4, '0')}.md`);
-		writeFileSync(path, text);
-		bytes += Buffer.byteLength(text);
-		const titleLines = text.split('\n').flatMap((line, i) => (line.startsWith('## ') ? [i] : []));
-		files.push({ path, titleLines, text: files.length < 16 ? text : '' });
-		left -= count;
-	}
-	return { dir, files, tickets, bytes };
-}
 
 interface OursResult {
 	readonly buildMs: number;
@@ -151,7 +124,7 @@ async function main(): Promise<void> {
 	const results = [];
 	try {
 		for (const size of sizes) {
-			const ws = generate(root, size);
+			const ws = writeWorkspace(join(root, `ws-${size}`), size);
 			console.log(`\n${size} tickets in ${ws.files.length} files (${(ws.bytes / 2 ** 20).toFixed(1)} MB)`);
 			const ours = await measureOurs(ws, queries);
 			console.log(

@@ -155,13 +155,24 @@ export interface DiagnosticsRunStats {
 	readonly failed: number;
 }
 
+/** The workspace index now, and its work since the server started (an edit re-indexes only its file). */
+export interface IndexStats {
+	readonly files: number;
+	readonly tickets: number;
+	/** Files the index read from disk (start-up, watcher events, a closed document falling back to disk). */
+	readonly filesRead: number;
+	/** Files (re-)indexed because their text differed from what the index held. */
+	readonly filesIndexed: number;
+}
+
 /** `tickets/serverStats` (client → server): the process and its work; no parameters. */
 export interface ServerStats {
 	readonly pid: number;
-	/** process.memoryUsage(), in bytes. */
+	/** process.memoryUsage(), in bytes; after a full garbage collection when the process runs with `--expose-gc` (tests). */
 	readonly memory: { readonly rss: number; readonly heapUsed: number; readonly heapTotal: number; readonly external: number };
 	readonly openDocuments: number;
 	readonly diagnostics: DiagnosticsRunStats;
+	readonly index: IndexStats;
 }
 
 export const ServerStatsRequest = new RequestType0<ServerStats, void>('tickets/serverStats');

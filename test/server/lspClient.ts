@@ -33,10 +33,12 @@ export interface StartOptions {
 	readonly locale?: string;
 	/** Another build of the server (a test build with a faulty rule, say); dist/server.js by default. */
 	readonly serverPath?: string;
+	/** Options for the server's node (`--expose-gc`, say). */
+	readonly nodeArgs?: readonly string[];
 }
 
 export async function startServer(options: StartOptions): Promise<TestClient> {
-	const child = spawn(process.execPath, [options.serverPath ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverPath ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 	let stderr = '';
 	child.stderr!.on('data', (d) => (stderr += String(d)));
 	const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

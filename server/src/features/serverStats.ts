@@ -1,13 +1,28 @@
-/** `tickets/serverStats` (protocol.ts): the process id, its memory and what the diagnostics scheduler did. */
+/** `tickets/serverStats` (protocol.ts): the process id, its memory, what the diagnostics scheduler and the index did. */
 import type { ServerFeature } from '../context';
 import { ServerStatsRequest } from '../protocol';
 import { diagnosticsRunStats } from './diagnostics';
+import { filesReadByIndex } from './workspaceIndex';
+
+/** Exposed only when the process runs with `--expose-gc`: memory is then read after a full collection. */
+const collect = (globalThis as { gc?: () => void }).gc;
 
 export const serverStatsFeature: ServerFeature = {
-	register({ connection, documents }) {
+	register({ connection, documents, index }) {
+		let filesIndexed = 0;
+		index.onFileIndexed((_uri, text) => {
+			if (text !== undefined) filesIndexed++;
+		});
 		connection.onRequest(ServerStatsRequest, () => {
+			collect?.();
 			const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-			return { pid: process.pid, memory: { rss, heapUsed, heapTotal, external }, openDocuments: documents.all().length, diagnostics: diagnosticsRunStats() };
+			return {
+				pid: process.pid,
+				memory: { rss, heapUsed, heapTotal, external },
+				openDocuments: documents.all().length,
+				diagnostics: diagnosticsRunStats(),
+				index: { ...index.size, filesRead: filesReadByIndex(), filesIndexed },
+			};
 		});
 	},
 };

@@ -17,6 +17,12 @@ const batchMs = 1000;
 /** Progress reports at most this often. */
 const progressMs = 100;
 
+let filesRead = 0;
+/** Files read from disk since the server started (`tickets/serverStats`: an edit re-reads only its file). */
+export function filesReadByIndex(): number {
+	return filesRead;
+}
+
 export const workspaceIndexFeature: ServerFeature = {
 	capabilities: { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } },
 	register(ctx) {
@@ -140,6 +146,7 @@ class IndexKeeper {
 	/** Indexes a file from disk, unless it is open (the editor's text wins). */
 	private async fromDisk(uri: string): Promise<void> {
 		const path = this.toPath(uri);
+		if (path) filesRead++;
 		const read = path ? await readCandidate(path) : { skipped: 'missing' as const };
 		const open = this.ctx.documents.get(uri);
 		if (open) return this.fromEditor(open);
