@@ -11,7 +11,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hash53 } from './service/copies';
-import { DuplicateIndex, duplicateDiagnostics, ticketPrint, type DuplicateOf, type ParsedTicket, type TicketPrint, type TicketRef, type TicketService } from './service/index';
+import { DuplicateIndex, duplicateDiagnostics, ticketPrint, type DuplicateMatch, type DuplicateOf, type ParsedTicket, type TicketPrint, type TicketRef, type TicketService } from './service/index';
 import { readTitle } from './service/parseTicket';
 import { shiftRange } from './service/positions';
 import { scanFile, type TicketChunk } from './service/scan';
@@ -39,6 +39,8 @@ interface Pending {
 	readonly keys: number[];
 	readonly hashes: number[];
 	next: number;
+	/** The file's previous prints by ticket-text hash: an unchanged ticket keeps its print (an edit re-prints only what it touched). */
+	readonly reusable: Map<number, number[]>;
 }
 
 export class WorkspaceDuplicates {
@@ -57,12 +59,22 @@ export class WorkspaceDuplicates {
 	/** Bumped by settings changes and by every change of the index. */
 	private generation = 0;
 	private timer: NodeJS.Timeout | undefined;
+	/** Changes of the index, counted, and the file of the latest: whether files besides one changed since a count. */
+	private changes = 0;
+	private lastChange = { uri: '', at: 0 };
+	/** The latest change by a file other than lastChange's. */
+	private lastOtherChange = 0;
+	/** Per open dump, each print's matches among the other files' tickets: an edit re-matches only its changed tickets. */
+	private readonly othersMatches = new Map<string, WeakMap<TicketPrint, { at: number; threshold: number; matches: DuplicateMatch[] }>>();
+	/** Background steps (backlog slices, re-check timer) that threw: logged and counted, the server keeps running. */
+	failures = 0;
 
 	constructor(
 		workspace: WorkspaceIndex,
 		private readonly service: TicketService,
 		/** The open dumps (checked again when the index changes). */
 		private readonly openDumps: () => readonly TextDocument[],
+		private readonly log: (message: string) => void = () => {},
 	) {
 		workspace.onFileIndexed((uri, text) => this.fileIndexed(uri, text));
 	}
@@ -111,6 +123,29 @@ export class WorkspaceDuplicates {
 	/** A closed document needs nothing kept. */
 	forget(uri: string): void {
 		this.lastResult.delete(uri);
+		this.othersMatches.delete(uri);
+	}
+
+	/** The index changed in a file's tickets. */
+	private touched(uri: string): void {
+		this.changes++;
+		if (uri !== this.lastChange.uri) {
+			// The previous latest change was by another file than this one: the latest besides it.
+			this.lastOtherChange = this.lastChange.at;
+			this.lastChange = { uri, at: this.changes };
+		} else this.lastChange.at = this.changes;
+	}
+
+	/** A print's matches among the indexed tickets of files other than `uri`, kept while those files do not change. */
+	private othersMatching(uri: string, print: TicketPrint, threshold: number): DuplicateMatch[] {
+		let cache = this.othersMatches.get(uri);
+		if (!cache) this.othersMatches.set(uri, (cache = new WeakMap()));
+		const known = cache.get(print);
+		const lastOther = uri === this.lastChange.uri ? this.lastOtherChange : this.lastChange.at;
+		if (known && known.threshold === threshold && known.at >= lastOther) return known.matches;
+		const matches = this.index.matches(print, threshold, (k) => this.refs.get(k)?.uri === uri);
+		cache.set(print, { at: this.changes, threshold, matches });
+		return matches;
 	}
 
 	/** The print the index already made of this ticket text in this file, if any (opening a workspace file costs no new prints). */
@@ -150,7 +185,7 @@ export class WorkspaceDuplicates {
 			const o = own[i];
 			const copies: DuplicateOf[] = [];
 			for (const m of local.matches(o.print, threshold, (k) => k === i)) copies.push({ ticket: own[m.key].ref, exact: m.exact, similarity: m.similarity });
-			for (const m of this.index.matches(o.print, threshold, (k) => this.refs.get(k)?.uri === doc.uri)) {
+			for (const m of this.othersMatching(doc.uri, o.print, threshold)) {
 				const ref = this.refs.get(m.key);
 				if (ref) copies.push({ ticket: ref, exact: m.exact, similarity: m.similarity });
 			}
@@ -161,17 +196,20 @@ export class WorkspaceDuplicates {
 
 	/** A file (re)indexed or removed: its old prints go now, its new ones are made from the backlog. */
 	private fileIndexed(uri: string, text: string | undefined): void {
+		// The file's prints so far: those indexed, and those an unfinished earlier backlog entry had yet to reuse.
+		const reusable = this.backlog.get(uri)?.reusable ?? new Map<number, number[]>();
+		this.touched(uri);
 		this.backlog.delete(uri);
 		const old = this.files.get(uri);
-		if (old) {
-			for (const key of old.keys) {
-				this.index.remove(key);
-				this.refs.delete(key);
-			}
-			this.files.delete(uri);
-		}
-		if (text !== undefined) {
-			const pending: Pending = { uri, chunks: scanFile(text).chunks, keys: [], hashes: [], next: 0 };
+		old?.keys.forEach((key, i) => {
+			const keys = reusable.get(old.hashes[i]);
+			if (keys) keys.push(key);
+			else reusable.set(old.hashes[i], [key]);
+		});
+		this.files.delete(uri);
+		if (text === undefined) this.removeKeys(reusable);
+		else {
+			const pending: Pending = { uri, chunks: scanFile(text).chunks, keys: [], hashes: [], next: 0, reusable };
 			this.files.set(uri, { keys: pending.keys, hashes: pending.hashes });
 			this.backlog.set(uri, pending);
 			this.work();
@@ -181,26 +219,36 @@ export class WorkspaceDuplicates {
 		this.changedSoon();
 	}
 
+	/** Takes prints out of the index (a file removed, or tickets of its previous text that are gone). */
+	private removeKeys(byHash: ReadonlyMap<number, readonly number[]>): void {
+		for (const keys of byHash.values()) {
+			for (const key of keys) {
+				this.index.remove(key);
+				this.refs.delete(key);
+			}
+		}
+	}
+
 	/** Prints the backlog's tickets in slices, letting requests in between. */
 	private work(): void {
 		if (this.working) return;
 		this.working = true;
 		const slice = () => {
-			const end = performance.now() + backlogSliceMs;
-			for (const pending of this.backlog.values()) {
-				while (pending.next < pending.chunks.length && performance.now() < end) {
-					const chunk = pending.chunks[pending.next];
-					const key = this.nextKey++;
-					const firstLine = chunk.text.slice(0, chunk.text.search(/\r?\n|\r|$/));
-					const title = readTitle(firstLine);
-					this.refs.set(key, { uri: pending.uri, ordinal: pending.next, title: title.text, titleRange: shiftRange(title.range, chunk.startLine) });
-					this.index.add(key, ticketPrint(chunk.text));
-					pending.keys.push(key);
-					pending.hashes.push(hash53(chunk.text));
-					pending.next++;
+			let current: Pending | undefined;
+			try {
+				const end = performance.now() + backlogSliceMs;
+				for (const pending of this.backlog.values()) {
+					current = pending;
+					this.touched(pending.uri);
+					while (pending.next < pending.chunks.length && performance.now() < end) this.printNext(pending);
+					if (pending.next < pending.chunks.length) break;
+					this.backlog.delete(pending.uri);
+					this.removeKeys(pending.reusable);
 				}
-				if (pending.next < pending.chunks.length) break;
-				this.backlog.delete(pending.uri);
+			} catch (error) {
+				// A file that cannot be printed is left out (its prints so far stay); the rest of the backlog goes on.
+				this.failed(`Indexing duplicates of ${current?.uri}`, error);
+				if (current) this.backlog.delete(current.uri);
 			}
 			if (this.backlog.size) {
 				setTimeout(slice, backlogPauseMs);
@@ -213,25 +261,56 @@ export class WorkspaceDuplicates {
 		setImmediate(slice);
 	}
 
+	/** Prints the next ticket of a pending file, or takes its print from the file's previous text when unchanged. */
+	private printNext(pending: Pending): void {
+		const chunk = pending.chunks[pending.next];
+		const hash = hash53(chunk.text);
+		const firstLine = chunk.text.slice(0, chunk.text.search(/\r?\n|\r|$/));
+		const title = readTitle(firstLine);
+		let key = pending.reusable.get(hash)?.shift();
+		if (key === undefined) {
+			key = this.nextKey++;
+			this.index.add(key, ticketPrint(chunk.text));
+		}
+		this.refs.set(key, { uri: pending.uri, ordinal: pending.next, title: title.text, titleRange: shiftRange(title.range, chunk.startLine) });
+		pending.keys.push(key);
+		pending.hashes.push(hash);
+		pending.next++;
+	}
+
+	private failed(what: string, error: unknown): void {
+		this.failures++;
+		this.log(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+	}
+
 	/** Open dumps are checked again once a burst of index changes settles (and the backlog is done). */
 	private changedSoon(): void {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = setTimeout(() => {
 			this.timer = undefined;
-			if (this.backlog.size) return; // the end of the backlog calls again
-			const files = [...this.changedFiles];
-			this.changedFiles.clear();
-			const changed: string[] = [];
-			for (const doc of this.openDumps()) {
-				// A document is checked against its own current text: only other files' changes matter to it.
-				if (!files.some((uri) => uri !== doc.uri)) continue;
-				const before = this.lastResult.get(doc.uri);
-				// Still current (no change since it was computed): nothing to re-check.
-				if (before?.key === `${doc.version}:${this.generation}`) continue;
-				changed.push(doc.uri);
+			try {
+				this.recheckOpenDumps();
+			} catch (error) {
+				this.failed('Re-checking open dumps for duplicates', error);
 			}
-			// The diagnostics feature re-validates these in its slices; unchanged results publish the same.
-			if (changed.length) for (const listener of this.listeners) listener(changed);
 		}, settleMs);
+	}
+
+	/** Tells listeners which open dumps' duplicates may have changed with the index. */
+	private recheckOpenDumps(): void {
+		if (this.backlog.size) return; // the end of the backlog calls again
+		const files = [...this.changedFiles];
+		this.changedFiles.clear();
+		const changed: string[] = [];
+		for (const doc of this.openDumps()) {
+			// A document is checked against its own current text: only other files' changes matter to it.
+			if (!files.some((uri) => uri !== doc.uri)) continue;
+			const before = this.lastResult.get(doc.uri);
+			// Still current (no change since it was computed): nothing to re-check.
+			if (before?.key === `${doc.version}:${this.generation}`) continue;
+			changed.push(doc.uri);
+		}
+		// The diagnostics feature re-validates these in its slices; unchanged results publish the same.
+		if (changed.length) for (const listener of this.listeners) listener(changed);
 	}
 }

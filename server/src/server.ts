@@ -47,7 +47,7 @@ const configFile = new WorkspaceConfig({
 // The category-unknown rule learns the categories from the whole workspace once it is indexed.
 const service = createTicketService({ config: settings.config, log, workspace: { categoryCounts: () => index.categoryCounts() } });
 const index = new WorkspaceIndex(service);
-const duplicates = new WorkspaceDuplicates(index, service, () => documents.all().filter((doc) => context.isDump(doc)));
+const duplicates = new WorkspaceDuplicates(index, service, () => documents.all().filter((doc) => context.isDump(doc)), log);
 settingsListeners.push(() => duplicates.reset());
 
 /** Dump-ness by path and content, cached per document version. */
