@@ -95,14 +95,9 @@ describe('a workspace of 1,000 dumps (server process)', function () {
 
 	it("answers the tree's first request (`tickets/list`) within 2 s of indexing, with every ticket", async () => {
 		const start = performance.now();
-		// The index settles (search postings cut, duplicates banded) after its progress ends: the request waits for that too.
-		const settled = client.waitFor<TicketsDidChangeParams>('tickets/didChange', (p) => !p.indexing).then(() => performance.now() - start);
 		const list = await client.connection.sendRequest<TicketListResult>('tickets/list', {});
 		const ms = performance.now() - start;
-		figures.push(
-			`tree's first answer: ${ms.toFixed(0)} ms for ${list.tickets.length} tickets (${(JSON.stringify(list).length / MB).toFixed(0)} MB of JSON); ` +
-				`the index's last tickets/didChange came ${(await settled).toFixed(0)} ms after the request was sent`,
-		);
+		figures.push(`tree's first answer: ${ms.toFixed(0)} ms for ${list.tickets.length} tickets (${(JSON.stringify(list).length / MB).toFixed(0)} MB of JSON, parsed here included)`);
 		assert.equal(list.indexing, false);
 		assert.equal(list.tickets.length, ws.tickets);
 		assert.equal(new Set(list.tickets.map((t) => t.uri)).size, fileCount);
