@@ -21,6 +21,8 @@ import type { WorkspaceIndex } from './workspaceIndex';
 const settleMs = 300;
 /** Tickets printed or matched between two yields (a print takes about 0.1 ms). */
 const ticketsPerStep = 16;
+/** Changed prints up to which an open dump's own matches are updated rather than rebuilt (each costs one query). */
+const incrementalChanges = 64;
 /** Indexing work done before other requests get their turn, and the pause after it (start-up indexing takes half the CPU, not all). */
 const backlogSliceMs = 10;
 const backlogPauseMs = 10;
@@ -30,6 +32,22 @@ interface FileEntry {
 	/** Hash of each ticket's text, to find the print of an unchanged ticket again. */
 	readonly hashes: readonly number[];
 	byHash?: Map<number, number>;
+}
+
+/** A match between two distinct prints of one open dump. */
+interface OwnMatch {
+	readonly print: TicketPrint;
+	readonly exact: boolean;
+	readonly similarity: number;
+}
+
+/** An open dump's distinct ticket prints (under numbers in a small index of their own) and the matches of each among the others. */
+interface OwnMatches {
+	readonly threshold: number;
+	readonly index: DuplicateIndex;
+	readonly ids: Map<TicketPrint, number>;
+	readonly matches: Map<TicketPrint, OwnMatch[]>;
+	nextId: number;
 }
 
 /** A file waiting to be printed: its chunks, and how far it got. */
@@ -65,6 +83,7 @@ export class WorkspaceDuplicates {
 	/** The latest change by a file other than lastChange's. */
 	private lastOtherChange = 0;
 	/** Per open dump, each print's matches among the other files' tickets: an edit re-matches only its changed tickets. */
+	private readonly ownMatches = new Map<string, OwnMatches>();
 	private readonly othersMatches = new Map<string, WeakMap<TicketPrint, { at: number; threshold: number; matches: DuplicateMatch[] }>>();
 	/** Background steps (backlog slices, re-check timer) that threw: logged and counted, the server keeps running. */
 	failures = 0;
@@ -124,6 +143,7 @@ export class WorkspaceDuplicates {
 	forget(uri: string): void {
 		this.lastResult.delete(uri);
 		this.othersMatches.delete(uri);
+		this.ownMatches.delete(uri);
 	}
 
 	/** The index changed in a file's tickets. */
@@ -175,16 +195,25 @@ export class WorkspaceDuplicates {
 			if (!print) this.livePrints.set(p, (print = this.indexedPrint(doc.uri, p.text) ?? ticketPrint(p.text)));
 			own.push({ ref: { uri: doc.uri, ordinal: i, title: p.title.text, titleRange: shiftRange(p.title.range, parsed.chunks[i].startLine) }, print });
 		}
-		// The document against itself: its own tickets in a small index of their own.
-		const local = new DuplicateIndex();
-		local.addMany(own.map((o, i) => [i, o.print] as const));
+		// The document against itself: its distinct prints matched among themselves, kept across versions.
+		const state = yield* this.ownMatchesOf(doc.uri, new Set(own.map((o) => o.print)), threshold);
+		const ordinals = new Map<TicketPrint, number[]>();
+		own.forEach((o, i) => {
+			const list = ordinals.get(o.print);
+			if (list) list.push(i);
+			else ordinals.set(o.print, [i]);
+		});
 		yield;
 		const diagnostics: Diagnostic[] = [];
 		for (let i = 0; i < own.length; i++) {
 			if (i % ticketsPerStep === ticketsPerStep - 1) yield;
 			const o = own[i];
-			const copies: DuplicateOf[] = [];
-			for (const m of local.matches(o.print, threshold, (k) => k === i)) copies.push({ ticket: own[m.key].ref, exact: m.exact, similarity: m.similarity });
+			// As an index of the ordinals would answer: other tickets of the same text are exact copies; best first, then in file order.
+			const local: { ordinal: number; exact: boolean; similarity: number }[] = [];
+			for (const j of ordinals.get(o.print)!) if (j !== i) local.push({ ordinal: j, exact: true, similarity: 1 });
+			for (const m of state.matches.get(o.print)!) for (const j of ordinals.get(m.print)!) local.push({ ordinal: j, exact: m.exact, similarity: m.similarity });
+			local.sort((a, b) => b.similarity - a.similarity || a.ordinal - b.ordinal);
+			const copies: DuplicateOf[] = local.map((m) => ({ ticket: own[m.ordinal].ref, exact: m.exact, similarity: m.similarity }));
 			for (const m of this.othersMatching(doc.uri, o.print, threshold)) {
 				const ref = this.refs.get(m.key);
 				if (ref) copies.push({ ticket: ref, exact: m.exact, similarity: m.similarity });
@@ -192,6 +221,58 @@ export class WorkspaceDuplicates {
 			if (copies.length) diagnostics.push(...duplicateDiagnostics(o.ref, copies, config));
 		}
 		return diagnostics;
+	}
+
+	/**
+	 * An open dump's distinct prints and their matches among each other. A version that changed few
+	 * tickets updates the last one's (matches are symmetric: a new print's matches are added to theirs
+	 * too), any other is built anew in steps and only then kept (an abandoned run leaves nothing half done).
+	 */
+	private *ownMatchesOf(uri: string, distinct: ReadonlySet<TicketPrint>, threshold: number): Generator<void, OwnMatches> {
+		const old = this.ownMatches.get(uri);
+		const reusable = old?.threshold === threshold ? old : undefined;
+		const added = [...distinct].filter((p) => !reusable?.ids.has(p));
+		const removed = reusable ? [...reusable.ids.keys()].filter((p) => !distinct.has(p)) : [];
+		const state: OwnMatches = reusable && added.length + removed.length <= incrementalChanges ? reusable : { threshold, index: new DuplicateIndex(), ids: new Map(), matches: new Map(), nextId: 0 };
+		const prints = new Map<number, TicketPrint>();
+		for (const [p, id] of state.ids) prints.set(id, p);
+		const matchesOf = (p: TicketPrint): OwnMatch[] => state.index.matches(p, threshold, (k) => k === state.ids.get(p)).map((m) => ({ print: prints.get(m.key)!, exact: m.exact, similarity: m.similarity }));
+		if (state === reusable) {
+			// Synchronous: the kept state is never seen half updated.
+			const gone = new Set(removed);
+			for (const p of removed) {
+				state.index.remove(state.ids.get(p)!);
+				state.ids.delete(p);
+				state.matches.delete(p);
+			}
+			if (gone.size) for (const [p, list] of state.matches) if (list.some((m) => gone.has(m.print))) state.matches.set(p, list.filter((m) => !gone.has(m.print)));
+			for (const p of added) {
+				const id = state.nextId++;
+				state.ids.set(p, id);
+				prints.set(id, p);
+				state.index.add(id, p);
+			}
+			const fresh = new Set(added);
+			for (const p of added) {
+				const found = matchesOf(p);
+				state.matches.set(p, found);
+				for (const m of found) if (!fresh.has(m.print)) state.matches.get(m.print)!.push({ print: p, exact: m.exact, similarity: m.similarity });
+			}
+			return state;
+		}
+		for (const p of distinct) {
+			const id = state.nextId++;
+			state.ids.set(p, id);
+			prints.set(id, p);
+		}
+		state.index.addMany([...state.ids].map(([p, id]) => [id, p] as const));
+		let n = 0;
+		for (const p of distinct) {
+			if (++n % ticketsPerStep === 0) yield;
+			state.matches.set(p, matchesOf(p));
+		}
+		this.ownMatches.set(uri, state);
+		return state;
 	}
 
 	/** A file (re)indexed or removed: its old prints go now, its new ones are made from the backlog. */

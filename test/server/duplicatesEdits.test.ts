@@ -77,6 +77,34 @@ describe('workspace duplicates across edits (in-process)', () => {
 		assert.equal(live.duplicates.size.tickets, fresh.duplicates.size.tickets, 'the deleted and changed tickets left the index');
 	});
 
+	it('finds in an edited open dump exactly what a fresh check of its final text finds', async () => {
+		const respaced = (text: string) => text.replace(/，/g, '， ');
+		const a = smallDump([real[0], real[7], real[33]]);
+		const b0 = smallDump([real[0], real[5], nearCopy(real[5]), real[20], real[5], respaced(real[20]), real[33], real[40]]);
+		// A new first ticket (every line shifts), the near copy changed into a copy of another, a same-text copy deleted, a near copy added at the end.
+		const b1 = smallDump([real[61], real[0], real[5], real[33], real[20], respaced(real[20]), real[33], real[40], nearCopy(real[40])]);
+		const check = async (steps: string[]) => {
+			const w = workspace();
+			const settled = w.settled();
+			let doc = TextDocument.create('file:///w/b.md', 'markdown', 1, steps[0]);
+			w.open.set(doc.uri, doc);
+			w.index.setFile('file:///w/a.md', a);
+			w.index.setFile(doc.uri, steps[0], true);
+			await settled;
+			let result = w.duplicates.diagnosticsFor(doc);
+			for (const text of steps.slice(1)) {
+				doc = TextDocument.create(doc.uri, 'markdown', doc.version + 1, text);
+				w.open.set(doc.uri, doc);
+				result = w.duplicates.diagnosticsFor(doc);
+			}
+			return findings(result);
+		};
+		const expected = await check([b1]);
+		assert.ok(expected.filter((f) => f.includes('near-duplicate')).length === 2 && expected.filter((f) => f.includes('duplicate-ticket')).length === 5);
+		assert.deepEqual(await check([b0, b1]), expected);
+		assert.deepEqual(await check([b1, b0, b1]), expected);
+	});
+
 	it('logs and counts an exception in its re-check timer, and keeps working', async () => {
 		const w = workspace();
 		const doc = TextDocument.create('file:///w/b.md', 'markdown', 1, smallDump([real[0]]));
