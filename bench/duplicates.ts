@@ -8,9 +8,10 @@
  *   tsx bench/duplicates.ts [--tickets 100000] [--json out.json]
  */
 import { writeFileSync } from 'node:fs';
-import { DuplicateIndex, normalizeTicket, ticketPrint, type TicketPrint } from '../server/src/service/duplicates';
+import { DuplicateIndex, ticketPrint, type TicketPrint } from '../server/src/service/duplicates';
 import { random, realTickets } from './corpus';
 import { ms } from './stats';
+import { jaccard } from '../test/support/jaccard';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -25,21 +26,6 @@ const mutate = (text: string, rate: number) =>
 	text.replace(/[\u4e00-\u9fffA-Za-z0-9]/g, (c) =>
 		rand() >= rate ? c : c.charCodeAt(0) >= 0x4e00 ? String.fromCharCode(0x4e00 + Math.floor(rand() * 0x5000)) : letters[Math.floor(rand() * letters.length)],
 	);
-
-/** The true Jaccard similarity of two tickets' 5-shingle sets. */
-function jaccard(a: string, b: string): number {
-	const set = (t: string) => {
-		const n = normalizeTicket(t);
-		const s = new Set<string>();
-		for (let i = 0; i + 5 <= n.length; i++) s.add(n.slice(i, i + 5));
-		return s;
-	};
-	const x = set(a);
-	const y = set(b);
-	let both = 0;
-	for (const v of x) if (y.has(v)) both++;
-	return both / (x.size + y.size - both || 1);
-}
 
 // 1% exact copies (re-spaced, another redaction marker), 1% near copies (0.5–3.5% of their characters changed: similarity about 0.75–0.97).
 const sources = realTickets();

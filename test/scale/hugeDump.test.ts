@@ -11,14 +11,7 @@ import { join } from 'node:path';
 import type { DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { generateDump } from '../../bench/corpus';
 import type { ServerStats, TicketListResult } from '../../server/src/protocol';
-import { fileUri, startServer, type TestClient } from '../server/lspClient';
-
-/** How long a request takes to be answered, with its answer. */
-async function timed<T>(request: () => Promise<T>): Promise<[T, number]> {
-	const start = performance.now();
-	const result = await request();
-	return [result, performance.now() - start];
-}
+import { fileUri, startServer, timed, type TestClient } from '../server/lspClient';
 
 describe('a 20 MB dump (server process)', function () {
 	this.timeout(300_000);

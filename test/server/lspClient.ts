@@ -122,3 +122,10 @@ export async function startServer(options: StartOptions): Promise<TestClient> {
 }
 
 export const fileUri = (path: string) => pathToFileURL(path).href;
+
+/** How long a request takes to be answered, with its answer. */
+export async function timed<T>(request: () => Promise<T>): Promise<[T, number]> {
+	const start = performance.now();
+	const result = await request();
+	return [result, performance.now() - start];
+}

@@ -13,16 +13,9 @@ import { generateDump } from '../../bench/corpus';
 import type { ServerStats } from '../../server/src/protocol';
 import { createTicketService } from '../../server/src/service/index';
 import { fixturesDir, realDumpText } from '../support/fixtures';
-import { fileUri, startServer, type TestClient } from './lspClient';
+import { fileUri, startServer, timed, type TestClient } from './lspClient';
 
 const root = join(__dirname, '..', '..');
-
-/** How long a request takes to be answered, with its answer. */
-async function timed<T>(request: () => Promise<T>): Promise<[T, number]> {
-	const start = performance.now();
-	const result = await request();
-	return [result, performance.now() - start];
-}
 
 describe('odd files (server process)', function () {
 	this.timeout(180_000);

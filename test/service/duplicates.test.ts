@@ -3,23 +3,9 @@ import { strict as assert } from 'node:assert';
 import { DuplicateIndex, findDuplicates, normalizeTicket, similarity, ticketPrint } from '../../server/src/service/duplicates';
 import { resolveConfig } from '../../server/src/service/index';
 import { realDumpText } from '../support/fixtures';
+import { jaccard } from '../support/jaccard';
 
 const tickets = realDumpText().split(/^(?=## )/m).slice(1);
-
-/** The true Jaccard similarity of two texts' 5-shingle sets after normalisation. */
-function jaccard(a: string, b: string): number {
-	const set = (t: string) => {
-		const n = normalizeTicket(t);
-		const s = new Set<string>();
-		for (let i = 0; i + 5 <= n.length; i++) s.add(n.slice(i, i + 5));
-		return s;
-	};
-	const x = set(a);
-	const y = set(b);
-	let both = 0;
-	for (const v of x) if (y.has(v)) both++;
-	return both / (x.size + y.size - both);
-}
 
 /** Every `step`-th Chinese character replaced: a near copy of a chosen distance. */
 function perturb(text: string, step: number): string {
