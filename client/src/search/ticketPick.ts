@@ -126,8 +126,14 @@ export class TicketPick implements vscode.Disposable {
 	private async restore(): Promise<void> {
 		if (!this.previewing || !this.place) return;
 		const { editor, selections, visible } = this.place;
-		const restored = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preview: false, selection: selections[0] });
-		restored.selections = [...selections];
-		if (visible) restored.revealRange(visible, vscode.TextEditorRevealType.AtTop);
+		// Putting the user back is best effort: the document may have been closed while the pick was open.
+		if (editor.document.isClosed) return;
+		try {
+			const restored = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preview: false, selection: selections[0] });
+			restored.selections = [...selections];
+			if (visible) restored.revealRange(visible, vscode.TextEditorRevealType.AtTop);
+		} catch {
+			// The editor could not be reopened (its group is gone): leave the user where the preview left them.
+		}
 	}
 }
