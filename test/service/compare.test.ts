@@ -32,6 +32,8 @@ describe('compare', () => {
 				),
 			);
 			assert.ok(sameModuloRedaction('源站 148.153.12.7 不通', '源站 148.153.*.* 不通'));
+			// Compared without whitespace, `IP 148.153.*.*` reads `IP148.153.*.*`: still a masked address.
+			assert.ok(sameModuloRedaction('源站 IP 148.153.12.7 不通', '源站 IP 148.153.*.* 不通'));
 			assert.ok(!sameModuloRedaction('源站 148.154.12.7 不通', '源站 148.153.*.* 不通'));
 		});
 

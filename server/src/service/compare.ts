@@ -11,11 +11,17 @@ export function normalizeSpace(text: string): string {
 const imageMarker = /\[图片\]/g;
 /** What an HTML stripper removes: the dump's descriptions are first turns with `<WARNING>`, `<?php … ?>` dropped. */
 const markup = /<[^>]*>/g;
-const anySpace = /[\s\u00a0\u3000]+/g;
-/** A masked IPv4 address (`148.153.*.*`): each masked octet is a wildcard like `***`. */
-const maskedIpv4 = /(\b\d{1,3}\.\d{1,3}\.)\*\.\*/g;
+/** The redaction markers of a dump, shared by every comparison that forgives redaction. */
+export const anySpace = /[\s\u00a0\u3000]+/g;
+/**
+ * A masked IPv4 address (`148.153.*.*`): each masked octet is a wildcard like `***`. No `\b` before
+ * it: texts are compared without whitespace, so `IP 148.153.*.*` reads `IP148.153.*.*`.
+ */
+export const maskedIpv4 = /(\d{1,3}\.\d{1,3}\.)\*\.\*/g;
 /** A placeholder the anonymiser put for a whole value (`[REDACTED_PHONE]`): a wildcard too. */
-const placeholder = /\[REDACTED_[A-Z_]+\]/g;
+export const redactionPlaceholder = /\[REDACTED_[A-Z0-9_]+\]/g;
+/** The anonymiser's mask of a value's tail. */
+export const maskStars = /\*{3,}/g;
 
 /**
  * The text as compared: without whitespace (chats and their copies space CJK text differently),
@@ -23,7 +29,7 @@ const placeholder = /\[REDACTED_[A-Z_]+\]/g;
  */
 export function comparable(text: string, loose: boolean): string {
 	const bare = loose ? text.replace(markup, '').replace(imageMarker, '') : text;
-	return bare.replace(anySpace, '').replace(maskedIpv4, '$1***.***').replace(placeholder, '***');
+	return bare.replace(anySpace, '').replace(maskedIpv4, '$1***.***').replace(redactionPlaceholder, '***');
 }
 
 /**

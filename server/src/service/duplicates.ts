@@ -10,6 +10,7 @@
  * separator) and the spelling of redaction markers (`[REDACTED_PHONE]`, `***`, `1.2.*.*`).
  */
 import { hash53 } from './copies';
+import { anySpace, maskedIpv4, maskStars, redactionPlaceholder } from './compare';
 
 export const signatureLength = 128;
 export const bandCount = 32;
@@ -29,10 +30,6 @@ const structureLine = /^[ \t]*(?:#{3,6}[ \t].*|-{3,}[ \t]*|\*{3,}[ \t]*)$/gm;
 const labelAtLineStart = /^[ \t]*\*\*[^*\n]{1,16}\*\*[ \t\u00a0]*[:：]/gm;
 const answerNumber = /^[ \t]*\d{1,3}[.)][ \t]+/gm;
 const titleMarker = /^[ \t]*##[ \t]*/;
-const redacted = /\[REDACTED_[A-Z0-9_]*\]/g;
-const maskedIp = /(\d{1,3}\.\d{1,3}\.)\*\.\*/g;
-const stars = /\*{3,}/g;
-const space = /[\s\u00a0\u3000]+/g;
 
 /** A ticket's text (from its `## ` line) as duplicates are compared. */
 export function normalizeTicket(text: string): string {
@@ -41,10 +38,10 @@ export function normalizeTicket(text: string): string {
 		.replace(structureLine, '')
 		.replace(labelAtLineStart, '')
 		.replace(answerNumber, '')
-		.replace(redacted, '\u0001')
-		.replace(maskedIp, '$1\u0001')
-		.replace(stars, '\u0001')
-		.replace(space, '');
+		.replace(redactionPlaceholder, '\u0001')
+		.replace(maskedIpv4, '$1\u0001')
+		.replace(maskStars, '\u0001')
+		.replace(anySpace, '');
 }
 
 /** Multipliers and offsets of the 128 hash permutations (odd multipliers: each is a bijection). */
