@@ -3,17 +3,8 @@
 // (runTest copies the fixture workspace afresh for each run.)
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
+import { nodeBundle as common } from './bundleOptions.mjs';
 
-const common = {
-	bundle: true,
-	platform: 'node',
-	target: 'node20',
-	format: 'cjs',
-	sourcemap: true,
-	logLevel: 'warning',
-	// remark's packages (pulled in through the service) are ESM only; bundle their ESM entry as CommonJS.
-	mainFields: ['module', 'main'],
-};
 const suiteFiles = readdirSync('test/e2e/suite').filter((f) => f.endsWith('.ts')).map((f) => `test/e2e/suite/${f}`);
 
 rmSync('out/e2e', { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { defectText } from '../support/fixtures';
+import { nodeBundle } from '../../scripts/bundleOptions.mjs';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
 const root = join(__dirname, '..', '..');
@@ -20,14 +21,10 @@ const dialogCodes = ['speaker-format', 'speaker-unknown', 'dialog-empty', 'answe
 /** dist/server.js as `npm run build` makes it, but with the faulty dialog rules. */
 async function buildFaultyServer(outfile: string): Promise<void> {
 	await esbuild.build({
+		...nodeBundle,
 		entryPoints: [join(root, 'server', 'src', 'server.ts')],
 		outfile,
-		bundle: true,
-		platform: 'node',
-		target: 'node20',
-		format: 'cjs',
-		mainFields: ['module', 'main'],
-		logLevel: 'warning',
+		sourcemap: false,
 		plugins: [
 			{
 				name: 'faulty-dialog-rule',
