@@ -6,27 +6,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
+import type { CandidateFilter } from './files';
 
 /** Files larger than this are not indexed (a dump part is about 200 KB; issue 7's huge dump is 20 MB). */
 export const maxIndexedFileBytes = 64 * 1024 * 1024;
-
-export interface CandidateFilter {
-	/** Whether a file (path relative to its workspace folder, `/` separators) may be a dump. */
-	file(relativePath: string): boolean;
-	/** Whether a folder is excluded, so its files are not even listed. */
-	folderExcluded(relativePath: string): boolean;
-}
-
-export function candidateFilter(include: string, exclude: string): CandidateFilter {
-	const inc = picomatch(include, { dot: true, nocase: true });
-	const exc = picomatch(exclude, { dot: true });
-	const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
-	return {
-		file: (p) => (inc(p) || inc(base(p))) && !exc(p),
-		folderExcluded: (p) => exc(`${p}/`),
-	};
-}
 
 /** The path of `path` under `root` with `/` separators, or undefined when it is not under it. */
 export function relativeTo(root: string, path: string): string | undefined {

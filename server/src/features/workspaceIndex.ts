@@ -10,7 +10,8 @@ import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disp
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext, ServerFeature } from '../context';
 import { TicketListRequest, TicketsDidChangeNotification } from '../protocol';
-import { candidateFilter, listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo, type CandidateFilter } from '../workspaceFiles';
+import { candidateFilter, type CandidateFilter } from '../files';
+import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo } from '../workspaceFiles';
 
 /** While indexing, changed files are announced in batches at most this often. */
 const batchMs = 1000;
