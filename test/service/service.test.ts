@@ -17,6 +17,18 @@ describe('service', () => {
 		assert.notEqual(service.parse(doc), parsed);
 	});
 
+	it('drops every kept ticket parse when asked, and validates the same afterwards', () => {
+		const service = createTicketService();
+		const doc = textDocument(realDumpText());
+		const before = service.validate(doc);
+		const ticket = service.parse(doc).parsed(0);
+		// Another document with the same tickets reuses their parses, until they are dropped.
+		assert.equal(service.parse(textDocument(realDumpText(), 'file:///other.md')).parsed(0), ticket);
+		service.clearParses();
+		assert.notEqual(service.parse(textDocument(realDumpText(), 'file:///third.md')).parsed(0), ticket);
+		assert.deepEqual(service.validate(doc), before);
+	});
+
 	it('tells dumps from other text with the configured labels', () => {
 		const service = createTicketService();
 		assert.equal(service.isTicketDump(realDumpText()), true);

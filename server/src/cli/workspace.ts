@@ -106,7 +106,8 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 					if (dump) {
 						found++;
 						yield dump;
-						dropParses(service);
+						// Each ticket is read once here: keeping its parse only costs memory (7 MB of dumps: half the time).
+						service.clearParses();
 					}
 				}
 			} finally {
@@ -138,11 +139,3 @@ function noDumpMessage(files: number, settings: ServerSettings): string {
 	);
 }
 
-/**
- * The service keeps every ticket's parse, keyed by its text, for editing sessions; a batch run
- * reads each ticket once, so the parses of a file are dropped once it is done (7 MB of dumps: half
- * the time, a quarter less memory). New labels make the service start over; a copy is new.
- */
-function dropParses(service: TicketService): void {
-	service.configure({ ...service.config, labels: { ...service.config.labels } });
-}

@@ -59,8 +59,7 @@ export class TicketParser {
 	setLabels(labels: TicketLabels): void {
 		if (labels === this.labels) return;
 		this.labels = labels;
-		this.byText.clear();
-		this.lastDocuments.clear();
+		this.clear();
 	}
 
 	get cachedTickets(): number {
@@ -87,6 +86,12 @@ export class TicketParser {
 
 	forget(uri: string): void {
 		this.lastDocuments.delete(uri);
+	}
+
+	/** Drops every kept parse (the findings cached with them go too: they are keyed by the parse). */
+	clear(): void {
+		this.byText.clear();
+		this.lastDocuments.clear();
 	}
 
 	private build(document: TicketTextDocument): BuiltDocument {

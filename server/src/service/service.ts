@@ -59,6 +59,8 @@ export interface TicketService {
 	maskAllLeaks(text: string): MaskedLeaks;
 	/** Drops what is kept for a closed document. */
 	forget(uri: string): void;
+	/** Drops every kept ticket parse: a batch run reads each ticket once, and an editing session would not. */
+	clearParses(): void;
 }
 
 export function createTicketService(options: TicketServiceOptions = {}): TicketService {
@@ -98,5 +100,6 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 			parser.forget(uri);
 			validator.forget(uri);
 		},
+		clearParses: () => parser.clear(),
 	};
 }
