@@ -11,7 +11,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hash53 } from './service/copies';
-import { DuplicateIndex, duplicateDiagnostics, ticketPrint, type DuplicateMatch, type DuplicateOf, type ParsedTicket, type TicketPrint, type TicketRef, type TicketService } from './service/index';
+import { detached, DuplicateIndex, duplicateDiagnostics, ticketPrint, type DuplicateMatch, type DuplicateOf, type ParsedTicket, type TicketPrint, type TicketRef, type TicketService } from './service/index';
 import { readTitle } from './service/parseTicket';
 import { shiftRange } from './service/positions';
 import { scanFile, type TicketChunk } from './service/scan';
@@ -353,7 +353,7 @@ export class WorkspaceDuplicates {
 			key = this.nextKey++;
 			this.index.add(key, ticketPrint(chunk.text));
 		}
-		this.refs.set(key, { uri: pending.uri, ordinal: pending.next, title: title.text, titleRange: shiftRange(title.range, chunk.startLine) });
+		this.refs.set(key, { uri: pending.uri, ordinal: pending.next, title: detached(title.text), titleRange: shiftRange(title.range, chunk.startLine) });
 		pending.keys.push(key);
 		pending.hashes.push(hash);
 		pending.next++;

@@ -7,7 +7,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { TicketSummary } from './protocol';
-import { hash53, LiveSummaries, SearchIndex, type TicketDigest, type TicketFields, type TicketService } from './service/index';
+import { detached, hash53, LiveSummaries, SearchIndex, type TicketDigest, type TicketFields, type TicketService } from './service/index';
 
 export type IndexListener = (uris: string[]) => void;
 /** A file's text as it is indexed, or undefined when it leaves the index (for features keeping their own per-ticket data). */
@@ -248,7 +248,7 @@ function intern(text: string | undefined): string | undefined {
 	if (text === undefined) return undefined;
 	let known = labels.get(text);
 	if (known === undefined) {
-		known = detach(text);
+		known = detached(text);
 		if (labels.size < 10_000) labels.set(known, known);
 	}
 	return known;
@@ -274,20 +274,12 @@ function toSummary(uri: string, d: TicketDigest): TicketSummary {
 	return {
 		uri,
 		ordinal: d.ordinal,
-		title: detach(d.title),
+		title: detached(d.title),
 		product: intern(d.product),
 		subcategory: intern(d.subcategory),
 		rootCause: intern(d.rootCause),
 		titleRange: d.titleRange,
 		range: d.range,
-		description: detach(d.preview),
+		description: detached(d.preview),
 	};
-}
-
-/**
- * A copy of a string that does not point into the text it was cut from: V8 keeps a long slice as
- * a view of its parent, and a title kept for the tree would keep its whole file's text alive.
- */
-function detach(text: string): string {
-	return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }

@@ -14,6 +14,8 @@ export const serverStatsFeature: ServerFeature = {
 			if (text !== undefined) filesIndexed++;
 		});
 		connection.onRequest(ServerStatsRequest, () => {
+			// Twice: array buffers freed by a collection are swept in the background, and the next one waits for that.
+			collect?.();
 			collect?.();
 			const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
 			return {

@@ -4,6 +4,7 @@
  * ticket it touched; placing a parse in the file only moves its line numbers.
  */
 import type { Range } from 'vscode-languageserver-types';
+import { detached } from './detached';
 import { readHeader } from './header';
 import type { TicketLabels } from './labels';
 import type { FileHeader, ParsedTicket, Ticket } from './model';
@@ -31,15 +32,6 @@ export interface TicketDocument {
 	tickets(): readonly Ticket[];
 	/** The ticket whose lines hold `line`, if any. */
 	ticketAtLine(line: number): number | undefined;
-}
-
-/**
- * A copy of a ticket's text that does not keep the whole file's text alive: V8 keeps the text a
- * slice was cut from, so a parse cached across edits would otherwise hold every version of a 20 MB
- * dump it was cut from. Concatenating and slicing again copies the characters.
- */
-function detached(text: string): string {
-	return ` ${text}`.slice(1);
 }
 
 /** Bounded so that a session of edits on big files does not grow without end. */

@@ -18,7 +18,9 @@
  * Length normalisation is against fixed average lengths (see pivotLengths), so impacts never need
  * recomputing.
  */
+import { Arena } from './arena';
 import { copyPrint, type CopyPrint } from './copies';
+import { detached } from './detached';
 import type { TicketFields } from './summarize';
 import { forEachTerm, TermKind, termKind } from './tokenize';
 
@@ -156,6 +158,13 @@ export class SearchIndex {
 	private docTerms: Int32Array[] = [];
 	private docImpacts: Uint8Array[] = [];
 	private pruning = false;
+	/** Postings placed in the pool by pool(), and those of them since moved out to lists of their own. */
+	private pooledSize = 0;
+	private unpooled = 0;
+	private inPool = new Uint8Array(0);
+	/** Where lists grow until the first settle() (see arena.ts): 64 MB blocks, mapped apart from the rest. */
+	private idArena: Arena<Int32Array> | undefined = new Arena(Int32Array, 16 * 2 ** 20);
+	private impactArena: Arena<Uint8Array> | undefined = new Arena(Uint8Array, 64 * 2 ** 20);
 	private readonly keyToDoc = new Map<number, number>();
 	private readonly products = new Map<string, number>();
 	// Scratch space of a query.
@@ -213,6 +222,7 @@ export class SearchIndex {
 		}
 		for (const [id, impact] of entries) this.post(id, doc, impact);
 		this.setForward(doc, this.pruning ? this.strongest(entries) : entries);
+		if (this.pooledSize && this.unpooled > this.pooledSize / 2) this.pool();
 	}
 
 	/**
@@ -228,7 +238,27 @@ export class SearchIndex {
 			const impacts = this.docImpacts[d];
 			this.setForward(d, this.strongest(Array.from(ids, (id, i): [number, number] => [id, impacts[i]])));
 		}
-		this.trim();
+		this.pool();
+	}
+
+	/**
+	 * Moves every list (postings and forward lists) into a few big arrays, each list a view of its
+	 * part. A 100k-ticket index is a few hundred thousand small arrays otherwise, each with its own
+	 * allocation: grown by doubling while indexing, they leave the process's memory fragmented, and
+	 * what was freed is not given back to the system. One big allocation is. A list that grows later
+	 * leaves its view for an array of its own; when those hold half the pool, the pool is rebuilt.
+	 */
+	private pool(): void {
+		const terms = this.termText.length;
+		this.postDocs = pooled(this.postDocs, this.postLen, terms, Int32Array);
+		this.postImpacts = pooled(this.postImpacts, this.postLen, terms, Uint8Array);
+		const forwardLengths = Int32Array.from(this.docTerms, (ids) => ids.length);
+		this.docTerms = pooled(this.docTerms, forwardLengths, this.docs, Int32Array);
+		this.docImpacts = pooled(this.docImpacts, forwardLengths, this.docs, Uint8Array);
+		this.pooledSize = this.postLen.subarray(0, terms).reduce((sum, n) => sum + n, 0);
+		this.unpooled = 0;
+		this.inPool = new Uint8Array(terms).fill(1);
+		this.idArena = this.impactArena = undefined;
 	}
 
 	/** A ticket's terms worth keeping for feedback: by impact × idf × kind, the common ones left out. */
@@ -245,8 +275,8 @@ export class SearchIndex {
 
 	private setForward(doc: number, entries: [number, number][]): void {
 		entries.sort((a, b) => a[0] - b[0]);
-		const ids = new Int32Array(entries.length);
-		const impacts = new Uint8Array(entries.length);
+		const ids = this.idArena?.alloc(entries.length) ?? new Int32Array(entries.length);
+		const impacts = this.impactArena?.alloc(entries.length) ?? new Uint8Array(entries.length);
 		entries.forEach(([id, impact], i) => {
 			ids[i] = id;
 			impacts[i] = impact;
@@ -469,7 +499,7 @@ export class SearchIndex {
 		let id = this.termIds.get(term);
 		if (id === undefined) {
 			// A long word may be a view into the ticket's text (V8 slices): keep a copy, not the text.
-			if (term.length >= 13) term = (JSON.parse(JSON.stringify(term)) as string);
+			term = detached(term);
 			id = this.termText.length;
 			this.termIds.set(term, id);
 			this.termText.push(term);
@@ -486,8 +516,12 @@ export class SearchIndex {
 	private post(id: number, doc: number, impact: number): void {
 		const n = this.postLen[id];
 		if (n === this.postDocs[id].length) {
-			this.postDocs[id] = grow(this.postDocs[id], n + 1);
-			this.postImpacts[id] = grow(this.postImpacts[id], n + 1);
+			if (this.inPool[id]) {
+				this.inPool[id] = 0;
+				this.unpooled += n;
+			}
+			this.postDocs[id] = this.idArena ? this.idArena.grow(this.postDocs[id], n + 1) : grow(this.postDocs[id], n + 1);
+			this.postImpacts[id] = this.impactArena ? this.impactArena.grow(this.postImpacts[id], n + 1) : grow(this.postImpacts[id], n + 1);
 		}
 		this.postDocs[id][n] = doc;
 		this.postImpacts[id][n] = impact;
@@ -546,32 +580,33 @@ export class SearchIndex {
 				n++;
 			}
 			this.postLen[id] = n;
-			// Give back what a list no longer needs (a file re-indexed many times grows its lists).
-			if (docs.length > 2 * n + 8) {
-				this.postDocs[id] = docs.slice(0, n + 2);
-				this.postImpacts[id] = impacts.slice(0, n + 2);
-			}
 		}
 		this.keyToDoc.clear();
 		for (let d = 0; d < next; d++) this.keyToDoc.set(this.docKey[d], d);
 		this.docs = next;
 		this.dead = 0;
-	}
-
-	/** Gives back the room lists grew into. */
-	private trim(): void {
-		for (let id = 0; id < this.termText.length; id++) {
-			const n = this.postLen[id];
-			if (this.postDocs[id].length > n) {
-				this.postDocs[id] = this.postDocs[id].slice(0, n);
-				this.postImpacts[id] = this.postImpacts[id].slice(0, n);
-			}
-		}
+		// Gives back what the lists no longer need (a file re-indexed many times grows its lists).
+		if (this.pruning) this.pool();
 	}
 }
 
 function pseudoTf(packed: number, factors: Float64Array): number {
 	return (packed & 255) * factors[0] + ((packed >>> 8) & 255) * factors[1] + ((packed >>> 16) & 255) * factors[2] + (packed >>> 24) * factors[3];
+}
+
+/** Lists copied into one array per kind, in order, each list (its first `lengths[i]` values) a view of its part. */
+function pooled<T extends Int32Array | Uint8Array>(lists: readonly T[], lengths: Int32Array, count: number, kind: new (n: number) => T): T[] {
+	let total = 0;
+	for (let i = 0; i < count; i++) total += lengths[i];
+	const pool = new kind(total);
+	const views: T[] = new Array(count);
+	for (let i = 0, at = 0; i < count; i++) {
+		const n = lengths[i];
+		pool.set(lists[i].subarray(0, n), at);
+		views[i] = pool.subarray(at, at + n) as T;
+		at += n;
+	}
+	return views;
 }
 
 function binarySearch(values: Int32Array, length: number, target: number): number {
