@@ -4,6 +4,7 @@
  * for a version that is no longer the document's.
  */
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver';
+import { afterOutput } from './backgroundSlices';
 import type { DiagnosticsRunStats } from './protocol';
 
 export interface ScheduledDocument {
@@ -99,6 +100,6 @@ export class DiagnosticsScheduler {
 				return;
 			}
 		}
-		setImmediate(() => this.slice(doc, source, steps));
+		afterOutput(() => this.slice(doc, source, steps));
 	}
 }

@@ -10,6 +10,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { afterOutput } from './backgroundSlices';
 import { hash53 } from './service/copies';
 import { detached, DuplicateIndex, duplicateDiagnostics, ticketPrint, type DuplicateMatch, type DuplicateOf, type ParsedTicket, type TicketPrint, type TicketRef, type TicketService } from './service/index';
 import { readTitle } from './service/parseTicket';
@@ -332,14 +333,14 @@ export class WorkspaceDuplicates {
 				if (current) this.backlog.delete(current.uri);
 			}
 			if (this.backlog.size) {
-				setTimeout(slice, backlogPauseMs);
+				setTimeout(() => afterOutput(slice), backlogPauseMs);
 				return;
 			}
 			this.working = false;
 			this.generation++;
 			this.changedSoon();
 		};
-		setImmediate(slice);
+		afterOutput(slice);
 	}
 
 	/** Prints the next ticket of a pending file, or takes its print from the file's previous text when unchanged. */

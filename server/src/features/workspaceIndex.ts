@@ -10,6 +10,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disp
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext, ServerFeature } from '../context';
 import { TicketListRequest, TicketsDidChangeNotification } from '../protocol';
+import { outputWritten } from '../backgroundSlices';
 import { candidateFilter, type CandidateFilter } from '../files';
 import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo } from '../workspaceFiles';
 
@@ -126,6 +127,7 @@ class IndexKeeper {
 			for (let i = 0; i < files.length && current(); i++) {
 				const uri = files[i];
 				stale.delete(uri);
+				await outputWritten();
 				await this.fromDisk(uri);
 				const now = Date.now();
 				if (now - reported >= progressMs || i === files.length - 1) {
