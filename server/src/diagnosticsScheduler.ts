@@ -4,7 +4,7 @@
  * for a version that is no longer the document's.
  */
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver';
-import { afterOutput } from './backgroundSlices';
+import { afterOutput, sliceMs } from './backgroundSlices';
 import type { DiagnosticsRunStats } from './protocol';
 
 export interface ScheduledDocument {
@@ -21,9 +21,6 @@ export interface SchedulerHost {
 	/** Where a validation that threw is reported (the server keeps running; the last diagnostics stand). */
 	log(message: string): void;
 }
-
-/** Work this long, then let the event loop answer other messages. */
-const sliceMs = 15;
 
 export class DiagnosticsScheduler {
 	private readonly pending = new Map<string, { timer?: NodeJS.Timeout; source: CancellationTokenSource; started?: boolean }>();

@@ -7,7 +7,10 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { TicketSummary } from './protocol';
-import { detached, hash53, LiveSummaries, SearchIndex, type TicketDigest, type TicketFields, type TicketService } from './service/index';
+import { detached, hash53, LiveSummaries, runSteps, SearchIndex, type Steps, type TicketDigest, type TicketFields, type TicketService } from './service/index';
+
+/** Tickets added to the search index between two steps (about 3 ms). */
+const ticketsPerStep = 16;
 
 export type IndexListener = (uris: string[]) => void;
 /** A file's text as it is indexed, or undefined when it leaves the index (for features keeping their own per-ticket data). */
@@ -40,6 +43,8 @@ export class WorkspaceIndex {
 	/** Open documents' summaries, kept between edits (see LiveSummaries). */
 	private readonly live = new Map<string, LiveSummaries>();
 	private readonly fieldHashes = new WeakMap<TicketFields, number>();
+	/** Per file, the write in progress (see setFileSteps). */
+	private readonly writes = new Map<string, object>();
 	private hashSalt = 0;
 	private ticketCount = 0;
 	private builds = 0;
@@ -61,6 +66,17 @@ export class WorkspaceIndex {
 	 * Returns whether the file's tickets as listed (summaries) changed.
 	 */
 	setFile(uri: string, text: string, live = false): boolean {
+		return runSteps(this.setFileSteps(uri, text, live));
+	}
+
+	/**
+	 * The same in steps, for a host that answers requests in between (a 20 MB dump is seconds of
+	 * work). Nothing is seen until the last step. A later write of the same file (an edit) wins: this
+	 * one then ends without effect, taking back the search entries it added.
+	 */
+	*setFileSteps(uri: string, text: string, live = false): Steps<boolean> {
+		const write = {};
+		this.writes.set(uri, write);
 		// New labels read the same text differently: the hash is salted with the labels in use.
 		if (this.service.config.labels !== this.hashedLabels) {
 			this.hashedLabels = this.service.config.labels;
@@ -69,9 +85,8 @@ export class WorkspaceIndex {
 		}
 		const textHash = hash53(text, this.hashSalt);
 		if (this.files.get(uri)?.textHash === textHash) return false;
-		const digests = this.service.isTicketDump(text) ? this.summarize(uri, text, live) : undefined;
-		if (!digests) return this.removeFile(uri);
-		for (const listener of this.fileListeners) listener(uri, text);
+		if (!this.service.isTicketDump(text)) return this.removeFile(uri);
+		const digests = yield* this.summarize(uri, text, live);
 		const before = this.files.get(uri);
 		// Tickets whose text did not change keep their postings: an edit re-indexes only what it touched.
 		const reusable = new Map<number, number[]>();
@@ -80,7 +95,27 @@ export class WorkspaceIndex {
 			if (keys) keys.push(before.keys[i]);
 			else reusable.set(hash, [before.keys[i]]);
 		});
-		this.drop(uri, new Set([...reusable.values()].flat()));
+		const group = this.groupOf(uri);
+		const ticketHashes = digests.map((d) => this.ticketHash(d));
+		const added: number[] = [];
+		const keys: number[] = [];
+		for (const [i, d] of digests.entries()) {
+			let key = reusable.get(ticketHashes[i])?.shift();
+			if (key === undefined) {
+				if (added.length % ticketsPerStep === ticketsPerStep - 1) yield;
+				key = this.nextKey++;
+				this.search.add(key, group, d.fields, d.product);
+				added.push(key);
+			}
+			keys.push(key);
+		}
+		if (this.writes.get(uri) !== write || this.files.get(uri) !== before) {
+			for (const key of added) this.search.remove(key);
+			return false;
+		}
+		this.writes.delete(uri);
+		for (const listener of this.fileListeners) listener(uri, text);
+		this.drop(uri, new Set(keys));
 		const separator = this.service.config.labels.categorySeparator;
 		// A ticket listed as before keeps its summary object (nothing to rebuild, nothing to report).
 		const tickets = digests.map((d) => {
@@ -89,17 +124,7 @@ export class WorkspaceIndex {
 		});
 		const categories = digests.map((d) => (d.product ? (d.subcategory ? `${d.product}${separator}${d.subcategory}` : d.product) : '')).filter(Boolean);
 		for (const name of categories) this.categories.set(name, (this.categories.get(name) ?? 0) + 1);
-		const group = this.groupOf(uri);
-		const ticketHashes = digests.map((d) => this.ticketHash(d));
-		const keys = digests.map((d, i) => {
-			let key = reusable.get(ticketHashes[i])?.shift();
-			if (key === undefined) {
-				key = this.nextKey++;
-				this.search.add(key, group, d.fields, d.product);
-			}
-			this.byKey.set(key, tickets[i]);
-			return key;
-		});
+		keys.forEach((key, i) => this.byKey.set(key, tickets[i]));
 		for (const stale of [...reusable.values()].flat()) {
 			this.search.remove(stale);
 			this.byKey.delete(stale);
@@ -114,11 +139,11 @@ export class WorkspaceIndex {
 		this.live.delete(uri);
 	}
 
-	private summarize(uri: string, text: string, live: boolean): TicketDigest[] {
-		if (!live) return this.service.summarize(text);
+	private summarize(uri: string, text: string, live: boolean): Steps<TicketDigest[]> {
+		if (!live) return this.service.summarizeSteps(text);
 		let summaries = this.live.get(uri);
 		if (!summaries) this.live.set(uri, (summaries = new LiveSummaries(this.service.config.labels)));
-		return summaries.summarize(text);
+		return summaries.summarizeSteps(text);
 	}
 
 	/** Hash of a ticket's text and product, remembered per summary (an edit's unchanged tickets share theirs). */
@@ -133,6 +158,7 @@ export class WorkspaceIndex {
 
 	/** Returns whether the file was indexed. */
 	removeFile(uri: string): boolean {
+		this.writes.delete(uri);
 		for (const listener of this.fileListeners) listener(uri, undefined);
 		return this.drop(uri);
 	}

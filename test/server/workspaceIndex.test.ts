@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TicketListResult, TicketsDidChangeParams } from '../../server/src/protocol';
-import { createTicketService } from '../../server/src/service/index';
+import { createTicketService, runSteps } from '../../server/src/service/index';
 import { WorkspaceIndex } from '../../server/src/workspaceIndex';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
@@ -164,4 +164,40 @@ describe('WorkspaceIndex (in the process)', () => {
 		assert.equal(index.tickets(uri)[0].title, realTickets[1].slice(3, realTickets[1].indexOf('\n')));
 		assert.equal(index.tickets(uri)[0].titleRange.start.line, 6);
 	});
+
+	it('lets a later write of a file win over one still in steps, which then leaves nothing behind', () => {
+		const index = new WorkspaceIndex(createTicketService());
+		const slow = index.setFileSteps(uri, dump);
+		for (let i = 0; i < 5; i++) assert.equal(slow.next().done, false);
+		assert.equal(index.tickets(uri).length, 0, 'nothing is seen before the last step');
+		const edited = header(10) + realTickets.slice(0, 10).join('');
+		assert.equal(index.setFile(uri, edited), true);
+		assert.equal(runSteps(slow), false);
+		assert.equal(index.tickets(uri).length, 10);
+		assert.equal(index.search.size, 10, 'the overtaken write took back its search entries');
+		assert.equal(index.size.tickets, 10);
+	});
+
+	it('drops a write still in steps when its file is removed meanwhile', () => {
+		const index = new WorkspaceIndex(createTicketService());
+		const slow = index.setFileSteps(uri, dump);
+		slow.next();
+		index.removeFile(uri);
+		assert.equal(runSteps(slow), false);
+		assert.equal(index.has(uri), false);
+		assert.equal(index.search.size, 0);
+	});
+
+	it('gives the same index in steps as at once', () => {
+		const atOnce = new WorkspaceIndex(createTicketService());
+		atOnce.setFile(uri, dump);
+		const stepped = new WorkspaceIndex(createTicketService());
+		const steps = stepped.setFileSteps(uri, dump);
+		let count = 0;
+		while (!steps.next().done) count++;
+		assert.ok(count >= 5, `${count} steps`);
+		assert.deepEqual(stepped.tickets(uri), atOnce.tickets(uri));
+		assert.equal(stepped.search.size, 114);
+	});
 });
+

@@ -10,7 +10,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disp
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext, ServerFeature } from '../context';
 import { TicketListRequest, TicketsDidChangeNotification } from '../protocol';
-import { outputWritten } from '../backgroundSlices';
+import { outputWritten, runInSlices } from '../backgroundSlices';
 import { candidateFilter, type CandidateFilter } from '../files';
 import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo } from '../workspaceFiles';
 
@@ -154,7 +154,7 @@ class IndexKeeper {
 		const open = this.ctx.documents.get(uri);
 		if (open) return this.fromEditor(open);
 		if ('text' in read) {
-			if (this.ctx.index.setFile(uri, read.text)) this.notify([uri]);
+			if (await runInSlices(this.ctx.index.setFileSteps(uri, read.text))) this.notify([uri]);
 			return;
 		}
 		if (read.skipped === 'tooLarge' && !this.reportedSkips.has(uri)) {
@@ -164,9 +164,9 @@ class IndexKeeper {
 		if (this.ctx.index.removeFile(uri)) this.notify([uri]);
 	}
 
-	private fromEditor(doc: TextDocument): void {
+	private async fromEditor(doc: TextDocument): Promise<void> {
 		const { index } = this.ctx;
-		const changed = this.indexesOpen(doc) ? index.setFile(doc.uri, doc.getText(), true) : index.removeFile(doc.uri);
+		const changed = this.indexesOpen(doc) ? await runInSlices(index.setFileSteps(doc.uri, doc.getText(), true)) : index.removeFile(doc.uri);
 		if (changed) this.notify([doc.uri]);
 	}
 
@@ -182,7 +182,7 @@ class IndexKeeper {
 			setTimeout(() => {
 				this.editTimers.delete(doc.uri);
 				const current = this.ctx.documents.get(doc.uri);
-				if (current) this.enqueue(async () => this.fromEditor(current));
+				if (current) this.enqueue(() => this.fromEditor(current));
 			}, this.ctx.settings().debounceMs),
 		);
 	}

@@ -10,6 +10,7 @@ export type { TicketTextDocument, Cancellation } from './types';
 export { LiveSummaries, summarizeTicketAt, type TicketDigest, type TicketFields } from './summarize';
 export { SearchIndex, defaultRankingParams, fieldNames, type RankingParams, type SearchHit, type SearchOptions, type Query } from './searchIndex';
 export { detached } from './detached';
+export { runSteps, type Steps } from './steps';
 export { copyPrint, hash53, isCopy, type CopyPrint } from './copies';
 export { tokenize, forEachTerm, TermKind } from './tokenize';
 export { matchTitles, titleQuery, titleScore } from './titleMatch';

@@ -12,7 +12,8 @@ import { TicketParser, type TicketDocument } from './document';
 import { foldingRanges } from './folding';
 import { maskLeaks, type MaskedLeaks } from './maskLeaks';
 import type { CategoryCounts } from './rules/file';
-import { summarizeTickets, type TicketDigest } from './summarize';
+import { summarizeTickets, summarizeTicketsSteps, type TicketDigest } from './summarize';
+import type { Steps } from './steps';
 import { documentSymbols } from './symbols';
 import type { Cancellation, TicketTextDocument } from './types';
 import { Validator, type Logger } from './validate';
@@ -47,6 +48,8 @@ export interface TicketService {
 	complete(document: TicketTextDocument, position: Position): CompletionItem[];
 	/** Every ticket of a dump's text, read by lines without the Markdown parse (for the workspace index). */
 	summarize(text: string): TicketDigest[];
+	/** The same in steps, for a host that interleaves it with other work. */
+	summarizeSteps(text: string): Steps<TicketDigest[]>;
 	/**
 	 * Quick fixes for the diagnostics under `request.range` (the service validates the current text
 	 * itself), and `source.fixAll.tickets` when asked for. `extra` are diagnostics the host adds
@@ -86,6 +89,7 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 		foldingRanges: (document) => foldingRanges(parser.parse(document)),
 		complete: (document, position) => completions(parser.parse(document), position, { config, categoryCounts: options.workspace?.categoryCounts() }),
 		summarize: (text) => summarizeTickets(text, config.labels),
+		summarizeSteps: (text) => summarizeTicketsSteps(text, config.labels),
 		codeActions(document, request) {
 			const doc = parser.parse(document);
 			const diagnostics = [...(validator.validate(doc, options.workspace?.categoryCounts()) ?? []), ...(request.extra ?? [])];

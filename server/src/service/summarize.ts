@@ -11,6 +11,7 @@ import { outlineLines, splitLines } from './outline';
 import { patternsFor } from './parseTicket';
 import { makeRange, shiftRange } from './positions';
 import { chunkAtLine, scanFile } from './scan';
+import { runSteps, type Steps } from './steps';
 
 /** The text a ticket is searched by, one string per field. */
 export interface TicketFields {
@@ -43,10 +44,23 @@ const previewChars = 160;
 const blankLine = /^[ \t\u00a0\u3000]*$/;
 const answerNumber = /^[ \t]*\d{1,9}[.)][ \t]*/;
 
+/** Tickets summarized between two steps (about 2 ms). */
+const ticketsPerStep = 32;
+
 /** Every ticket of a dump's text. */
 export function summarizeTickets(text: string, labels: TicketLabels): TicketDigest[] {
+	return runSteps(summarizeTicketsSteps(text, labels));
+}
+
+/** The same in steps. */
+export function* summarizeTicketsSteps(text: string, labels: TicketLabels): Steps<TicketDigest[]> {
 	const { chunks } = scanFile(text);
-	return chunks.map((chunk, ordinal) => summarizeTicket(chunk.text, labels, ordinal, chunk.startLine));
+	const digests: TicketDigest[] = [];
+	for (const [ordinal, chunk] of chunks.entries()) {
+		if (ordinal % ticketsPerStep === ticketsPerStep - 1) yield;
+		digests.push(summarizeTicket(chunk.text, labels, ordinal, chunk.startLine));
+	}
+	return digests;
 }
 
 /**
@@ -56,18 +70,29 @@ export function summarizeTickets(text: string, labels: TicketLabels): TicketDige
  */
 export class LiveSummaries {
 	private byText = new Map<string, TicketDigest>();
+	/** Tickets summarized anew (steps are counted in those: reused ones cost nothing). */
+	private fresh = 0;
 
 	constructor(private readonly labels: TicketLabels) {}
 
 	summarize(text: string): TicketDigest[] {
+		return runSteps(this.summarizeSteps(text));
+	}
+
+	/** The same in steps (the summaries kept are replaced only at the end). */
+	*summarizeSteps(text: string): Steps<TicketDigest[]> {
 		const { chunks } = scanFile(text);
 		const next = new Map<string, TicketDigest>();
-		const digests = chunks.map((chunk, ordinal) => {
+		const digests: TicketDigest[] = [];
+		for (const [ordinal, chunk] of chunks.entries()) {
 			let own = next.get(chunk.text) ?? this.byText.get(chunk.text);
-			if (!own) own = summarizeTicket(chunk.text, this.labels);
+			if (!own) {
+				if (++this.fresh % ticketsPerStep === 0) yield;
+				own = summarizeTicket(chunk.text, this.labels);
+			}
 			next.set(chunk.text, own);
-			return ordinal === own.ordinal && chunk.startLine === 0 ? own : placed(own, ordinal, chunk.startLine);
-		});
+			digests.push(ordinal === own.ordinal && chunk.startLine === 0 ? own : placed(own, ordinal, chunk.startLine));
+		}
 		this.byText = next;
 		return digests;
 	}
