@@ -4,7 +4,7 @@
  * for a version that is no longer the document's.
  */
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver';
-import { afterOutput, sliceMs } from './backgroundSlices';
+import { nextSlice, sliceMs } from './backgroundSlices';
 import type { DiagnosticsRunStats } from './protocol';
 
 export interface ScheduledDocument {
@@ -71,7 +71,7 @@ export class DiagnosticsScheduler {
 
 	private slice(doc: ScheduledDocument, source: CancellationTokenSource, steps: Generator<void, Diagnostic[]>): void {
 		const stale = () => source.token.isCancellationRequested || this.host.currentVersion(doc.uri) !== doc.version;
-		const until = performance.now() + sliceMs;
+		const until = performance.now() + sliceMs();
 		while (performance.now() < until) {
 			if (stale()) {
 				this.stats.cancelled++;
@@ -97,6 +97,6 @@ export class DiagnosticsScheduler {
 				return;
 			}
 		}
-		afterOutput(() => this.slice(doc, source, steps));
+		nextSlice(() => this.slice(doc, source, steps));
 	}
 }

@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { afterOutput } from './backgroundSlices';
+import { nextSlice, sliceMs } from './backgroundSlices';
 import { hash53 } from './service/copies';
 import { detached, DuplicateIndex, duplicateDiagnostics, ticketPrint, type DuplicateMatch, type DuplicateOf, type ParsedTicket, type TicketPrint, type TicketRef, type TicketService } from './service/index';
 import { readTitle } from './service/parseTicket';
@@ -159,6 +159,8 @@ export class WorkspaceDuplicates {
 
 	/** A print's matches among the indexed tickets of files other than `uri`, kept while those files do not change. */
 	private othersMatching(uri: string, print: TicketPrint, threshold: number): DuplicateMatch[] {
+		// Only this file's tickets are indexed (a dump alone in its folder): there is nothing else to look through.
+		if (this.index.size === (this.files.get(uri)?.keys.length ?? 0)) return [];
 		let cache = this.othersMatches.get(uri);
 		if (!cache) this.othersMatches.set(uri, (cache = new WeakMap()));
 		const known = cache.get(print);
@@ -188,6 +190,7 @@ export class WorkspaceDuplicates {
 		const threshold = config.duplicates.threshold;
 		if (config.rules['duplicate-ticket'] === 'off' && config.rules['near-duplicate'] === 'off') return [];
 		const parsed = this.service.parse(doc);
+		yield* this.finishBacklogOf(doc.uri);
 		const own: { ref: TicketRef; print: TicketPrint }[] = [];
 		for (let i = 0; i < parsed.chunks.length; i++) {
 			if (i % ticketsPerStep === ticketsPerStep - 1) yield;
@@ -311,6 +314,25 @@ export class WorkspaceDuplicates {
 		}
 	}
 
+	/**
+	 * Prints what the backlog still holds of a file, in steps: an open dump that the index has just
+	 * read (at start-up, or opened) is printed once, here, and its check takes the prints from the
+	 * index, instead of printing its tickets a second time while the backlog gets to them.
+	 */
+	private *finishBacklogOf(uri: string): Generator<void> {
+		const pending = this.backlog.get(uri);
+		if (!pending) return;
+		this.touched(uri);
+		while (pending.next < pending.chunks.length) {
+			if (pending.next % ticketsPerStep === 0) yield;
+			if (this.backlog.get(uri) !== pending) return; // The file was indexed again meanwhile.
+			if (pending.next < pending.chunks.length) this.printNext(pending);
+		}
+		if (this.backlog.get(uri) !== pending) return;
+		this.backlog.delete(uri);
+		this.removeKeys(pending.reusable);
+	}
+
 	/** Prints the backlog's tickets in slices, letting requests in between. */
 	private work(): void {
 		if (this.working) return;
@@ -318,7 +340,7 @@ export class WorkspaceDuplicates {
 		const slice = () => {
 			let current: Pending | undefined;
 			try {
-				const end = performance.now() + backlogSliceMs;
+				const end = performance.now() + Math.min(backlogSliceMs, sliceMs());
 				for (const pending of this.backlog.values()) {
 					current = pending;
 					this.touched(pending.uri);
@@ -333,14 +355,14 @@ export class WorkspaceDuplicates {
 				if (current) this.backlog.delete(current.uri);
 			}
 			if (this.backlog.size) {
-				setTimeout(() => afterOutput(slice), backlogPauseMs);
+				setTimeout(() => nextSlice(slice), backlogPauseMs);
 				return;
 			}
 			this.working = false;
 			this.generation++;
 			this.changedSoon();
 		};
-		afterOutput(slice);
+		setImmediate(slice);
 	}
 
 	/** Prints the next ticket of a pending file, or takes its print from the file's previous text when unchanged. */

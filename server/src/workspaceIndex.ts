@@ -44,7 +44,7 @@ export class WorkspaceIndex {
 	private readonly live = new Map<string, LiveSummaries>();
 	private readonly fieldHashes = new WeakMap<TicketFields, number>();
 	/** Per file, the write in progress (see setFileSteps). */
-	private readonly writes = new Map<string, object>();
+	private readonly writes = new Map<string, { readonly textHash: number }>();
 	private hashSalt = 0;
 	private ticketCount = 0;
 	private builds = 0;
@@ -75,8 +75,6 @@ export class WorkspaceIndex {
 	 * one then ends without effect, taking back the search entries it added.
 	 */
 	*setFileSteps(uri: string, text: string, live = false): Steps<boolean> {
-		const write = {};
-		this.writes.set(uri, write);
 		// New labels read the same text differently: the hash is salted with the labels in use.
 		if (this.service.config.labels !== this.hashedLabels) {
 			this.hashedLabels = this.service.config.labels;
@@ -84,10 +82,19 @@ export class WorkspaceIndex {
 			this.live.clear();
 		}
 		const textHash = hash53(text, this.hashSalt);
-		if (this.files.get(uri)?.textHash === textHash) return false;
+		// The same text being written already (the editor's text of a dump the start-up run reads): that write does it.
+		if (this.writes.get(uri)?.textHash === textHash) return false;
+		if (this.files.get(uri)?.textHash === textHash) {
+			this.writes.delete(uri); // A write of another text in progress is stale now.
+			return false;
+		}
 		if (!this.service.isTicketDump(text)) return this.removeFile(uri);
+		const write = { textHash };
+		this.writes.set(uri, write);
 		const digests = yield* this.summarize(uri, text, live);
 		const before = this.files.get(uri);
+		const overtaken = () => this.writes.get(uri) !== write || this.files.get(uri) !== before;
+		if (overtaken()) return false;
 		// Tickets whose text did not change keep their postings: an edit re-indexes only what it touched.
 		const reusable = new Map<number, number[]>();
 		before?.ticketHashes.forEach((hash, i) => {
@@ -102,14 +109,17 @@ export class WorkspaceIndex {
 		for (const [i, d] of digests.entries()) {
 			let key = reusable.get(ticketHashes[i])?.shift();
 			if (key === undefined) {
-				if (added.length % ticketsPerStep === ticketsPerStep - 1) yield;
+				if (added.length % ticketsPerStep === ticketsPerStep - 1) {
+					yield;
+					if (overtaken()) break;
+				}
 				key = this.nextKey++;
 				this.search.add(key, group, d.fields, d.product);
 				added.push(key);
 			}
 			keys.push(key);
 		}
-		if (this.writes.get(uri) !== write || this.files.get(uri) !== before) {
+		if (overtaken()) {
 			for (const key of added) this.search.remove(key);
 			return false;
 		}
@@ -217,13 +227,13 @@ export class WorkspaceIndex {
 		this.builds++;
 	}
 
-	endBuild(): void {
+	/** Returns the steps that follow the last run's end (see SearchIndex.settleSteps), or none while another run goes on. */
+	endBuild(): Steps<void> | undefined {
 		this.builds = Math.max(0, this.builds - 1);
-		if (this.builds === 0) {
-			this.completedOnce = true;
-			// Keep per ticket only what feedback reads, now that the whole workspace's idf is known.
-			this.search.settle();
-		}
+		if (this.builds > 0) return undefined;
+		this.completedOnce = true;
+		// Keep per ticket only what feedback reads, now that the whole workspace's idf is known.
+		return this.search.settleSteps();
 	}
 
 	/** Called synchronously as each file is indexed or removed, before `onDidChange` reports the batch. */

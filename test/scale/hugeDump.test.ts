@@ -86,3 +86,43 @@ describe('a 20 MB dump (server process)', function () {
 	});
 
 });
+
+describe('a 20 MB dump open in the editor as the server starts (server process)', function () {
+	this.timeout(300_000);
+	let dir: string;
+	let client: TestClient;
+	const huge = generateDump({ bytes: 20 * 1024 * 1024, seed: 12 });
+	const hugeTickets = (huge.match(/^## /gm) ?? []).length;
+
+	before(() => {
+		dir = mkdtempSync(join(tmpdir(), 'tickets-huge-start-'));
+		writeFileSync(join(dir, 'huge.md'), huge);
+	});
+
+	after(async () => {
+		await client?.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('answers documentSymbol within 1 s each time while the index reads it and it is checked', async () => {
+		client = await startServer({ folders: [dir] });
+		const uri = fileUri(join(dir, 'huge.md'));
+		let indexed = false;
+		const indexing = client.indexed().then(() => (indexed = true));
+		await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: huge } });
+		const waits: number[] = [];
+		while (!indexed) {
+			const [result, ms] = await timed(() => client.connection.sendRequest<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } }));
+			waits.push(ms);
+			assert.equal(result![0].children!.length, hugeTickets);
+		}
+		await indexing;
+		assert.ok(waits.length >= 2, `${waits.length} answers while indexing`);
+		assert.ok(Math.max(...waits) < 1000, `documentSymbol while indexing: ${waits.map((w) => w.toFixed(0)).join(", ")} ms`);
+		const [list, ms] = await timed(() => client.connection.sendRequest<TicketListResult>('tickets/list', { uri }));
+		assert.equal(list.tickets.length, hugeTickets);
+		assert.ok(ms < 1000, `tickets/list took ${ms.toFixed(0)} ms`);
+		console.log(`      documentSymbol while indexing: ${waits.length} answers, slowest ${Math.max(...waits).toFixed(0)} ms; then tickets/list ${ms.toFixed(0)} ms`);
+	});
+});
+

@@ -10,7 +10,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disp
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext, ServerFeature } from '../context';
 import { TicketListRequest, TicketsDidChangeNotification } from '../protocol';
-import { outputWritten, runInSlices } from '../backgroundSlices';
+import { runInSlices } from '../backgroundSlices';
 import { candidateFilter, type CandidateFilter } from '../files';
 import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo } from '../workspaceFiles';
 
@@ -46,6 +46,7 @@ class IndexKeeper {
 	private readonly pending = new Set<string>();
 	private flushTimer: NodeJS.Timeout | undefined;
 	private readonly reportedSkips = new Set<string>();
+	private readonly editorWrites = new Map<string, Promise<void>>();
 
 	constructor(private readonly ctx: ServerContext) {
 		this.filter = this.makeFilter();
@@ -127,7 +128,6 @@ class IndexKeeper {
 			for (let i = 0; i < files.length && current(); i++) {
 				const uri = files[i];
 				stale.delete(uri);
-				await outputWritten();
 				await this.fromDisk(uri);
 				const now = Date.now();
 				if (now - reported >= progressMs || i === files.length - 1) {
@@ -141,16 +141,20 @@ class IndexKeeper {
 			this.ctx.log(`Indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		} finally {
 			progress.done();
-			index.endBuild();
+			const settling = index.endBuild();
 			this.flush();
+			if (settling) await runInSlices(settling).catch((error) => this.ctx.log(`Settling the search index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 		}
 	}
 
 	/** Indexes a file from disk, unless it is open (the editor's text wins). */
 	private async fromDisk(uri: string): Promise<void> {
+		const opened = this.ctx.documents.get(uri);
+		if (opened) return this.fromEditor(opened);
 		const path = this.toPath(uri);
 		if (path) filesRead++;
 		const read = path ? await readCandidate(path) : { skipped: 'missing' as const };
+		// Opened while it was read.
 		const open = this.ctx.documents.get(uri);
 		if (open) return this.fromEditor(open);
 		if ('text' in read) {
@@ -164,10 +168,27 @@ class IndexKeeper {
 		if (this.ctx.index.removeFile(uri)) this.notify([uri]);
 	}
 
-	private async fromEditor(doc: TextDocument): Promise<void> {
-		const { index } = this.ctx;
-		const changed = this.indexesOpen(doc) ? await runInSlices(index.setFileSteps(doc.uri, doc.getText(), true)) : index.removeFile(doc.uri);
-		if (changed) this.notify([doc.uri]);
+	/**
+	 * Indexes an open document's current text. Calls for one document run one after the other (the
+	 * start-up run and the editor both ask for a dump open as the server starts): the first does the
+	 * work, and a later one finds the text indexed, so that neither ends before the text is in.
+	 */
+	private fromEditor(doc: TextDocument): Promise<void> {
+		const uri = doc.uri;
+		const previous = this.editorWrites.get(uri) ?? Promise.resolve();
+		const next = previous.then(async () => {
+			const current = this.ctx.documents.get(uri);
+			if (!current) return;
+			const { index } = this.ctx;
+			const changed = this.indexesOpen(current) ? await runInSlices(index.setFileSteps(uri, current.getText(), true)) : index.removeFile(uri);
+			if (changed) this.notify([uri]);
+		});
+		this.editorWrites.set(uri, next);
+		const forget = () => {
+			if (this.editorWrites.get(uri) === next) this.editorWrites.delete(uri);
+		};
+		next.then(forget, forget);
+		return next;
 	}
 
 	/** Open dumps in the workspace are indexed; with no folder open (a single file), every open dump is. */

@@ -158,6 +158,9 @@ export class DuplicateIndex {
 	/** Slots added since the bands were built: band key → slots. */
 	private recent = new Map<number, number[]>();
 	private recentCount = 0;
+	/** Per slot, the last query that judged it (see matches). */
+	private judged = new Uint32Array(0);
+	private stamp = 0;
 
 	get size(): number {
 		return this.slotOf.size;
@@ -221,20 +224,23 @@ export class DuplicateIndex {
 
 	/** Every indexed ticket that is an exact copy of the print or similar at `threshold` or more, best first; `skip` leaves keys out. */
 	matches(print: TicketPrint, threshold: number, skip?: (key: number) => boolean): DuplicateMatch[] {
-		const found = new Map<number, DuplicateMatch>();
-		// A candidate shares several bands with the print: judged once.
-		const judged = new Set<number>();
+		const found: DuplicateMatch[] = [];
+		// A candidate shares several bands with the print (a near copy, most of them): judged once, marked with this query's stamp.
+		if (this.judged.length < this.slots) this.judged = new Uint32Array(this.keyOfSlot.length);
+		if (this.stamp === 0xffffffff) this.judged.fill((this.stamp = 0));
+		const stamp = ++this.stamp;
+		const { judged, alive, signatures } = this;
 		const consider = (slot: number, exact: boolean) => {
-			if (!this.alive[slot] || judged.has(slot)) return;
-			judged.add(slot);
+			if (judged[slot] === stamp || !alive[slot]) return;
+			judged[slot] = stamp;
 			const key = this.keyOfSlot[slot];
 			if (skip?.(key)) return;
 			if (exact) {
-				found.set(key, { key, similarity: 1, exact: true });
+				found.push({ key, similarity: 1, exact: true });
 				return;
 			}
-			const s = similarity(print.signature, this.signatures.subarray(slot * signatureLength, (slot + 1) * signatureLength));
-			if (s >= threshold) found.set(key, { key, similarity: s, exact: false });
+			const s = similarity(print.signature, signatures.subarray(slot * signatureLength, (slot + 1) * signatureLength));
+			if (s >= threshold) found.push({ key, similarity: s, exact: false });
 		};
 		const same = this.byExact.get(print.exact);
 		if (same !== undefined) for (const slot of Array.isArray(same) ? same : [same]) consider(slot, true);
@@ -243,9 +249,10 @@ export class DuplicateIndex {
 			for (const slot of this.recent.get(k) ?? []) consider(slot, false);
 			const keys = this.bandKeys[b];
 			if (!keys) continue;
-			for (let i = lowerBound(keys, k); i < keys.length && keys[i] === k; i++) consider(this.bandSlots[b][i], false);
+			const slots = this.bandSlots[b];
+			for (let i = lowerBound(keys, k); i < keys.length && keys[i] === k; i++) consider(slots[i], false);
 		}
-		return [...found.values()].sort((a, b) => b.similarity - a.similarity || a.key - b.key);
+		return found.sort((a, b) => b.similarity - a.similarity || a.key - b.key);
 	}
 
 	/** Moves every live slot into the sorted band arrays. */

@@ -22,6 +22,7 @@ import { Arena } from './arena';
 import { copyPrint, type CopyPrint } from './copies';
 import { detached } from './detached';
 import type { TicketFields } from './summarize';
+import { runSteps, type Steps } from './steps';
 import { forEachTerm, TermKind, termKind } from './tokenize';
 
 export const fieldNames = ['title', 'description', 'answers', 'dialog'] as const;
@@ -117,6 +118,8 @@ const emptyImpacts = new Uint8Array(0);
 const maxMatchedTerms = 5;
 /** Terms a ticket keeps for feedback once the index has settled (feedback reads its best 100 by idf, most of them among these). */
 const forwardTerms = 64;
+/** Tickets cut to their forward terms between two steps of settleSteps (about 2 ms). */
+const ticketsPerStep = 64;
 /** Compaction once this share of the tickets is dead (and at least this many). */
 const deadShare = 0.25;
 const deadMinimum = 256;
@@ -158,6 +161,7 @@ export class SearchIndex {
 	private docTerms: Int32Array[] = [];
 	private docImpacts: Uint8Array[] = [];
 	private pruning = false;
+	private compactions = 0;
 	/** Postings placed in the pool by pool(), and those of them since moved out to lists of their own. */
 	private pooledSize = 0;
 	private unpooled = 0;
@@ -231,10 +235,22 @@ export class SearchIndex {
 	 * Also gives back the room the lists grew into.
 	 */
 	settle(): void {
+		runSteps(this.settleSteps());
+	}
+
+	/** The same in steps (a 100k-ticket index takes seconds); adding and removing tickets meanwhile is fine. */
+	*settleSteps(): Steps<void> {
 		this.pruning = true;
-		for (let d = 0; d < this.docs; d++) {
+		for (let d = 0, done = 0; d < this.docs; d++) {
 			const ids = this.docTerms[d];
 			if (!this.docAlive[d] || ids.length <= forwardTerms) continue;
+			if (++done % ticketsPerStep === 0) {
+				const compactions = this.compactions;
+				yield;
+				// Tickets were renumbered: start again (those done are short now, and skipped).
+				if (this.compactions !== compactions) d = -1;
+				if (d < 0 || d >= this.docs || this.docTerms[d] !== ids) continue;
+			}
 			const impacts = this.docImpacts[d];
 			this.setForward(d, this.strongest(Array.from(ids, (id, i): [number, number] => [id, impacts[i]])));
 		}
@@ -585,6 +601,7 @@ export class SearchIndex {
 		for (let d = 0; d < next; d++) this.keyToDoc.set(this.docKey[d], d);
 		this.docs = next;
 		this.dead = 0;
+		this.compactions++;
 		// Gives back what the lists no longer need (a file re-indexed many times grows its lists).
 		if (this.pruning) this.pool();
 	}

@@ -70,6 +70,8 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 	let config = options.config ?? defaultConfig;
 	const log = options.log ?? (() => undefined);
 	const parser = new TicketParser(config.labels);
+	// The Outline of a version, asked for again (a 20 MB dump's is 60,000 symbols): kept with its parse.
+	const outlines = new WeakMap<TicketDocument, { separator: string; symbols: DocumentSymbol[] }>();
 	const validator = new Validator(config, log);
 	return {
 		get config() {
@@ -85,7 +87,15 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 		parse: (document) => parser.parse(document),
 		validate: (document, token) => validator.validate(parser.parse(document), options.workspace?.categoryCounts(), token),
 		validateSteps: (document) => validator.steps(parser.parse(document), options.workspace?.categoryCounts()),
-		documentSymbols: (document, token) => documentSymbols(parser.parse(document), config.labels.categorySeparator, token),
+		documentSymbols: (document, token) => {
+			const parsed = parser.parse(document);
+			const separator = config.labels.categorySeparator;
+			const known = outlines.get(parsed);
+			if (known?.separator === separator) return known.symbols;
+			const symbols = documentSymbols(parsed, separator, token);
+			if (!token?.isCancellationRequested) outlines.set(parsed, { separator, symbols });
+			return symbols;
+		},
 		foldingRanges: (document) => foldingRanges(parser.parse(document)),
 		complete: (document, position) => completions(parser.parse(document), position, { config, categoryCounts: options.workspace?.categoryCounts() }),
 		summarize: (text) => summarizeTickets(text, config.labels),
