@@ -35,6 +35,13 @@ interface FileEntry {
 	byHash?: Map<number, number>;
 }
 
+/** What the duplicate backlog tells of its work. */
+export interface BacklogProgress {
+	begin(): void;
+	report(filesDone: number, filesTotal: number): void;
+	end(): void;
+}
+
 /** A match between two distinct prints of one open dump. */
 interface OwnMatch {
 	readonly print: TicketPrint;
@@ -72,6 +79,10 @@ export class WorkspaceDuplicates {
 	private readonly listeners = new Set<(uris: string[]) => void>();
 	private readonly backlog = new Map<string, Pending>();
 	private working = false;
+	/** The backlog emptied and its progress waits for the open dumps' re-check to be asked for (see recheckOpenDumps). */
+	private progressOpen = false;
+	/** Files printed since the backlog last started. */
+	private filesDone = 0;
 	/** Files whose prints changed since open dumps were last re-checked. */
 	private readonly changedFiles = new Set<string>();
 	private nextKey = 0;
@@ -95,6 +106,8 @@ export class WorkspaceDuplicates {
 		/** The open dumps (checked again when the index changes). */
 		private readonly openDumps: () => readonly TextDocument[],
 		private readonly log: (message: string) => void = () => {},
+		/** Told when the backlog starts, how far it got, and when it is empty (the server shows it as progress). */
+		private readonly progress?: BacklogProgress,
 	) {
 		workspace.onFileIndexed((uri, text) => this.fileIndexed(uri, text));
 	}
@@ -210,7 +223,8 @@ export class WorkspaceDuplicates {
 		yield;
 		const diagnostics: Diagnostic[] = [];
 		for (let i = 0; i < own.length; i++) {
-			if (i % ticketsPerStep === ticketsPerStep - 1) yield;
+			// A step per ticket: matching one among 100k indexed tickets can take milliseconds.
+			yield;
 			const o = own[i];
 			// As an index of the ordinals would answer: other tickets of the same text are exact copies; best first, then in file order.
 			const local: { ordinal: number; exact: boolean; similarity: number }[] = [];
@@ -331,12 +345,16 @@ export class WorkspaceDuplicates {
 		if (this.backlog.get(uri) !== pending) return;
 		this.backlog.delete(uri);
 		this.removeKeys(pending.reusable);
+		this.filesDone++;
 	}
 
 	/** Prints the backlog's tickets in slices, letting requests in between. */
 	private work(): void {
 		if (this.working) return;
 		this.working = true;
+		this.filesDone = 0;
+		if (!this.progressOpen) this.progress?.begin();
+		this.progressOpen = false;
 		const slice = () => {
 			let current: Pending | undefined;
 			try {
@@ -348,6 +366,7 @@ export class WorkspaceDuplicates {
 					if (pending.next < pending.chunks.length) break;
 					this.backlog.delete(pending.uri);
 					this.removeKeys(pending.reusable);
+					this.filesDone++;
 				}
 			} catch (error) {
 				// A file that cannot be printed is left out (its prints so far stay); the rest of the backlog goes on.
@@ -355,10 +374,12 @@ export class WorkspaceDuplicates {
 				if (current) this.backlog.delete(current.uri);
 			}
 			if (this.backlog.size) {
+				this.progress?.report(this.filesDone, this.filesDone + this.backlog.size);
 				setTimeout(() => nextSlice(slice), backlogPauseMs);
 				return;
 			}
 			this.working = false;
+			this.progressOpen = true;
 			this.generation++;
 			this.changedSoon();
 		};
@@ -396,6 +417,11 @@ export class WorkspaceDuplicates {
 				this.recheckOpenDumps();
 			} catch (error) {
 				this.failed('Re-checking open dumps for duplicates', error);
+			}
+			// The work of the backlog ends here: the open dumps it changed are being checked again.
+			if (this.progressOpen && !this.backlog.size) {
+				this.progressOpen = false;
+				this.progress?.end();
 			}
 		}, settleMs);
 	}

@@ -10,12 +10,15 @@ import {
 	MessageType,
 	ProposedFeatures,
 	ShowMessageNotification,
+	StreamMessageReader,
+	StreamMessageWriter,
 	TextDocuments,
 	TextDocumentSyncKind,
 	type InitializeParams,
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { watchRequests } from './backgroundSlices';
 import type { ServerContext } from './context';
 import { features } from './features/index';
 import { pathFilter, uriPath, type PathFilter } from './files';
@@ -24,9 +27,13 @@ import { createTicketService } from './service/index';
 import { mergeSettings, toServerSettings, type ServerSettings, type TicketSettings } from './settings';
 import { WorkspaceConfig } from './workspaceConfig';
 import { WorkspaceDuplicates } from './duplicates';
+import { duplicatesProgress } from './duplicatesProgress';
 import { WorkspaceIndex } from './workspaceIndex';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio (what every client uses), the transport is watched so that background work gives way to requests.
+const connection = process.argv.includes('--stdio')
+	? createConnection(ProposedFeatures.all, ...watchRequests(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)))
+	: createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.error(message);
 
@@ -47,7 +54,7 @@ const configFile = new WorkspaceConfig({
 // The category-unknown rule learns the categories from the whole workspace once it is indexed.
 const service = createTicketService({ config: settings.config, log, workspace: { categoryCounts: () => index.categoryCounts() } });
 const index = new WorkspaceIndex(service);
-const duplicates = new WorkspaceDuplicates(index, service, () => documents.all().filter((doc) => context.isDump(doc)), log);
+const duplicates = new WorkspaceDuplicates(index, service, () => documents.all().filter((doc) => context.isDump(doc)), log, duplicatesProgress(connection));
 settingsListeners.push(() => duplicates.reset());
 
 /** Dump-ness by path and content, cached per document version. */

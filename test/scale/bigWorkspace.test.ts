@@ -75,7 +75,7 @@ describe('a workspace of 1,000 dumps (server process)', function () {
 
 	it('reports the first index as progress: begin, "N/1000 files" reports counting up, end', () => {
 		const progress = client.notifications.filter((n) => n.method === '$/progress').map((n) => n.params as Progress);
-		const begin = progress.find((p) => p.value.kind === 'begin');
+		const begin = progress.find((p) => p.value.kind === 'begin' && p.value.title === 'Indexing tickets');
 		assert.ok(begin, 'a progress began');
 		assert.equal(begin.value.title, 'Indexing tickets');
 		const run = progress.filter((p) => p.token === begin.token);

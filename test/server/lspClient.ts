@@ -22,9 +22,16 @@ export interface TestClient {
 	readonly registrations: { method: string; registerOptions?: unknown }[];
 	/** Resolves with the first notification (already received or still to come) that `match` accepts. */
 	waitFor<T>(method: string, match?: (params: T) => boolean): Promise<T>;
-	/** Resolves when an indexing progress that started ends. */
+	/** Resolves when the first indexing progress ("Indexing tickets") ends. */
 	indexed(): Promise<void>;
+	/** Resolves once every "Finding duplicate tickets" progress that began has ended (the duplicate prints are done). */
+	duplicatesFound(): Promise<void>;
 	stop(): Promise<void>;
+}
+
+interface Progress {
+	readonly token: unknown;
+	readonly value: { kind: string; title?: string; message?: string; percentage?: number };
 }
 
 export interface StartOptions {
@@ -103,8 +110,17 @@ export async function startServer(options: StartOptions): Promise<TestClient> {
 		registrations,
 		waitFor,
 		async indexed() {
-			const begin = await waitFor<{ token: unknown; value: { kind: string; title?: string } }>('$/progress', (p) => p.value.kind === 'begin');
-			await waitFor<{ token: unknown; value: { kind: string } }>('$/progress', (p) => p.token === begin.token && p.value.kind === 'end');
+			const begin = await waitFor<Progress>('$/progress', (p) => p.value.kind === 'begin' && p.value.title === 'Indexing tickets');
+			await waitFor<Progress>('$/progress', (p) => p.token === begin.token && p.value.kind === 'end');
+		},
+		async duplicatesFound() {
+			await waitFor<Progress>('$/progress', (p) => p.value.kind === 'begin' && p.value.title === 'Finding duplicate tickets');
+			for (;;) {
+				const runs = notifications.filter((n) => n.method === '$/progress').map((n) => n.params as Progress);
+				const open = runs.find((p) => p.value.kind === 'begin' && p.value.title === 'Finding duplicate tickets' && !runs.some((q) => q.token === p.token && q.value.kind === 'end'));
+				if (!open) return;
+				await waitFor<Progress>('$/progress', (p) => p.token === open.token && p.value.kind === 'end');
+			}
 		},
 		async stop() {
 			if (child.exitCode !== null) return;

@@ -47,14 +47,29 @@ describe('workspace index (server process)', function () {
 		rmSync(root, { recursive: true, force: true });
 	});
 
+	/** The values of the progress that began with `title`. */
+	const progressOf = (title: string) => {
+		const all = client.notifications.filter((n) => n.method === '$/progress').map((n) => n.params as { token: unknown; value: { kind: string; title?: string; message?: string } });
+		const begin = all.find((p) => p.value.kind === 'begin' && p.value.title === title);
+		assert.ok(begin, `a progress "${title}" began`);
+		return all.filter((p) => p.token === begin.token).map((p) => p.value);
+	};
+
 	it('reports progress as files counted out of the candidates', () => {
-		const progress = client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string; title?: string; message?: string } }).value);
+		const progress = progressOf('Indexing tickets');
 		assert.equal(progress[0].kind, 'begin');
-		assert.equal(progress[0].title, 'Indexing tickets');
 		const messages = progress.filter((v) => v.kind === 'report').map((v) => v.message);
 		// README.md, a/000.txt, b/part2.md, binary.md: node_modules is excluded by the default setting.
 		assert.equal(messages.at(-1), '4/4 files');
 		assert.equal(progress.at(-1)!.kind, 'end');
+	});
+
+	it('reports the duplicate prints of the indexed dumps as a progress of their own, which ends', async () => {
+		await client.duplicatesFound();
+		const progress = progressOf('Finding duplicate tickets');
+		assert.equal(progress[0].kind, 'begin');
+		assert.equal(progress.at(-1)!.kind, 'end');
+		assert.ok(progress.filter((v) => v.kind === 'report').every((v) => /^\d+\/\d+ files$/.test(v.message ?? '')));
 	});
 
 	it('lists every ticket of every dump, open or not, and says when indexing is over', async () => {

@@ -140,10 +140,11 @@ class IndexKeeper {
 		} catch (error) {
 			this.ctx.log(`Indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		} finally {
-			progress.done();
 			const settling = index.endBuild();
 			this.flush();
+			// The search index settles before the progress ends: queries then run at their settled speed.
 			if (settling) await runInSlices(settling).catch((error) => this.ctx.log(`Settling the search index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+			progress.done();
 		}
 	}
 

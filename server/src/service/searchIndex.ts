@@ -241,6 +241,8 @@ export class SearchIndex {
 	/** The same in steps (a 100k-ticket index takes seconds); adding and removing tickets meanwhile is fine. */
 	*settleSteps(): Steps<void> {
 		this.pruning = true;
+		// The idf of every term, once (tickets added meanwhile shift it a little: they are ranked as added).
+		let termWeights = this.termWeights();
 		for (let d = 0, done = 0; d < this.docs; d++) {
 			const ids = this.docTerms[d];
 			if (!this.docAlive[d] || ids.length <= forwardTerms) continue;
@@ -249,12 +251,14 @@ export class SearchIndex {
 				yield;
 				// Tickets were renumbered: start again (those done are short now, and skipped).
 				if (this.compactions !== compactions) d = -1;
+				if (termWeights.length < this.termText.length) termWeights = this.termWeights();
 				if (d < 0 || d >= this.docs || this.docTerms[d] !== ids) continue;
 			}
 			const impacts = this.docImpacts[d];
-			this.setForward(d, this.strongest(Array.from(ids, (id, i): [number, number] => [id, impacts[i]])));
+			this.setForward(d, this.strongestAt(ids, impacts, (id) => termWeights[id]).map((i): [number, number] => [ids[i], impacts[i]]));
 		}
-		this.pool();
+		yield;
+		yield* this.poolSteps();
 	}
 
 	/**
@@ -265,28 +269,60 @@ export class SearchIndex {
 	 * leaves its view for an array of its own; when those hold half the pool, the pool is rebuilt.
 	 */
 	private pool(): void {
+		runSteps(this.poolSteps());
+	}
+
+	/** The same in four steps, one per kind of list (each is consistent with the lengths at its time). */
+	private *poolSteps(): Steps<void> {
+		this.postDocs = pooled(this.postDocs, this.postLen, this.termText.length, Int32Array);
 		const terms = this.termText.length;
-		this.postDocs = pooled(this.postDocs, this.postLen, terms, Int32Array);
-		this.postImpacts = pooled(this.postImpacts, this.postLen, terms, Uint8Array);
-		const forwardLengths = Int32Array.from(this.docTerms, (ids) => ids.length);
-		this.docTerms = pooled(this.docTerms, forwardLengths, this.docs, Int32Array);
-		this.docImpacts = pooled(this.docImpacts, forwardLengths, this.docs, Uint8Array);
 		this.pooledSize = this.postLen.subarray(0, terms).reduce((sum, n) => sum + n, 0);
 		this.unpooled = 0;
 		this.inPool = new Uint8Array(terms).fill(1);
+		yield;
+		this.postImpacts = pooled(this.postImpacts, this.postLen, this.termText.length, Uint8Array);
+		yield;
+		this.docTerms = pooled(this.docTerms, Int32Array.from(this.docTerms, (ids) => ids.length), this.docs, Int32Array);
+		yield;
+		this.docImpacts = pooled(this.docImpacts, Int32Array.from(this.docImpacts, (ids) => ids.length), this.docs, Uint8Array);
 		this.idArena = this.impactArena = undefined;
 	}
 
-	/** A ticket's terms worth keeping for feedback: by impact × idf × kind, the common ones left out. */
+	/** A ticket's terms worth keeping for feedback: its `forwardTerms` strongest by impact × idf × kind, the common ones left out. */
 	private strongest(entries: [number, number][]): [number, number][] {
-		const kinds = this.params.kindWeights;
+		if (entries.length <= forwardTerms) return entries;
+		return this.strongestAt(Int32Array.from(entries, (e) => e[0]), Uint8Array.from(entries, (e) => e[1])).map((i) => entries[i]);
+	}
+
+	/** Per term, what an impact is multiplied by to rank a ticket's terms: idf × kind, 0 for the common ones. */
+	private termWeights(): Float64Array {
 		const maxDf = Math.max(2, this.params.maxDfShare * this.size);
-		const weight = ([id, impact]: [number, number]) => (this.df(id) > maxDf ? 0 : impact * this.idf(id) * kinds[termKind(this.termText[id])]);
-		return entries
-			.map((e): [[number, number], number] => [e, weight(e)])
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, forwardTerms)
-			.map(([e]) => e);
+		return Float64Array.from(this.termText, (_, id) => this.termWeight(id, maxDf));
+	}
+
+	private termWeight(id: number, maxDf: number): number {
+		return this.df(id) > maxDf ? 0 : this.idf(id) * this.params.kindWeights[termKind(this.termText[id])];
+	}
+
+	/**
+	 * The positions of those terms in a ticket's lists. Weights and positions are packed into one
+	 * number per term and sorted natively (a settle() ranks 100k tickets' 300 terms each).
+	 */
+	private strongestAt(ids: Int32Array, impacts: Uint8Array, termWeight = (id: number) => this.termWeight(id, Math.max(2, this.params.maxDfShare * this.size))): number[] {
+		const n = ids.length;
+		const weight = (i: number) => impacts[i] * termWeight(ids[i]);
+		if (n > 0xffff) {
+			return Array.from(ids, (_, i) => i)
+				.sort((a, b) => weight(b) - weight(a))
+				.slice(0, forwardTerms);
+		}
+		// Weight to a millionth in the high part, position in the low 16 bits (an earlier term first among equals).
+		const keys = new Float64Array(n);
+		for (let i = 0; i < n; i++) keys[i] = Math.floor(weight(i) * 1e6) * 0x10000 + (0xffff - i);
+		keys.sort();
+		const kept: number[] = [];
+		for (let k = n - 1; k >= 0 && kept.length < forwardTerms; k--) kept.push(0xffff - (keys[k] % 0x10000));
+		return kept;
 	}
 
 	private setForward(doc: number, entries: [number, number][]): void {
