@@ -118,8 +118,8 @@ const emptyImpacts = new Uint8Array(0);
 const maxMatchedTerms = 5;
 /** Terms a ticket keeps for feedback once the index has settled (feedback reads its best 100 by idf, most of them among these). */
 const forwardTerms = 64;
-/** Tickets cut to their forward terms between two steps of settleSteps (about 2 ms). */
-const ticketsPerStep = 64;
+/** Postings read between two steps of settleSteps (about 2 ms). */
+const postingsPerStep = 100_000;
 /** Compaction once this share of the tickets is dead (and at least this many). */
 const deadShare = 0.25;
 const deadMinimum = 256;
@@ -161,6 +161,10 @@ export class SearchIndex {
 	private docTerms: Int32Array[] = [];
 	private docImpacts: Uint8Array[] = [];
 	private pruning = false;
+	/** Every ticket has its forward list (after the first settle(); see docQuery). */
+	private forwardReady = false;
+	/** deadIn misses tickets removed without forward list (see remove). */
+	private deadInStale = false;
 	private compactions = 0;
 	/** Postings placed in the pool by pool(), and those of them since moved out to lists of their own. */
 	private pooledSize = 0;
@@ -225,7 +229,12 @@ export class SearchIndex {
 			entries.push([this.termId(term), Math.min(impactLevels, Math.max(1, Math.round((impactLevels * x) / (k1 + x))))]);
 		}
 		for (const [id, impact] of entries) this.post(id, doc, impact);
-		this.setForward(doc, this.pruning ? this.strongest(entries) : entries);
+		// Before the first settle() the forward list is left out: settle() derives every ticket's from the postings.
+		if (this.pruning) this.setForward(doc, this.strongest(entries));
+		else {
+			this.docTerms[doc] = emptyIds;
+			this.docImpacts[doc] = emptyImpacts;
+		}
 		if (this.pooledSize && this.unpooled > this.pooledSize / 2) this.pool();
 	}
 
@@ -238,27 +247,60 @@ export class SearchIndex {
 		runSteps(this.settleSteps());
 	}
 
-	/** The same in steps (a 100k-ticket index takes seconds); adding and removing tickets meanwhile is fine. */
+	/**
+	 * The same in steps (a 100k-ticket index takes seconds); adding and removing tickets meanwhile is
+	 * fine. Every ticket's forward list comes from one pass over the postings: each posting offers its
+	 * term to its ticket's 64 strongest so far (a small heap per ticket, in typed arrays). Keeping the
+	 * full lists while indexing instead would take 300 terms a ticket, 150 MB at 100k tickets.
+	 */
 	*settleSteps(): Steps<void> {
 		this.pruning = true;
-		// The idf of every term, once (tickets added meanwhile shift it a little: they are ranked as added).
-		let termWeights = this.termWeights();
-		for (let d = 0, done = 0; d < this.docs; d++) {
-			const ids = this.docTerms[d];
-			if (!this.docAlive[d] || ids.length <= forwardTerms) continue;
-			if (++done % ticketsPerStep === 0) {
-				const compactions = this.compactions;
-				yield;
-				// Tickets were renumbered: start again (those done are short now, and skipped).
-				if (this.compactions !== compactions) d = -1;
-				if (termWeights.length < this.termText.length) termWeights = this.termWeights();
-				if (d < 0 || d >= this.docs || this.docTerms[d] !== ids) continue;
+		for (;;) {
+			const compactions = this.compactions;
+			const docs = this.docs;
+			const k = forwardTerms;
+			const heapWeights = new Float32Array(docs * k);
+			const heapIds = new Int32Array(docs * k);
+			const heapImpacts = new Uint8Array(docs * k);
+			const heapSizes = new Uint8Array(docs);
+			const deadIn = new Int32Array(this.deadIn.length);
+			// Removals from now on that cannot say their terms are counted again at the next query.
+			this.deadInStale = false;
+			const maxDf = Math.max(2, this.params.maxDfShare * this.size);
+			let read = 0;
+			let renumbered = false;
+			for (let id = 0; id < this.termText.length && !renumbered; id++) {
+				const weight = this.termWeight(id, maxDf);
+				const list = this.postDocs[id];
+				const impacts = this.postImpacts[id];
+				const n = this.postLen[id];
+				for (let i = 0; i < n; i++) {
+					const d = list[i];
+					if (!this.docAlive[d]) deadIn[id]++;
+					else if (weight > 0 && d < docs) offer(heapWeights, heapIds, heapImpacts, heapSizes, d, impacts[i] * weight, id, impacts[i]);
+				}
+				read += n;
+				if (read >= postingsPerStep) {
+					read = 0;
+					yield;
+					renumbered = this.compactions !== compactions;
+				}
 			}
-			const impacts = this.docImpacts[d];
-			this.setForward(d, this.strongestAt(ids, impacts, (id) => termWeights[id]).map((i): [number, number] => [ids[i], impacts[i]]));
+			if (renumbered) continue; // Tickets were renumbered meanwhile: start again.
+			// Dead tickets' postings, counted again (before, removals could not say which terms they had).
+			this.deadIn = grow(deadIn, this.deadIn.length);
+			for (let d = 0; d < docs; d++) {
+				// Tickets added meanwhile got theirs when added.
+				if (!this.docAlive[d] || this.docTerms[d].length) continue;
+				this.docTerms[d] = heapIds.subarray(d * k, d * k + heapSizes[d]);
+				this.docImpacts[d] = heapImpacts.subarray(d * k, d * k + heapSizes[d]);
+			}
+			break;
 		}
+		this.forwardReady = true;
 		yield;
-		yield* this.poolSteps();
+		// The forward lists are in three big arrays already (a ticket's part is 64 terms long).
+		yield* this.poolSteps(false);
 	}
 
 	/**
@@ -272,8 +314,8 @@ export class SearchIndex {
 		runSteps(this.poolSteps());
 	}
 
-	/** The same in four steps, one per kind of list (each is consistent with the lengths at its time). */
-	private *poolSteps(): Steps<void> {
+	/** The same in four steps, one per kind of list (each is consistent with the lengths at its time); the postings alone if not `forward`. */
+	private *poolSteps(forward = true): Steps<void> {
 		this.postDocs = pooled(this.postDocs, this.postLen, this.termText.length, Int32Array);
 		const terms = this.termText.length;
 		this.pooledSize = this.postLen.subarray(0, terms).reduce((sum, n) => sum + n, 0);
@@ -281,11 +323,12 @@ export class SearchIndex {
 		this.inPool = new Uint8Array(terms).fill(1);
 		yield;
 		this.postImpacts = pooled(this.postImpacts, this.postLen, this.termText.length, Uint8Array);
+		this.idArena = this.impactArena = undefined;
+		if (!forward) return;
 		yield;
 		this.docTerms = pooled(this.docTerms, Int32Array.from(this.docTerms, (ids) => ids.length), this.docs, Int32Array);
 		yield;
 		this.docImpacts = pooled(this.docImpacts, Int32Array.from(this.docImpacts, (ids) => ids.length), this.docs, Uint8Array);
-		this.idArena = this.impactArena = undefined;
 	}
 
 	/** A ticket's terms worth keeping for feedback: its `forwardTerms` strongest by impact × idf × kind, the common ones left out. */
@@ -294,12 +337,7 @@ export class SearchIndex {
 		return this.strongestAt(Int32Array.from(entries, (e) => e[0]), Uint8Array.from(entries, (e) => e[1])).map((i) => entries[i]);
 	}
 
-	/** Per term, what an impact is multiplied by to rank a ticket's terms: idf × kind, 0 for the common ones. */
-	private termWeights(): Float64Array {
-		const maxDf = Math.max(2, this.params.maxDfShare * this.size);
-		return Float64Array.from(this.termText, (_, id) => this.termWeight(id, maxDf));
-	}
-
+	/** What an impact of a term is multiplied by to rank a ticket's terms: idf × kind, 0 for the common ones. */
 	private termWeight(id: number, maxDf: number): number {
 		return this.df(id) > maxDf ? 0 : this.idf(id) * this.params.kindWeights[termKind(this.termText[id])];
 	}
@@ -327,8 +365,8 @@ export class SearchIndex {
 
 	private setForward(doc: number, entries: [number, number][]): void {
 		entries.sort((a, b) => a[0] - b[0]);
-		const ids = this.idArena?.alloc(entries.length) ?? new Int32Array(entries.length);
-		const impacts = this.impactArena?.alloc(entries.length) ?? new Uint8Array(entries.length);
+		const ids = new Int32Array(entries.length);
+		const impacts = new Uint8Array(entries.length);
 		entries.forEach(([id, impact], i) => {
 			ids[i] = id;
 			impacts[i] = impact;
@@ -343,6 +381,8 @@ export class SearchIndex {
 		this.keyToDoc.delete(key);
 		this.docAlive[doc] = 0;
 		this.dead++;
+		// A ticket without forward list (before the first settle) cannot say its terms: they are counted at the next query.
+		if (!this.docTerms[doc].length && !this.forwardReady) this.deadInStale = true;
 		for (const id of this.docTerms[doc]) this.deadIn[id]++;
 		this.docTerms[doc] = emptyIds;
 		this.docImpacts[doc] = emptyImpacts;
@@ -358,6 +398,7 @@ export class SearchIndex {
 	 * ticket itself is in the index, so a term only it has (df 1) matches nothing else and is skipped.
 	 */
 	ticketQuery(fields: TicketFields, indexed = false): Query {
+		this.countDead();
 		const p = this.params;
 		const weights = new Map<string, number>();
 		for (const name of fieldNames) {
@@ -385,6 +426,7 @@ export class SearchIndex {
 	}
 
 	search(query: Query, options: SearchOptions = {}): SearchHit[] {
+		this.countDead();
 		const limit = Math.max(0, options.limit ?? 10);
 		if (!limit || !query.size || !this.size) return [];
 		if (this.dead >= deadMinimum && this.dead >= deadShare * this.docs) this.compact();
@@ -492,8 +534,9 @@ export class SearchIndex {
 	/** An indexed ticket's strongest terms shared with other tickets, as [term, weight] (from the index, without the text). */
 	private docQuery(doc: number): [number, number][] {
 		const p = this.params;
-		const ids = this.docTerms[doc];
-		const impacts = this.docImpacts[doc];
+		let ids = this.docTerms[doc];
+		let impacts = this.docImpacts[doc];
+		if (!ids.length && !this.forwardReady) [ids, impacts] = this.termsOf(doc);
 		const ranked: [number, number, number][] = [];
 		const maxDf = Math.max(2, p.maxDfShare * this.size);
 		for (let i = 0; i < ids.length; i++) {
@@ -504,6 +547,35 @@ export class SearchIndex {
 		}
 		ranked.sort((a, b) => b[2] - a[2]);
 		return ranked.slice(0, p.queryTerms).map(([id, w]) => [id, w]);
+	}
+
+	/** Counts again the postings of dead tickets in each list, when removals could not (one pass over the postings). */
+	private countDead(): void {
+		if (!this.deadInStale) return;
+		this.deadInStale = false;
+		this.deadIn.fill(0);
+		for (let id = 0; id < this.termText.length; id++) {
+			const list = this.postDocs[id];
+			for (let i = 0; i < this.postLen[id]; i++) if (!this.docAlive[list[i]]) this.deadIn[id]++;
+		}
+	}
+
+	/**
+	 * A ticket's terms and impacts, found in the postings (before the first settle() tickets keep no
+	 * forward list): a binary search per term, milliseconds in a big index; only feedback asks, for
+	 * its ten tickets, and only until the index settles.
+	 */
+	private termsOf(doc: number): [Int32Array, Uint8Array] {
+		const ids: number[] = [];
+		const impacts: number[] = [];
+		for (let id = 0; id < this.termText.length; id++) {
+			const at = binarySearch(this.postDocs[id], this.postLen[id], doc);
+			if (at >= 0) {
+				ids.push(id);
+				impacts.push(this.postImpacts[id][at]);
+			}
+		}
+		return [Int32Array.from(ids), Uint8Array.from(impacts)];
 	}
 
 	/** The query terms that contributed most to a ticket's score (looked up in their sorted lists). */
@@ -620,6 +692,7 @@ export class SearchIndex {
 		this.docTerms.length = next;
 		this.docImpacts.length = next;
 		this.deadIn.fill(0);
+		this.deadInStale = false;
 		for (let id = 0; id < this.termText.length; id++) {
 			const docs = this.postDocs[id];
 			const impacts = this.postImpacts[id];
@@ -641,6 +714,44 @@ export class SearchIndex {
 		// Gives back what the lists no longer need (a file re-indexed many times grows its lists).
 		if (this.pruning) this.pool();
 	}
+}
+
+/** Offers a term to a ticket's min-heap of its `forwardTerms` strongest (ticket d's heap is at d × forwardTerms). */
+function offer(weights: Float32Array, ids: Int32Array, impacts: Uint8Array, sizes: Uint8Array, d: number, weight: number, id: number, impact: number): void {
+	const base = d * forwardTerms;
+	let n = sizes[d];
+	let i: number;
+	if (n < forwardTerms) {
+		// Sift up from the end.
+		i = n++;
+		sizes[d] = n;
+		while (i > 0) {
+			const parent = (i - 1) >> 1;
+			if (weights[base + parent] <= weight) break;
+			weights[base + i] = weights[base + parent];
+			ids[base + i] = ids[base + parent];
+			impacts[base + i] = impacts[base + parent];
+			i = parent;
+		}
+	} else {
+		if (weight <= weights[base]) return;
+		// Replace the weakest (the root) and sift down.
+		i = 0;
+		for (;;) {
+			const l = 2 * i + 1;
+			if (l >= n) break;
+			const r = l + 1;
+			const m = r < n && weights[base + r] < weights[base + l] ? r : l;
+			if (weights[base + m] >= weight) break;
+			weights[base + i] = weights[base + m];
+			ids[base + i] = ids[base + m];
+			impacts[base + i] = impacts[base + m];
+			i = m;
+		}
+	}
+	weights[base + i] = weight;
+	ids[base + i] = id;
+	impacts[base + i] = impact;
 }
 
 function pseudoTf(packed: number, factors: Float64Array): number {
