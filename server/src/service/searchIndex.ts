@@ -12,9 +12,11 @@
  *
  * Storage is what a 100k-ticket workspace needs and no more, and a query reads as little as it
  * can: each posting is a ticket number and its impact tf~/(k1 + tf~) computed when the ticket is
- * added and kept in a byte (so scoring is one multiply-add per posting); each ticket keeps its
- * terms and impacts (for removal, feedback and "matched terms"), four field lengths and a few
- * numbers. Removal marks a ticket dead; the lists are compacted once a quarter of them is dead.
+ * added and kept in a byte (so scoring is one multiply-add per posting); once the index has
+ * settled, each ticket keeps its 64 strongest terms and their impacts (for removal and feedback)
+ * and a few numbers. Lists grow in arenas while a big index is built and settle into a few big
+ * arrays (arena.ts: the memory of 100k tickets' small arrays would not go back to the system).
+ * Removal marks a ticket dead; the lists are compacted once a quarter of them is dead.
  * Length normalisation is against fixed average lengths (see pivotLengths), so impacts never need
  * recomputing.
  */
@@ -54,7 +56,8 @@ export interface RankingParams {
 /**
  * Chosen by measurement (`npm run eval`: leave-one-out over the real dump's 114 tickets, P@5 of the
  * same category; bench/eval.ts). A random search of 1,000 settings, scored on even and odd tickets
- * apart, agreed on the shape below; this setting scores 0.312, and the 29 single-parameter steps
+ * apart, agreed on the shape below; this setting scores 0.312 (0.314 since settle() breaks ties
+ * between a ticket's equally strong terms differently), and the 29 single-parameter steps
  * away from it score 0.281–0.319 (median 0.305), so it sits on a plateau, not on a spike.
  * BM25 with equal fields, k1 1.2, b 0.75 and every query term scores 0.239. What the data said:
  * - the title is the densest field (weight 5; 3 or 8 lose 0.001–0.012); the answers carry the staff's
@@ -154,9 +157,9 @@ export class SearchIndex {
 	private docExact = new Float64Array(256);
 	private docSkeleton = new Float64Array(256);
 	/**
-	 * Each ticket's terms (ascending ids) and their impacts, for feedback and removal: all of them
-	 * until settle(), then its strongest `forwardTerms` (a removed ticket's other terms keep
-	 * counting in df until the next compaction, a small drift).
+	 * Each ticket's strongest `forwardTerms` terms and their impacts, for feedback and removal (a
+	 * removed ticket's other terms keep counting in df until the next compaction, a small drift).
+	 * Empty until the first settle(), which derives them from the postings (see settleSteps).
 	 */
 	private docTerms: Int32Array[] = [];
 	private docImpacts: Uint8Array[] = [];
