@@ -104,6 +104,20 @@ describe('searchIndex (BM25F ranking of similar tickets)', () => {
 		}
 	});
 
+	it('ranks as well once settled, with tickets re-added after it settled (their 64 strongest terms cut as added)', () => {
+		const settled = indexOf(tickets);
+		settled.settle();
+		for (let i = 0; i < tickets.length; i += 2) settled.remove(i);
+		for (let i = 0; i < tickets.length; i += 2) settled.add(i, 0, tickets[i].fields, tickets[i].product);
+		let sum = 0;
+		for (let i = 0; i < tickets.length; i++) sum += similarTo(settled, i).filter((h) => category(tickets[h.key]) === category(tickets[i])).length / 5;
+		const p5 = sum / tickets.length;
+		assert.ok(p5 >= 0.3, `P@5 ${p5.toFixed(3)}`);
+		const unsettled = similarTo(index, 40, 10).map((h) => h.key);
+		const afterSettling = similarTo(settled, 40, 10).map((h) => h.key);
+		assert.ok(afterSettling.filter((k) => unsettled.includes(k)).length >= 7, `${afterSettling} vs ${unsettled}`);
+	});
+
 	it('answers nothing for an empty query or an empty index, and never throws on odd text', () => {
 		assert.deepEqual(index.search(index.textQuery(''), {}), []);
 		assert.deepEqual(new SearchIndex().search(new Map([['证书', 1]]), {}), []);

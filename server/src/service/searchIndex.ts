@@ -121,6 +121,8 @@ const emptyImpacts = new Uint8Array(0);
 const maxMatchedTerms = 5;
 /** Terms a ticket keeps for feedback once the index has settled (feedback reads its best 100 by idf, most of them among these). */
 const forwardTerms = 64;
+/** Up to this many removals are counted in deadIn by a lookup in every list, more by a pass over the postings. */
+const fewRemovals = 16;
 /** Postings read between two steps of settleSteps (about 2 ms). */
 const postingsPerStep = 100_000;
 /** Compaction once this share of the tickets is dead (and at least this many). */
@@ -157,17 +159,16 @@ export class SearchIndex {
 	private docExact = new Float64Array(256);
 	private docSkeleton = new Float64Array(256);
 	/**
-	 * Each ticket's strongest `forwardTerms` terms and their impacts, for feedback and removal (a
-	 * removed ticket's other terms keep counting in df until the next compaction, a small drift).
-	 * Empty until the first settle(), which derives them from the postings (see settleSteps).
+	 * Each ticket's strongest `forwardTerms` terms and their impacts, for feedback. Empty until the
+	 * first settle(), which derives them from the postings (see settleSteps).
 	 */
 	private docTerms: Int32Array[] = [];
 	private docImpacts: Uint8Array[] = [];
 	private pruning = false;
 	/** Every ticket has its forward list (after the first settle(); see docQuery). */
 	private forwardReady = false;
-	/** deadIn misses tickets removed without forward list (see remove). */
-	private deadInStale = false;
+	/** Tickets removed since deadIn was counted (see remove and countDead). */
+	private deadSinceCount: number[] = [];
 	private compactions = 0;
 	/** Postings placed in the pool by pool(), and those of them since moved out to lists of their own. */
 	private pooledSize = 0;
@@ -267,8 +268,8 @@ export class SearchIndex {
 			const heapImpacts = new Uint8Array(docs * k);
 			const heapSizes = new Uint8Array(docs);
 			const deadIn = new Int32Array(this.deadIn.length);
-			// Removals from now on that cannot say their terms are counted again at the next query.
-			this.deadInStale = false;
+			// This pass counts the dead postings again; removals from now on are counted at the next query.
+			this.deadSinceCount = [];
 			const maxDf = Math.max(2, this.params.maxDfShare * this.size);
 			let read = 0;
 			let renumbered = false;
@@ -292,6 +293,11 @@ export class SearchIndex {
 			if (renumbered) continue; // Tickets were renumbered meanwhile: start again.
 			// Dead tickets' postings, counted again (before, removals could not say which terms they had).
 			this.deadIn = grow(deadIn, this.deadIn.length);
+			// Removed while this pass read the lists: some lists counted them, some did not.
+			if (this.deadSinceCount.length) {
+				this.deadSinceCount = [];
+				this.recountDead();
+			}
 			for (let d = 0; d < docs; d++) {
 				// Tickets added meanwhile got theirs when added.
 				if (!this.docAlive[d] || this.docTerms[d].length) continue;
@@ -334,36 +340,34 @@ export class SearchIndex {
 		this.docImpacts = pooled(this.docImpacts, Int32Array.from(this.docImpacts, (ids) => ids.length), this.docs, Uint8Array);
 	}
 
-	/** A ticket's terms worth keeping for feedback: its `forwardTerms` strongest by impact × idf × kind, the common ones left out. */
-	private strongest(entries: [number, number][]): [number, number][] {
-		if (entries.length <= forwardTerms) return entries;
-		return this.strongestAt(Int32Array.from(entries, (e) => e[0]), Uint8Array.from(entries, (e) => e[1])).map((i) => entries[i]);
-	}
-
-	/** What an impact of a term is multiplied by to rank a ticket's terms: idf × kind, 0 for the common ones. */
-	private termWeight(id: number, maxDf: number): number {
-		return this.df(id) > maxDf ? 0 : this.idf(id) * this.params.kindWeights[termKind(this.termText[id])];
-	}
-
 	/**
-	 * The positions of those terms in a ticket's lists. Weights and positions are packed into one
-	 * number per term and sorted natively (a settle() ranks 100k tickets' 300 terms each).
+	 * A ticket's terms worth keeping for feedback: its `forwardTerms` strongest by impact × idf ×
+	 * kind, the common ones left out (a ticket added after the index settled; settleSteps ranks the
+	 * others). Weight and position are packed into one number per term and sorted natively.
 	 */
-	private strongestAt(ids: Int32Array, impacts: Uint8Array, termWeight = (id: number) => this.termWeight(id, Math.max(2, this.params.maxDfShare * this.size))): number[] {
-		const n = ids.length;
-		const weight = (i: number) => impacts[i] * termWeight(ids[i]);
+	private strongest(entries: [number, number][]): [number, number][] {
+		const n = entries.length;
+		if (n <= forwardTerms) return entries;
+		const maxDf = Math.max(2, this.params.maxDfShare * this.size);
+		const weight = (i: number) => entries[i][1] * this.termWeight(entries[i][0], maxDf);
 		if (n > 0xffff) {
-			return Array.from(ids, (_, i) => i)
+			return Array.from(entries, (_, i) => i)
 				.sort((a, b) => weight(b) - weight(a))
-				.slice(0, forwardTerms);
+				.slice(0, forwardTerms)
+				.map((i) => entries[i]);
 		}
 		// Weight to a millionth in the high part, position in the low 16 bits (an earlier term first among equals).
 		const keys = new Float64Array(n);
 		for (let i = 0; i < n; i++) keys[i] = Math.floor(weight(i) * 1e6) * 0x10000 + (0xffff - i);
 		keys.sort();
-		const kept: number[] = [];
-		for (let k = n - 1; k >= 0 && kept.length < forwardTerms; k--) kept.push(0xffff - (keys[k] % 0x10000));
+		const kept: [number, number][] = [];
+		for (let k = n - 1; k >= 0 && kept.length < forwardTerms; k--) kept.push(entries[0xffff - (keys[k] % 0x10000)]);
 		return kept;
+	}
+
+	/** What an impact of a term is multiplied by to rank a ticket's terms: idf × kind, 0 for the common ones. */
+	private termWeight(id: number, maxDf: number): number {
+		return this.df(id) > maxDf ? 0 : this.idf(id) * this.params.kindWeights[termKind(this.termText[id])];
 	}
 
 	private setForward(doc: number, entries: [number, number][]): void {
@@ -384,9 +388,9 @@ export class SearchIndex {
 		this.keyToDoc.delete(key);
 		this.docAlive[doc] = 0;
 		this.dead++;
-		// A ticket without forward list (before the first settle) cannot say its terms: they are counted at the next query.
-		if (!this.docTerms[doc].length && !this.forwardReady) this.deadInStale = true;
-		for (const id of this.docTerms[doc]) this.deadIn[id]++;
+		// Its forward list names 64 of its terms at most (none before the first settle): the dead postings
+		// of each list are counted again at the next query, one pass over the postings, so df stays exact.
+		this.deadSinceCount.push(doc);
 		this.docTerms[doc] = emptyIds;
 		this.docImpacts[doc] = emptyImpacts;
 		return true;
@@ -552,10 +556,24 @@ export class SearchIndex {
 		return ranked.slice(0, p.queryTerms).map(([id, w]) => [id, w]);
 	}
 
-	/** Counts again the postings of dead tickets in each list, when removals could not (one pass over the postings). */
+	/**
+	 * Brings deadIn up to date with the tickets removed since it was counted: a few are looked up in
+	 * every list (an edit removes one; 3 ms at 100k tickets), many by one pass over the postings.
+	 */
 	private countDead(): void {
-		if (!this.deadInStale) return;
-		this.deadInStale = false;
+		const removed = this.deadSinceCount;
+		if (!removed.length) return;
+		this.deadSinceCount = [];
+		if (removed.length <= fewRemovals) {
+			for (let id = 0; id < this.termText.length; id++) {
+				for (const doc of removed) if (binarySearch(this.postDocs[id], this.postLen[id], doc) >= 0) this.deadIn[id]++;
+			}
+			return;
+		}
+		this.recountDead();
+	}
+
+	private recountDead(): void {
 		this.deadIn.fill(0);
 		for (let id = 0; id < this.termText.length; id++) {
 			const list = this.postDocs[id];
@@ -695,7 +713,7 @@ export class SearchIndex {
 		this.docTerms.length = next;
 		this.docImpacts.length = next;
 		this.deadIn.fill(0);
-		this.deadInStale = false;
+		this.deadSinceCount = [];
 		for (let id = 0; id < this.termText.length; id++) {
 			const docs = this.postDocs[id];
 			const impacts = this.postImpacts[id];
