@@ -104,7 +104,7 @@ describe('a workspace of 1,000 dumps (server process)', function () {
 		assert.ok(ms < 2000, `tickets/list took ${ms.toFixed(0)} ms`);
 	});
 
-	it("keeps the server's memory under 1 GB", async () => {
+	it("keeps the server's memory under 1 GB, at rest and at its peak", async () => {
 		const after = await stats();
 		const kernel = residentMB(after.pid);
 		figures.push(
@@ -114,6 +114,7 @@ describe('a workspace of 1,000 dumps (server process)', function () {
 		assert.equal(after.index.files, fileCount);
 		assert.equal(after.index.tickets, ws.tickets);
 		assert.ok(after.memory.rss < 1024 * MB, `RSS ${(after.memory.rss / MB).toFixed(0)} MB`);
+		assert.ok(kernel.peak < 1024, `peak RSS ${kernel.peak.toFixed(0)} MB (indexing, settling and the tree's first answer)`);
 	});
 
 	it('re-reads and re-indexes only the dump changed on disk', async () => {
