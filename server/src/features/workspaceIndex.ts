@@ -182,13 +182,15 @@ class IndexKeeper {
 	private fromEditor(doc: TextDocument): Promise<void> {
 		const uri = doc.uri;
 		const previous = this.editorWrites.get(uri) ?? Promise.resolve();
-		const next = previous.then(async () => {
+		const write = async () => {
 			const current = this.ctx.documents.get(uri);
 			if (!current) return;
 			const { index } = this.ctx;
 			const changed = this.indexesOpen(current) ? await runInSlices(index.setFileSteps(uri, current.getText(), true)) : index.removeFile(uri);
 			if (changed) this.notify([uri]);
-		});
+		};
+		// After the previous write, whether it succeeded or not (its caller logs a failure).
+		const next = previous.then(write, write);
 		this.editorWrites.set(uri, next);
 		const forget = () => {
 			if (this.editorWrites.get(uri) === next) this.editorWrites.delete(uri);
