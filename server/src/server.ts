@@ -18,6 +18,7 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { answerEncoder } from './answerEncoder';
 import { watchRequests } from './backgroundSlices';
 import type { ServerContext } from './context';
 import { features } from './features/index';
@@ -32,7 +33,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 
 // Over stdio (what every client uses), the transport is watched so that background work gives way to requests.
 const connection = process.argv.includes('--stdio')
-	? createConnection(ProposedFeatures.all, ...watchRequests(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)))
+	? createConnection(ProposedFeatures.all, ...watchRequests(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder })))
 	: createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.error(message);
