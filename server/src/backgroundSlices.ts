@@ -12,7 +12,7 @@ import type { Disposable, Message, MessageReader, MessageWriter } from 'vscode-l
 import type { Steps } from './service/index';
 
 const output = process.argv.includes('--stdio') ? process.stdout : undefined;
-const maxWaitMs = 100;
+const maxWaitMs = 50;
 let waitingSince: number | undefined;
 let requestsInFlight = 0;
 
