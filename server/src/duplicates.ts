@@ -342,8 +342,12 @@ export class WorkspaceDuplicates {
 			if (this.backlog.get(uri) !== pending) return; // The file was indexed again meanwhile.
 			if (pending.next < pending.chunks.length) this.printNext(pending);
 		}
-		if (this.backlog.get(uri) !== pending) return;
-		this.backlog.delete(uri);
+		if (this.backlog.get(uri) === pending) this.finished(pending);
+	}
+
+	/** A file's tickets are all printed: it leaves the backlog, with the prints of its previous text that were not reused. */
+	private finished(pending: Pending): void {
+		this.backlog.delete(pending.uri);
 		this.removeKeys(pending.reusable);
 		this.filesDone++;
 	}
@@ -364,9 +368,7 @@ export class WorkspaceDuplicates {
 					this.touched(pending.uri);
 					while (pending.next < pending.chunks.length && performance.now() < end) this.printNext(pending);
 					if (pending.next < pending.chunks.length) break;
-					this.backlog.delete(pending.uri);
-					this.removeKeys(pending.reusable);
-					this.filesDone++;
+					this.finished(pending);
 				}
 			} catch (error) {
 				// A file that cannot be printed is left out (its prints so far stay); the rest of the backlog goes on.

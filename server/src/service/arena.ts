@@ -24,13 +24,4 @@ export class Arena<T extends Int32Array | Uint8Array> {
 		this.used += length;
 		return view;
 	}
-
-	/** A copy of `array` with room for at least `atLeast` values (doubling). */
-	grow(array: T, atLeast: number): T {
-		let size = Math.max(4, array.length);
-		while (size < atLeast) size *= 2;
-		const next = this.alloc(size);
-		next.set(array);
-		return next;
-	}
 }

@@ -665,8 +665,8 @@ export class SearchIndex {
 				this.inPool[id] = 0;
 				this.unpooled += n;
 			}
-			this.postDocs[id] = this.idArena ? this.idArena.grow(this.postDocs[id], n + 1) : grow(this.postDocs[id], n + 1);
-			this.postImpacts[id] = this.impactArena ? this.impactArena.grow(this.postImpacts[id], n + 1) : grow(this.postImpacts[id], n + 1);
+			this.postDocs[id] = grow(this.postDocs[id], n + 1, this.idArena);
+			this.postImpacts[id] = grow(this.postImpacts[id], n + 1, this.impactArena);
 		}
 		this.postDocs[id][n] = doc;
 		this.postImpacts[id][n] = impact;
@@ -809,10 +809,11 @@ function binarySearch(values: Int32Array, length: number, target: number): numbe
 
 type Growable = Int32Array | Uint32Array | Uint8Array | Float32Array | Float64Array;
 
-function grow<T extends Growable>(array: T, atLeast: number): T {
+/** A copy of `array` with room for at least `atLeast` values (doubling), carved from `arena` when given (see arena.ts). */
+function grow<T extends Growable>(array: T, atLeast: number, arena?: { alloc(length: number): T }): T {
 	let size = Math.max(4, array.length);
 	while (size < atLeast) size *= 2;
-	const next = new (array.constructor as new (n: number) => T)(size);
+	const next = arena ? arena.alloc(size) : new (array.constructor as new (n: number) => T)(size);
 	next.set(array);
 	return next;
 }
