@@ -3,21 +3,26 @@
  * index) runs: requests come first.
  * - A request is answered only between slices, and its answer takes a few turns of the event loop
  *   (read, handle, write): while one waits, slices are 1 ms long.
- * - Answers are written between slices, a pipe's worth at a time: behind 5 ms slices a 14 MB answer
- *   (the Outline of a 20 MB dump) would trickle out over seconds. While one is being written,
- *   background work waits, up to `maxWaitMs` (a client asking without pause must not stop the
- *   checks), and then runs in 2 ms slices until the answer is out.
+ * - An answer goes out a pipe's worth (64 KB) at a time, each time the client has read the last:
+ *   with a slice in every turn, a 14 MB answer (the Outline of a 20 MB dump) would trickle out over
+ *   seconds. While one is encoded and written, background work takes a fifth of the time: after a
+ *   slice it rests four times as long, the event loop writing meanwhile. It never stops: a client
+ *   asking without pause must not stop the checks.
  */
 import type { Disposable, Message, MessageReader, MessageWriter } from 'vscode-languageserver/node';
 import type { Steps } from './service/index';
 
 const output = process.argv.includes('--stdio') ? process.stdout : undefined;
-const maxWaitMs = 50;
-let waitingSince: number | undefined;
+/** While an answer is written, background work rests this many times as long as its last slice ran. */
+const restPerSliceWhileWriting = 4;
 let requestsInFlight = 0;
+/** Answers handed to the writer and not yet written: it encodes them a turn later, before the stream holds a byte. */
+let answersPending = 0;
+/** Before this time, background work rests if an answer is being written. */
+let restUntil = 0;
 
 function writing(): boolean {
-	return !!output && output.writableLength > 0;
+	return answersPending > 0 || (!!output && output.writableLength > 0);
 }
 
 /** Work this long, then let the event loop answer and write. */
@@ -42,22 +47,24 @@ export function nextSlice(run: () => void): void {
 }
 
 function pumpSoon(): void {
-	if (writing() && requestsInFlight === 0) {
-		const now = performance.now();
-		waitingSince ??= now;
-		if (now - waitingSince < maxWaitMs) {
-			setTimeout(pumpSoon, 1);
-			return;
-		}
-	} else waitingSince = undefined;
-	setImmediate(pump);
+	// Checked again every millisecond: the rest ends as soon as the answer is out.
+	if (writing() && performance.now() < restUntil) setTimeout(pumpSoon, 1);
+	else setImmediate(pump);
 }
 
 function pump(): void {
+	// An answer handed to the writer since this turn was planned: it is encoded first.
+	if (writing() && performance.now() < restUntil) {
+		setTimeout(pumpSoon, 1);
+		return;
+	}
 	const run = queue.shift();
+	const start = performance.now();
 	try {
 		run?.();
 	} finally {
+		const end = performance.now();
+		restUntil = end + restPerSliceWhileWriting * (end - start);
 		if (queue.length) pumpSoon();
 		else pumping = false;
 	}
@@ -72,6 +79,10 @@ export async function runInSlices<T>(steps: Steps<T>): Promise<T> {
 		if (step.done) return step.value;
 		await new Promise<void>((resolve) => nextSlice(resolve));
 	}
+}
+
+function answerWritten(): void {
+	answersPending--;
 }
 
 /** The transport, watched: a request read counts as waiting until its answer is written. */
@@ -93,8 +104,13 @@ export function watchRequests(reader: MessageReader, writer: MessageWriter): [Me
 		onError: writer.onError,
 		onClose: writer.onClose,
 		write: (message) => {
-			if (isResponse(message)) requestsInFlight = Math.max(0, requestsInFlight - 1);
-			return writer.write(message);
+			if (!isResponse(message)) return writer.write(message);
+			requestsInFlight = Math.max(0, requestsInFlight - 1);
+			answersPending++;
+			restUntil = Math.max(restUntil, performance.now() + 1); // Its encoding, queued for the next turn, goes first.
+			const written = writer.write(message);
+			written.then(answerWritten, answerWritten);
+			return written;
 		},
 		end: () => writer.end(),
 		dispose: () => writer.dispose(),

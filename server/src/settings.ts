@@ -1,5 +1,5 @@
 /** Editor settings under `ticketCurator.` turned into the service's configuration. */
-import { defaultDuplicateThreshold, defaultMaxFileSizeMB, resolveConfig, type PartialTicketConfig, type RuleSetting, type TicketConfig } from './service/index';
+import { defaultDuplicateThreshold, defaultMaxFileSizeMB, defaultOutlineSectionsMaxTickets, resolveConfig, type PartialTicketConfig, type RuleSetting, type TicketConfig } from './service/index';
 import { defaultExclude, defaultInclude } from './files';
 
 /** The settings as the client sends them (all optional: any LSP client may send nothing). */
@@ -10,8 +10,8 @@ export interface TicketSettings {
 	/** Values the personal-data and secret checks accept. */
 	allowList?: string[];
 	duplicates?: { threshold?: number };
-	/** Files larger than this are outlined but not checked. */
-	limits?: { maxFileSizeMB?: number };
+	/** Files larger than this are outlined but not checked; dumps with more tickets than this are outlined without sections. */
+	limits?: { maxFileSizeMB?: number; outlineSectionsMaxTickets?: number };
 	labels?: PartialTicketConfig['labels'];
 	files?: { include?: string; exclude?: string };
 	validate?: { debounce?: number };
@@ -50,9 +50,17 @@ export function mergeSettings(file: TicketSettings | undefined, editor: TicketSe
 		},
 		files: { include: glob(f.files?.include, e.files?.include, defaultInclude), exclude: glob(f.files?.exclude, e.files?.exclude, defaultExclude) },
 		validate: { ...f.validate, ...e.validate },
-		duplicates: { threshold: e.duplicates?.threshold !== undefined && e.duplicates.threshold !== defaultDuplicateThreshold ? e.duplicates.threshold : (f.duplicates?.threshold ?? e.duplicates?.threshold) },
-		limits: { maxFileSizeMB: e.limits?.maxFileSizeMB !== undefined && e.limits.maxFileSizeMB !== defaultMaxFileSizeMB ? e.limits.maxFileSizeMB : (f.limits?.maxFileSizeMB ?? e.limits?.maxFileSizeMB) },
+		duplicates: { threshold: overriding(f.duplicates?.threshold, e.duplicates?.threshold, defaultDuplicateThreshold) },
+		limits: {
+			maxFileSizeMB: overriding(f.limits?.maxFileSizeMB, e.limits?.maxFileSizeMB, defaultMaxFileSizeMB),
+			outlineSectionsMaxTickets: overriding(f.limits?.outlineSectionsMaxTickets, e.limits?.outlineSectionsMaxTickets, defaultOutlineSectionsMaxTickets),
+		},
 	};
+}
+
+/** The editor's value when it is set to something other than its default (VS Code sends defaults for unset settings), else the file's. */
+function overriding(file: number | undefined, editor: number | undefined, fallback: number): number | undefined {
+	return editor !== undefined && editor !== fallback ? editor : (file ?? editor);
 }
 
 export function toServerSettings(settings: TicketSettings | null | undefined, root?: string): ServerSettings {

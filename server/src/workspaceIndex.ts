@@ -91,6 +91,7 @@ export class WorkspaceIndex {
 		if (!this.service.isTicketDump(text)) return this.removeFile(uri);
 		const write = { textHash };
 		this.writes.set(uri, write);
+		yield; // Hashing a 20 MB dump is one slice already.
 		const digests = yield* this.summarize(uri, text, live);
 		const before = this.files.get(uri);
 		const overtaken = () => this.writes.get(uri) !== write || this.files.get(uri) !== before;
@@ -103,16 +104,18 @@ export class WorkspaceIndex {
 			else reusable.set(hash, [before.keys[i]]);
 		});
 		const group = this.groupOf(uri);
-		const ticketHashes = digests.map((d) => this.ticketHash(d));
+		const ticketHashes: number[] = [];
 		const added: number[] = [];
 		const keys: number[] = [];
 		for (const [i, d] of digests.entries()) {
+			// Steps count tickets, reused or not: hashing the tickets of a 20 MB dump alone takes tens of milliseconds.
+			if (i % ticketsPerStep === ticketsPerStep - 1) {
+				yield;
+				if (overtaken()) break;
+			}
+			ticketHashes.push(this.ticketHash(d));
 			let key = reusable.get(ticketHashes[i])?.shift();
 			if (key === undefined) {
-				if (added.length % ticketsPerStep === ticketsPerStep - 1) {
-					yield;
-					if (overtaken()) break;
-				}
 				key = this.nextKey++;
 				this.search.add(key, group, d.fields, d.product);
 				added.push(key);

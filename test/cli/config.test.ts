@@ -132,4 +132,13 @@ describe('configuration file', () => {
 		assert.deepEqual(merged.allowList, ['support@example.com', 'cdn.example.com']);
 		assert.equal(merged.files?.include, 'dumps/**');
 	});
+
+	it('takes the limits from the file unless the editor sets them to something other than their defaults', () => {
+		const file = { limits: { maxFileSizeMB: 5, outlineSectionsMaxTickets: 200 } };
+		assert.deepEqual(toServerSettings(mergeSettings(file, { limits: { maxFileSizeMB: 50, outlineSectionsMaxTickets: 5000 } })).config.limits, { maxFileSizeMB: 5, outlineSectionsMaxTickets: 200 });
+		assert.deepEqual(toServerSettings(mergeSettings(file, { limits: { maxFileSizeMB: 50, outlineSectionsMaxTickets: 0 } })).config.limits, { maxFileSizeMB: 5, outlineSectionsMaxTickets: 0 });
+		assert.deepEqual(toServerSettings(mergeSettings(undefined, null)).config.limits, { maxFileSizeMB: 50, outlineSectionsMaxTickets: 5000 });
+		assert.deepEqual(toServerSettings({ limits: { outlineSectionsMaxTickets: -1 } }).config.limits.outlineSectionsMaxTickets, 5000, 'not a count: the default');
+		assert.deepEqual(validateSettings({ limits: { outlineSectionsMaxTickets: 1.5 } }).length, 1);
+	});
 });

@@ -231,6 +231,24 @@ describe('parseTicket', () => {
 		assert.deepEqual(parsed.turns, []);
 	});
 
+	it('reads heading text as CommonMark does: a closing run of # after a blank is dropped, a # touching the text is kept', () => {
+		const parsed = parse('## 上传失败 ##  \n**问题分类**：\u3000对象存储｜上传下载\u00a0\n\n### 问题描述 #\n文字\n\n### 根本原因分析#\n原因\n\n### \u3000完整对话记录\u3000\n**客户**：你好\n');
+		assert.equal(parsed.title.text, '上传失败');
+		assert.deepEqual(at(parsed.title.range), [0, 3, 0, 7]);
+		assert.equal(parsed.category?.product?.text, '对象存储');
+		assert.deepEqual(at(parsed.category!.product!.range), [1, 10, 1, 14]);
+		assert.equal(parsed.category?.subcategory?.text, '上传下载');
+		assert.deepEqual(
+			parsed.sections.map((s) => [s.kind, s.name.text, at(s.name.range)]),
+			[
+				['description', '问题描述', [3, 4, 3, 8]],
+				[undefined, '根本原因分析#', [6, 4, 6, 11]],
+				['dialog', '完整对话记录', [9, 5, 9, 11]],
+			],
+		);
+		assert.equal(parse('## #\n').title.text, '#', 'a lone # is the title, not a closing run');
+	});
+
 	it('reads answers that are not numbered items', () => {
 		const parsed = parse('## t\n\n### 客服解答\n\n1. 一\n\n3. 三\n\n- 四\n\n五\n');
 		assert.deepEqual(

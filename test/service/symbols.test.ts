@@ -1,7 +1,7 @@
 /** The Outline: the file title on top, one symbol per ticket (category as detail), its sections as children. */
 import { strict as assert } from 'node:assert';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import { createTicketService } from '../../server/src/service/index';
+import { createTicketService, resolveConfig } from '../../server/src/service/index';
 import { rangeContains } from '../../server/src/service/positions';
 import { defectText, realDumpText, textDocument } from '../support/fixtures';
 
@@ -84,6 +84,30 @@ describe('symbols', () => {
 		assert.equal(file.children![1].children![0].name, '问题描叙');
 		const [bare] = service.documentSymbols(textDocument('# T\n\n## t\n\n**问题分类**: CDN｜配置问题\n\n###\n\nx\n'));
 		assert.equal(bare.children![0].children![0].name, '###');
+	});
+
+	it('outlines a dump of more tickets than `limits.outlineSectionsMaxTickets` by tickets only, and says so on its file symbol', () => {
+		const outline = (max: number) => createTicketService({ config: resolveConfig({ limits: { outlineSectionsMaxTickets: max } }) }).documentSymbols(textDocument(realDumpText()));
+		const [atLimit] = outline(114);
+		assert.equal(atLimit.detail, '114 tickets');
+		assert.equal(atLimit.children!.reduce((n, t) => n + t.children!.length, 0), 452);
+		const [past] = outline(113);
+		assert.equal(past.detail, '114 tickets; sections not listed past 113 tickets (ticketCurator.limits.outlineSectionsMaxTickets)');
+		assert.equal(past.children!.length, 114);
+		assert.ok(past.children!.every((t) => t.children!.length === 0));
+		// The tickets themselves are the same as with sections.
+		assert.deepEqual(
+			past.children!.map((t) => [t.name, t.detail, t.range, t.selectionRange]),
+			atLimit.children!.map((t) => [t.name, t.detail, t.range, t.selectionRange]),
+		);
+	});
+
+	it('re-reads the limit when the configuration changes', () => {
+		const configured = createTicketService();
+		const doc = textDocument(realDumpText());
+		assert.equal(configured.documentSymbols(doc)[0].children![0].children!.length, 4);
+		configured.configure(resolveConfig({ limits: { outlineSectionsMaxTickets: 10 } }));
+		assert.equal(configured.documentSymbols(doc)[0].children![0].children!.length, 0);
 	});
 
 	it('returns nothing when cancelled', () => {

@@ -5,7 +5,6 @@
  * ticket in a fence is still a README.
  */
 import { escapeRegExp, type TicketLabels } from './labels';
-import { LineIndex } from './positions';
 
 /** The header is looked for in this many leading lines. */
 const headerLines = 40;
@@ -14,15 +13,16 @@ const h1 = /^\uFEFF? {0,3}#(?:[ \t]|$)/;
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 
 export function isTicketDump(text: string, labels: TicketLabels): boolean {
-	const index = new LineIndex(text);
 	const count = new RegExp(labels.declaredCount);
 	const category = new RegExp(`^[ \\t]*\\*\\*${escapeRegExp(labels.categoryKey)}\\*\\*`);
 	/** The closing line of the fenced block we are in. */
 	let fenceClose: RegExp | undefined;
 	let title = false;
 	let declared = false;
-	for (let line = 0; line < index.lineCount; line++) {
-		const lineText = index.lineText(line);
+	// Lines are read one by one: a dump answers at its first ticket, long before the end of a 20 MB text.
+	let line = -1;
+	for (const lineText of linesOf(text)) {
+		line++;
 		if (fenceClose) {
 			if (fenceClose.test(lineText)) fenceClose = undefined;
 			continue;
@@ -38,4 +38,15 @@ export function isTicketDump(text: string, labels: TicketLabels): boolean {
 		if (title && declared) return true;
 	}
 	return false;
+}
+
+/** The text's lines (ended by LF, CRLF or a lone CR), read as they are asked for. */
+function* linesOf(text: string): Generator<string> {
+	const lineBreak = /\r\n|\r|\n/g;
+	let start = 0;
+	for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
+		yield text.slice(start, m.index);
+		start = lineBreak.lastIndex;
+	}
+	yield text.slice(start);
 }

@@ -1,7 +1,7 @@
 /** The public surface of the ticket language service. */
 export { completionTriggerCharacters } from './completion';
 export { createTicketService, type TicketService, type TicketServiceOptions, type TicketWorkspace } from './service';
-export { defaultConfig, defaultDuplicateThreshold, defaultMaxFileSizeMB, defaultRootCauses, resolveConfig, type PartialTicketConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';
+export { defaultConfig, defaultDuplicateThreshold, defaultMaxFileSizeMB, defaultOutlineSectionsMaxTickets, defaultRootCauses, resolveConfig, type PartialTicketConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';
 export { chineseLabels, type TicketLabels } from './labels';
 export { ruleCodes, rules, ruleInfo, diagnosticSource, type RuleCode } from './rules/catalog';
 export type { TicketDocument } from './document';

@@ -15,7 +15,15 @@ import type { Located } from './types';
 /** Spaces the format treats as blank, including the non-breaking space pasted from chats. */
 const blank = '[ \\t\\u00a0\\u3000]';
 /** Blank for the format (sections, last content line): spaces, tabs, U+00A0 and U+3000. */
-export const isBlank = (line: string) => /^[ \t\u00a0\u3000]*$/.test(line);
+/** Space, tab, no-break space or ideographic space: what the line readers trim. */
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
+}
+
+export function isBlank(line: string): boolean {
+	for (let i = 0; i < line.length; i++) if (!isSpace(line.charCodeAt(i))) return false;
+	return true;
+}
 
 /** Compiled once per label set. */
 export interface Patterns {
@@ -158,8 +166,8 @@ export function readTitle(line: string): Located {
 	const open = /^(\uFEFF? {0,3}##)[ \t]*/.exec(line);
 	const after = open ? open[0].length : 0;
 	let end = line.length;
-	const closing = /[ \t]+#+[ \t]*$/.exec(line.slice(after));
-	if (closing) end = after + closing.index;
+	const closing = headingTextEnd(line, after);
+	if (closing < line.length) end = closing;
 	const raw = line.slice(after, end);
 	const lead = raw.length - raw.trimStart().length;
 	const text = raw.trim();
@@ -172,10 +180,23 @@ function located(line: number, start: number, text: string): Located {
 }
 
 function trimmedLocated(line: number, start: number, raw: string): Located | undefined {
-	const text = raw.replace(/^[ \t\u00a0\u3000]+/, '');
-	const lead = raw.length - text.length;
-	const trimmed = text.replace(/[ \t\u00a0\u3000]+$/, '');
-	return trimmed ? located(line, start + lead, trimmed) : undefined;
+	let from = 0;
+	let to = raw.length;
+	while (from < to && isSpace(raw.charCodeAt(from))) from++;
+	while (to > from && isSpace(raw.charCodeAt(to - 1))) to--;
+	return to > from ? located(line, start + from, raw.slice(from, to)) : undefined;
+}
+
+/** Where a heading's text ends: before a closing run of `#` preceded by a space or tab (CommonMark), and the blanks after it. */
+function headingTextEnd(line: string, from: number): number {
+	let end = line.length;
+	while (end > from && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+	let hashes = end;
+	while (hashes > from && line.charCodeAt(hashes - 1) === 35 /* # */) hashes--;
+	if (hashes === end) return line.length;
+	let before = hashes;
+	while (before > from && (line.charCodeAt(before - 1) === 32 || line.charCodeAt(before - 1) === 9)) before--;
+	return before < hashes ? before : line.length;
 }
 
 export function findCategory(lines: readonly string[], from: number, to: number, p: Patterns, labels: TicketLabels): CategoryLine | undefined {
@@ -234,15 +255,14 @@ export function readSectionLines(headLine: number, nextLine: number, lines: read
 	const headText = lines[headLine];
 	const open = /^ {0,3}###[ \t]*/.exec(headText);
 	const afterOpen = open ? open[0].length : 0;
-	const closing = /[ \t]+#+[ \t]*$/.exec(headText.slice(afterOpen));
-	const raw = headText.slice(afterOpen, closing ? afterOpen + closing.index : headText.length);
+	const raw = headText.slice(afterOpen, headingTextEnd(headText, afterOpen));
 	const name = trimmedLocated(headLine, afterOpen, raw) ?? located(headLine, afterOpen, '');
 	let first = headLine + 1;
 	let last = nextLine - 1;
 	while (first <= last && isBlank(lines[first])) first++;
 	while (last >= first && isBlank(lines[last])) last--;
 	return {
-		kind: p.sectionByName.get(name.text.replace(/[\u00a0\u3000]/g, ' ').trim()),
+		kind: p.sectionByName.get(name.text) ?? p.sectionByName.get(name.text.replace(/[\u00a0\u3000]/g, ' ').trim()),
 		name,
 		heading: makeRange(headLine, 0, headLine, headText.length),
 		range: first <= last ? makeRange(headLine, 0, last, lines[last].length) : makeRange(headLine, 0, headLine, headText.length),

@@ -71,7 +71,7 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 	const log = options.log ?? (() => undefined);
 	const parser = new TicketParser(config.labels);
 	// The Outline of a version, asked for again (a 20 MB dump's is 60,000 symbols): kept with its parse.
-	const outlines = new WeakMap<TicketDocument, { separator: string; symbols: DocumentSymbol[] }>();
+	const outlines = new WeakMap<TicketDocument, { config: TicketConfig; symbols: DocumentSymbol[] }>();
 	const validator = new Validator(config, log);
 	return {
 		get config() {
@@ -89,11 +89,10 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 		validateSteps: (document) => validator.steps(parser.parse(document), options.workspace?.categoryCounts()),
 		documentSymbols: (document, token) => {
 			const parsed = parser.parse(document);
-			const separator = config.labels.categorySeparator;
 			const known = outlines.get(parsed);
-			if (known?.separator === separator) return known.symbols;
-			const symbols = documentSymbols(parsed, separator, token);
-			if (!token?.isCancellationRequested) outlines.set(parsed, { separator, symbols });
+			if (known?.config === config) return known.symbols;
+			const symbols = documentSymbols(parsed, config.labels.categorySeparator, config.limits.outlineSectionsMaxTickets, token);
+			if (!token?.isCancellationRequested) outlines.set(parsed, { config, symbols });
 			return symbols;
 		},
 		foldingRanges: (document) => foldingRanges(parser.parse(document)),

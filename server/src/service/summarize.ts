@@ -55,6 +55,7 @@ export function summarizeTickets(text: string, labels: TicketLabels): TicketDige
 /** The same in steps. */
 export function* summarizeTicketsSteps(text: string, labels: TicketLabels): Steps<TicketDigest[]> {
 	const { chunks } = scanFile(text);
+	yield; // The scan of a 20 MB dump is one slice already.
 	const digests: TicketDigest[] = [];
 	for (const [ordinal, chunk] of chunks.entries()) {
 		if (ordinal % ticketsPerStep === ticketsPerStep - 1) yield;
@@ -82,6 +83,7 @@ export class LiveSummaries {
 	/** The same in steps (the summaries kept are replaced only at the end). */
 	*summarizeSteps(text: string): Steps<TicketDigest[]> {
 		const { chunks } = scanFile(text);
+		yield; // The scan of a 20 MB dump is one slice already.
 		const next = new Map<string, TicketDigest>();
 		const digests: TicketDigest[] = [];
 		for (const [ordinal, chunk] of chunks.entries()) {
