@@ -11,7 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext, ServerFeature } from '../context';
 import { TicketListRequest, TicketsDidChangeNotification } from '../protocol';
 import { runInSlices } from '../backgroundSlices';
-import { collectGarbage } from '../collectGarbage';
+import { collectGarbage, garbageWatch } from '../collectGarbage';
 import { candidateFilter, type CandidateFilter } from '../files';
 import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo } from '../workspaceFiles';
 
@@ -19,6 +19,8 @@ import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo } fr
 const batchMs = 1000;
 /** An indexing run of this many tickets is followed by a full garbage collection (about 0.2 s at 100k). */
 const bigRunTickets = 20_000;
+/** During a run, garbage is collected each time the server has grown by this much (see garbageWatch). */
+const runGarbageBytes = 192 * 1024 * 1024;
 /** Progress reports at most this often. */
 const progressMs = 100;
 
@@ -128,10 +130,12 @@ class IndexKeeper {
 			const files = lists.flat();
 			const stale = new Set(index.uris().filter((uri) => roots.some((root) => this.under(root, uri))));
 			let reported = 0;
+			const collectWhenGrown = garbageWatch(runGarbageBytes);
 			for (let i = 0; i < files.length && current(); i++) {
 				const uri = files[i];
 				stale.delete(uri);
 				await this.fromDisk(uri);
+				collectWhenGrown();
 				const now = Date.now();
 				if (now - reported >= progressMs || i === files.length - 1) {
 					reported = now;
