@@ -26,7 +26,7 @@ export async function activate(context: ExtensionContext): Promise<TicketCurator
 	registerRecognition(context, client);
 	registerMaskAllLeaks(context, client);
 	const tickets = registerTicketTree(context, client);
-	registerNewTicketCommands(context, tickets.provider);
+	registerNewTicketCommands(context, client, tickets.provider);
 	const search = registerTicketSearch(context, client);
 	const restarts = registerRestartNotice(client);
 	await client.start();

@@ -1,31 +1,36 @@
 /**
  * New Ticket (a ticket snippet after the ticket under the cursor) and New Ticket Dump (a new file
- * from the dump snippet). The templates are the snippets of snippets/tickets.json, inserted by name,
- * so the palette, the menus and typing `ticket` all write the same text.
+ * from the dump snippet). The templates are the server's snippets (`tickets/snippet`), written with
+ * the configured labels, so the palette, the menus and typing `ticket` all write the same text.
  */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { SnippetRequest, type SnippetParams } from '../../server/src/protocol';
 import { ticketsLanguageId } from './recognition';
 import type { TicketTreeProvider } from './tree/ticketTreeProvider';
 import { ticketAtLine } from './tree/treeModel';
 
-/** Snippet names in snippets/tickets.json. */
-const ticketSnippet = 'New ticket';
-const dumpSnippet = 'New ticket dump';
-
-export function registerNewTicketCommands(context: vscode.ExtensionContext, tree: TicketTreeProvider): void {
+export function registerNewTicketCommands(context: vscode.ExtensionContext, client: LanguageClient, tree: TicketTreeProvider): void {
+	/** Writes the named snippet at the editor's cursor. */
+	const insert = async (editor: vscode.TextEditor, name: SnippetParams['name']) => {
+		const { body } = await client.sendRequest(SnippetRequest, { name });
+		await editor.insertSnippet(new vscode.SnippetString(body));
+	};
 	context.subscriptions.push(
-		vscode.commands.registerCommand('ticketCurator.newTicket', () => newTicket(tree)),
-		vscode.commands.registerCommand('ticketCurator.newDump', (target?: unknown) => newDump(target instanceof vscode.Uri ? target : undefined)),
+		vscode.commands.registerCommand('ticketCurator.newTicket', () => newTicket(tree, insert)),
+		vscode.commands.registerCommand('ticketCurator.newDump', (target?: unknown) => newDump(target instanceof vscode.Uri ? target : undefined, insert)),
 	);
 }
 
-async function newTicket(tree: TicketTreeProvider): Promise<vscode.TextEditor | undefined> {
+type Insert = (editor: vscode.TextEditor, name: SnippetParams['name']) => Promise<void>;
+
+async function newTicket(tree: TicketTreeProvider, insert: Insert): Promise<vscode.TextEditor | undefined> {
 	const editor = vscode.window.activeTextEditor;
 	const tickets = editor ? tree.ticketsOf(editor.document.uri) : [];
 	if (!editor || (editor.document.languageId !== ticketsLanguageId && !tickets.length)) {
 		const create = vscode.l10n.t('New Ticket Dump');
 		const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Open a ticket dump to add a ticket to it, or create a new dump.'), create);
-		return answer === create ? newDump(undefined) : undefined;
+		return answer === create ? newDump(undefined, insert) : undefined;
 	}
 	const document = editor.document;
 	// After the ticket under the cursor, that is before the next one's title; else at the end.
@@ -43,7 +48,7 @@ async function newTicket(tree: TicketTreeProvider): Promise<vscode.TextEditor | 
 	}
 	editor.selection = new vscode.Selection(at, at);
 	editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-	await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: ticketsLanguageId, name: ticketSnippet });
+	await insert(editor, 'ticket');
 	return editor;
 }
 
@@ -51,7 +56,7 @@ async function newTicket(tree: TicketTreeProvider): Promise<vscode.TextEditor | 
  * Creates the dump at `target`, or where the user says (a save dialog in a folder, an untitled
  * document without one), and writes the dump snippet into it. An existing non-empty file is kept.
  */
-async function newDump(target: vscode.Uri | undefined): Promise<vscode.TextEditor | undefined> {
+async function newDump(target: vscode.Uri | undefined, insert: Insert): Promise<vscode.TextEditor | undefined> {
 	let uri = target;
 	const folder = vscode.workspace.workspaceFolders?.[0];
 	if (!uri && folder) {
@@ -75,7 +80,7 @@ async function newDump(target: vscode.Uri | undefined): Promise<vscode.TextEdito
 	}
 	if (document.languageId !== ticketsLanguageId) document = await vscode.languages.setTextDocumentLanguage(document, ticketsLanguageId);
 	const editor = await vscode.window.showTextDocument(document);
-	await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: ticketsLanguageId, name: dumpSnippet });
+	await insert(editor, 'dump');
 	return editor;
 }
 

@@ -139,6 +139,24 @@ export interface MaskLeaksResult {
 
 export const MaskLeaksRequest = new RequestType<MaskLeaksParams, MaskLeaksResult, void>('tickets/maskLeaks');
 
+// ---- Snippets: the ticket, dump and turn templates, written with the configured labels.
+
+/**
+ * `tickets/snippet` (client → server): a snippet by name, as completions offer it (LSP snippet
+ * syntax). The New Ticket commands insert these, so the palette, the menus and typing `ticket`
+ * all write the same text.
+ */
+export interface SnippetParams {
+	readonly name: 'ticket' | 'dump' | 'turn';
+}
+
+export interface SnippetResult {
+	readonly body: string;
+	readonly description: string;
+}
+
+export const SnippetRequest = new RequestType<SnippetParams, SnippetResult, void>('tickets/snippet');
+
 // ---- Robustness (issue 7): what the server process is doing, for tests, benchmarks and bug reports.
 
 /** Counts of the diagnostics scheduler since the server started. */

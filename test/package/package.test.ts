@@ -1,5 +1,5 @@
 /**
- * `npm run package` makes the .vsix: only the bundles, grammar, snippets, localisation, schemas,
+ * `npm run package` makes the .vsix: only the bundles, grammar, localisation, schemas,
  * icons, README, CHANGELOG and LICENSE (the include-list in .vscodeignore), under 2 MB.
  */
 import { strict as assert } from 'node:assert';
@@ -56,7 +56,6 @@ describe('package', function () {
 			'extension/schemas/package.schema.json',
 			`extension/${manifest.icon}`,
 			...manifest.contributes.grammars.map((g: { path: string }) => `extension/${g.path.replace(/^\.\//, '')}`),
-			...manifest.contributes.snippets.map((s: { path: string }) => `extension/${s.path.replace(/^\.\//, '')}`),
 			...new Set<string>(
 				[...Object.values(manifest.contributes.viewsContainers ?? {})].flat().map((c) => `extension/${(c as { icon: string }).icon.replace(/^\.\//, '')}`),
 			),

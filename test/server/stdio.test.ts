@@ -9,6 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+	CompletionRequest,
 	ConfigurationRequest,
 	createProtocolConnection,
 	DidChangeConfigurationNotification,
@@ -26,10 +27,13 @@ import {
 	StreamMessageWriter,
 	UnregistrationRequest,
 	WorkDoneProgressCreateRequest,
+	type CompletionItem,
 	type DocumentSymbol,
+	type TextEdit,
 	type ProtocolConnection,
 	type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SnippetRequest } from '../../server/src/protocol';
 import { defectsDir, isFoundationCode, readmePath, readText, realDumpPath, summary } from '../support/fixtures';
 import { realDumpFindings } from '../support/realDump';
 
@@ -178,6 +182,25 @@ describe('server over stdio', function () {
 			client.publishesFor(readmeUri).filter((p) => p.diagnostics.length),
 			[],
 		);
+	});
+
+	it('offers the snippets as completions (plain text for a client without snippet support) and by name', async () => {
+		const empty = 'untitled:Untitled-1';
+		await client.open(empty, 'du', 'tickets');
+		const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: empty }, position: { line: 0, character: 2 } })) as CompletionItem[];
+		assert.deepEqual(
+			items.map((i) => i.label),
+			['dump', '新工单文件', 'ticket', '新工单'],
+		);
+		const dump = items[0].textEdit as TextEdit;
+		assert.deepEqual(dump.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
+		assert.ok(dump.newText.startsWith('# 技术支持工单数据 - Part 1\n\n本文档包含 1 个结构化技术支持问答记录\n\n---\n\n## 标题\n'));
+		assert.equal(items[0].insertTextFormat, 1, 'plain text: this client declared no snippet support');
+		// A README is no dump and not empty: nothing.
+		assert.deepEqual(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: readmeUri }, position: { line: 0, character: 1 } }), []);
+		const turn = await client.connection.sendRequest(SnippetRequest, { name: 'turn' });
+		assert.equal(turn.body, '**客户**：${1}\n\n**客服**：${2}\n\n$0');
+		assert.equal(turn.description, 'A customer turn and the staff reply.');
 	});
 
 	it('learns the categories of an open dump outside any workspace folder (category-unknown)', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompletionItem, Position, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type TextEdit } from 'vscode-languageserver-types';
 import { createTicketService, resolveConfig, type TicketService } from '../../server/src/service/index';
 
 const dump = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt'), 'utf8');
@@ -161,6 +161,59 @@ describe('completion', () => {
 			const separator = lineWhere((l) => l === '---', dialog);
 			assert.deepEqual(complete(service, dump, { line: separator, character: 0 }), []);
 			assert.deepEqual(complete(service, dump, { line: 1, character: 0 }), []);
+		});
+	});
+
+	describe('snippets', () => {
+		const dialog = lineWhere((l) => l === '### 完整对话记录', firstTitle);
+		const firstTurn = lineWhere((l) => l.startsWith('**客户**：'), dialog);
+		const withLine = (at: number, typed: string) => [...lines.slice(0, at), typed, ...lines.slice(at)].join('\n');
+		const snippetsOf = (items: CompletionItem[]) => items.filter((i) => i.kind === CompletionItemKind.Snippet);
+
+		it('offers the ticket snippet for a word alone on a line after the last ticket, replacing the word', () => {
+			const end = lines.length;
+			const text = `${dump}${dump.endsWith('\n') ? '' : '\n'}tic`;
+			const line = text.split('\n').length - 1;
+			assert.ok(line >= end - 1);
+			const items = complete(service, text, { line, character: 3 });
+			assert.deepEqual(labelsOf(items), ['ticket', '新工单']);
+			assert.equal(items[0].detail, 'New ticket');
+			assert.equal(items[0].insertTextFormat, InsertTextFormat.Snippet);
+			assert.deepEqual(edit(items[0]).range, { start: { line, character: 0 }, end: { line, character: 3 } });
+			assert.equal(edit(items[0]).newText, service.snippet('ticket').body);
+		});
+
+		it('offers the ticket snippet in the file header, and none inside a ticket, mid-line, or for a space typed', () => {
+			assert.deepEqual(labelsOf(complete(service, withLine(1, 'ticket'), { line: 1, character: 6 })), ['ticket', '新工单']);
+			const description = lineWhere((l) => l === '### 问题描述', firstTitle) + 1;
+			assert.deepEqual(complete(service, withLine(description, 'ticket'), { line: description, character: 6 }), []);
+			assert.deepEqual(complete(service, withLine(1, 'ticket x'), { line: 1, character: 6 }), [], 'text after the cursor');
+			assert.deepEqual(complete(service, withLine(1, ' '), { line: 1, character: 1 }), [], 'no word yet');
+		});
+
+		it('offers the turn snippet after the speaker labels at the start of a dialog line', () => {
+			const items = complete(service, withLine(firstTurn + 1, 'tu'), { line: firstTurn + 1, character: 2 });
+			assert.deepEqual(labelsOf(items), ['**客服**：', '**客户**：', 'turn', '对话']);
+			assert.deepEqual(items.map((i) => i.sortText), ['00000', '00001', '00002', '00003']);
+			assert.equal(edit(snippetsOf(items)[0]).newText, '**客户**：${1}\n\n**客服**：${2}\n\n$0');
+		});
+
+		it('inserts the snippet text with its defaults for a client without snippet support', () => {
+			const text = `${dump}\nticket`;
+			const line = text.split('\n').length - 1;
+			const [item] = service.complete(doc(text), { line, character: 6 }, { snippetSupport: false });
+			assert.equal(item.insertTextFormat, InsertTextFormat.PlainText);
+			assert.ok(edit(item).newText.startsWith('## 标题\n\n**问题分类**: 产品｜子类\n'));
+			assert.ok(!edit(item).newText.includes('$'));
+		});
+
+		it('in an empty file that is no dump yet, offers the dump and ticket snippets; in any other, nothing', () => {
+			const items = service.completeNewDump(doc('du'), { line: 0, character: 2 });
+			assert.deepEqual(labelsOf(items), ['dump', '新工单文件', 'ticket', '新工单']);
+			assert.equal(edit(items[0]).newText, service.snippet('dump').body);
+			assert.deepEqual(labelsOf(service.completeNewDump(doc('\n\n  dump\n'), { line: 2, character: 6 })), ['dump', '新工单文件', 'ticket', '新工单']);
+			assert.deepEqual(service.completeNewDump(doc('# README\n\ndump'), { line: 2, character: 4 }), []);
+			assert.deepEqual(service.completeNewDump(doc(''), { line: 0, character: 0 }), []);
 		});
 	});
 });

@@ -3,21 +3,28 @@
  * - after `**问题分类**: ` the workspace's categories, most frequent first (the taxonomy's when one is set);
  * - on the line under `### 根本原因分析` the known root-cause labels, the file's most used first;
  * - after `###` the sections this ticket still lacks, in the format's order;
- * - at the start of a line of the dialog the two speaker labels, the one whose turn it is first.
+ * - at the start of a line of the dialog the two speaker labels, the one whose turn it is first,
+ *   and the turn snippet;
+ * - a word alone on a line outside the tickets (or after a ticket's `---`): the ticket snippet;
+ *   in an empty file that is no dump yet, the dump snippet (snippets.ts).
  */
 import * as l10n from '@vscode/l10n';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { TicketConfig } from './config';
 import type { TicketDocument } from './document';
+import { thematicBreakLine } from './header';
 import { escapeRegExp, sectionOrder, type SectionKind, type Speaker } from './labels';
 import type { Section, Ticket } from './model';
 import { makeRange } from './positions';
 import { countCategories, type CategoryCounts } from './rules/file';
+import { ticketSnippets, type SnippetName } from './snippets';
 
 export interface CompletionContext {
 	readonly config: TicketConfig;
 	/** The workspace's category counts; the file's own are used when undefined. */
 	readonly categoryCounts?: CategoryCounts;
+	/** Whether the client expands snippets (LSP `snippetSupport`); without, a snippet inserts its default text. */
+	readonly snippetSupport?: boolean;
 }
 
 /** The characters that open a completion on their own (the server announces them). */
@@ -33,10 +40,14 @@ export function completions(doc: TicketDocument, position: Position, context: Co
 	const category = new RegExp(`^[ \\t]*\\*\\*${escapeRegExp(labels.categoryKey)}\\*\\*[ \\t]*[:：]`).exec(before);
 	if (category) return categoryItems(doc, context, makeRange(line, category[0].length, line, text.length));
 
+	const word = wordAlone(text, line, character);
 	const i = doc.ticketAtLine(line);
-	if (i === undefined) return [];
+	if (i === undefined) return word ? snippetItems(['ticket'], word, context) : [];
 	const ticket = doc.ticket(i);
-	if (line === ticket.startLine || (ticket.separator && line >= ticket.separator.start.line)) return [];
+	if (line === ticket.startLine) return [];
+	if (ticket.separator && line >= ticket.separator.start.line) return word && line > ticket.separator.start.line ? snippetItems(['ticket'], word, context) : [];
+	// A word typed under the ticket's `---` (which is then no longer its last block): a next ticket begins.
+	if (word && belowBreak(doc, line, ticket.startLine)) return snippetItems(['ticket'], word, context);
 
 	const heading = /^ {0,3}###(?!#)/.exec(before);
 	if (heading) return sectionItems(ticket, line, context, makeRange(line, 0, line, text.length));
@@ -44,8 +55,72 @@ export function completions(doc: TicketDocument, position: Position, context: Co
 
 	const section = sectionAt(ticket, line);
 	if (section?.kind === 'rootCause' && !/^[ \t]*\*\*/.test(text)) return rootCauseItems(doc, context, makeRange(line, 0, line, text.length));
-	if (section?.kind === 'dialog' && /^\**[^*\s:：]{0,8}$/.test(before)) return speakerItems(ticket, line, context, makeRange(line, 0, line, character));
+	if (section?.kind === 'dialog' && /^\**[^*\s:：]{0,8}$/.test(before)) {
+		const speakers = speakerItems(ticket, line, context, makeRange(line, 0, line, character));
+		return word ? [...speakers, ...snippetItems(['turn'], word, context, speakers.length)] : speakers;
+	}
 	return [];
+}
+
+/**
+ * Completions in a document that is no dump: only in an empty one (nothing but the word being
+ * typed), the dump and ticket snippets; a README next to the dumps gets nothing.
+ */
+export function newDumpCompletions(text: string, position: Position, context: CompletionContext): CompletionItem[] {
+	const lines = text.split(/\r\n|\r|\n/);
+	if (position.line >= lines.length || lines.some((l, i) => i !== position.line && l.trim())) return [];
+	const word = wordAlone(lines[position.line], position.line, position.character);
+	return word ? snippetItems(['dump', 'ticket'], word, context) : [];
+}
+
+/**
+ * The word being typed, when it is alone on its line (nothing after the cursor): where a snippet
+ * may go. At least one letter: a space typed at the start of a line (a trigger character) offers none.
+ */
+function wordAlone(text: string, line: number, character: number): Range | undefined {
+	if (text.slice(character).trim()) return undefined;
+	const m = /^[ \t]*([\p{L}\p{N}_]+)$/u.exec(text.slice(0, character));
+	return m ? makeRange(line, character - m[1].length, line, character) : undefined;
+}
+
+/** One item per prefix of each snippet, replacing the word typed. */
+function snippetItems(names: readonly SnippetName[], word: Range, context: CompletionContext, rankFrom = 0): CompletionItem[] {
+	const snippets = ticketSnippets(context.config.labels);
+	const items: CompletionItem[] = [];
+	for (const name of names) {
+		const { prefixes, title, description, body } = snippets[name];
+		for (const prefix of prefixes) {
+			items.push({
+				label: prefix,
+				kind: CompletionItemKind.Snippet,
+				detail: title,
+				documentation: description,
+				sortText: rank(rankFrom + items.length),
+				filterText: prefix,
+				insertTextFormat: context.snippetSupport === false ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
+				textEdit: { range: word, newText: context.snippetSupport === false ? snippetDefaults(body) : body },
+			});
+		}
+	}
+	return items;
+}
+
+/** A snippet's text with every tab stop at its default (a mirror `${n}` repeats stop n's): what a client without snippets inserts. */
+export function snippetDefaults(body: string): string {
+	const defaults = new Map<string, string>();
+	for (const m of body.matchAll(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g)) defaults.set(m[1], m[2]);
+	return body
+		.replace(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g, (_, _n, value: string) => value)
+		.replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n) ?? '')
+		.replace(/\$0/g, '')
+		.replace(/\\([$}\\])/g, '$1');
+}
+
+/** Whether the last non-blank line above `line` (and below the ticket's title) is a `---`. */
+function belowBreak(doc: TicketDocument, line: number, titleLine: number): boolean {
+	let above = line - 1;
+	while (above > titleLine && !doc.index.lineText(above).trim()) above--;
+	return above > titleLine && thematicBreakLine.test(doc.index.lineText(above));
 }
 
 /** The section whose heading is the last one above `line`. */

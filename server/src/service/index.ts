@@ -1,5 +1,6 @@
 /** The public surface of the ticket language service. */
-export { completionTriggerCharacters } from './completion';
+export { completionTriggerCharacters, snippetDefaults } from './completion';
+export type { SnippetName, TicketSnippet } from './snippets';
 export { createTicketService, type TicketService, type TicketServiceOptions, type TicketWorkspace } from './service';
 export { defaultConfig, defaultDuplicateThreshold, defaultMaxFileSizeMB, defaultOutlineSectionsMaxTickets, defaultRootCauses, resolveConfig, type PartialTicketConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';
 export { chineseLabels, type TicketLabels } from './labels';

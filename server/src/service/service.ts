@@ -4,7 +4,8 @@
  */
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Position, TextEdit } from 'vscode-languageserver-types';
 import { codeActions, fixAllEdits, type CodeActionRequest } from './codeActions';
-import { completions } from './completion';
+import { completions, newDumpCompletions } from './completion';
+import { ticketSnippets, type SnippetName, type TicketSnippet } from './snippets';
 import { defaultConfig, type TicketConfig } from './config';
 import { isTicketDump } from './detect';
 import { textProblem } from './readability';
@@ -45,7 +46,12 @@ export interface TicketService {
 	documentSymbols(document: TicketTextDocument, token?: Cancellation): DocumentSymbol[];
 	foldingRanges(document: TicketTextDocument): FoldingRange[];
 	/** Categories, root causes, missing sections and speaker labels, by where `position` is. */
-	complete(document: TicketTextDocument, position: Position): CompletionItem[];
+	/** Completions in a dump; `snippetSupport: false` when the client inserts text only. */
+	complete(document: TicketTextDocument, position: Position, options?: { snippetSupport?: boolean }): CompletionItem[];
+	/** Completions in a document that is no dump: the dump and ticket snippets, in an empty one only. */
+	completeNewDump(document: TicketTextDocument, position: Position, options?: { snippetSupport?: boolean }): CompletionItem[];
+	/** A snippet by name, with the configured labels (the New Ticket commands' templates). */
+	snippet(name: SnippetName): TicketSnippet;
 	/** Every ticket of a dump's text, read by lines without the Markdown parse (for the workspace index). */
 	summarize(text: string): TicketDigest[];
 	/** The same in steps, for a host that interleaves it with other work. */
@@ -96,7 +102,10 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 			return symbols;
 		},
 		foldingRanges: (document) => foldingRanges(parser.parse(document)),
-		complete: (document, position) => completions(parser.parse(document), position, { config, categoryCounts: options.workspace?.categoryCounts() }),
+		complete: (document, position, how) =>
+			completions(parser.parse(document), position, { config, categoryCounts: options.workspace?.categoryCounts(), snippetSupport: how?.snippetSupport }),
+		completeNewDump: (document, position, how) => newDumpCompletions(document.getText(), position, { config, snippetSupport: how?.snippetSupport }),
+		snippet: (name) => ticketSnippets(config.labels)[name],
 		summarize: (text) => summarizeTickets(text, config.labels),
 		summarizeSteps: (text) => summarizeTicketsSteps(text, config.labels),
 		codeActions(document, request) {

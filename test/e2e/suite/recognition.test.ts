@@ -91,4 +91,16 @@ describe('dump recognition', () => {
 		assert.equal(ours.length, 26);
 		assert.equal(typeof ours[0].label === 'string' ? ours[0].label : ours[0].label.label, 'CDN｜配置问题');
 	});
+
+	it("offers the server's snippets in an empty file, as snippets VS Code expands", async () => {
+		const document = await vscode.workspace.openTextDocument({ language: 'tickets', content: 'du' });
+		const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 2));
+		const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && i.detail);
+		const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+		assert.deepEqual(snippets.map(label).sort(), ['dump', 'ticket', '新工单', '新工单文件']);
+		const dump = snippets.find((i) => label(i) === 'dump')!;
+		assert.equal(dump.detail, 'New ticket dump');
+		assert.ok(dump.insertText instanceof vscode.SnippetString, 'declared snippet support: the body comes as a snippet');
+		assert.match(dump.insertText.value, /^# \$\{1:技术支持工单数据 - Part 1\}\n\n本文档包含 \$\{2:1\} 个/);
+	});
 });
