@@ -73,4 +73,22 @@ describe('scan', () => {
 		assert.equal(scan.headerEndLine, 4);
 		assert.deepEqual(scanFile('').chunks, []);
 	});
+
+	it('reads a `## ` line inside a fenced code block as code, unless a category line follows it', () => {
+		const ticket = (title: string, dialog: string[]) => [`## ${title}`, '', '**问题分类**: CDN｜配置问题', '', '### 完整对话记录', '', ...dialog, '', '---', ''];
+		const starts = (lines: string[]) => scanFile(lines.join('\n')).chunks.map((c) => c.startLine);
+		// A shell script's `## ` comment in a closed fence, and one in a ~~~ fence of another ticket.
+		const closed = [...ticket('一', ['**客户**：脚本如下', '```bash', '## 清理缓存', 'rm -rf /tmp/cache', '```']), ...ticket('二', ['~~~~', '## 也是注释', '~~~', '## 还在代码里', '~~~~'])];
+		assert.deepEqual(starts(closed), [0, closed.indexOf('## 二')]);
+		// A fence left open does not swallow the next ticket (its category line follows its title) but hides a comment.
+		const open = [...ticket('一', ['```yaml', '## 注释', 'key: value']), ...ticket('二', ['**客户**：你好'])];
+		assert.deepEqual(starts(open), [0, open.indexOf('## 二')]);
+		// A fence whose marker line holds a backtick is no fence (CommonMark): the `## ` after it is a title.
+		assert.deepEqual(starts(['## 一', '``` a`b', '## 二']), [0, 2]);
+		// Fenced code agrees with a CommonMark parse where the fences are closed.
+		const text = closed.join('\n');
+		const tree = unified().use(remarkParse).parse(text);
+		const h2 = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((n) => n.position!.start.line - 1);
+		assert.deepEqual(starts(closed), h2);
+	});
 });

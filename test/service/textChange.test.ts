@@ -57,6 +57,27 @@ describe('textChange and rebuilding after an edit', () => {
 		);
 	});
 
+	it('scans fences and titles after an edit as a fresh scan does: fences opened, closed and left open (fast-check, fixed seed)', () => {
+		// Few line kinds, so that fences, titles in fences and category lines meet often.
+		const line = fc.constantFrom('## t', '## u', '**问题分类**: a｜b', '```', '```js', '~~~', '````', '``` a`b', '', 'x', '---', '**客户**：hi', '    ## code');
+		const lines = fc.array(line, { maxLength: 30 });
+		fc.assert(
+			fc.property(lines, fc.nat(), fc.nat(), lines, (before, at, remove, inserted) => {
+				const from = before.length ? at % (before.length + 1) : 0;
+				const after = [...before.slice(0, from), ...inserted, ...before.slice(from + (remove % 4))];
+				const [a, b] = [before.join('\n'), after.join('\n')];
+				const change = textChange(a, b);
+				const index = LineIndex.afterChange(new LineIndex(a), b, change);
+				const rescanned = rescanFile(scanFile(a), b, index, change);
+				assert.deepEqual(rescanned.chunks, scanFile(b).chunks, JSON.stringify([a, b]));
+				const previous = scanFile(a).chunks;
+				for (let i = 0; i < rescanned.kept.front; i++) assert.equal(rescanned.chunks[i].text, previous[i].text, `front chunk ${i} kept`);
+				for (let i = 1; i <= rescanned.kept.back; i++) assert.equal(rescanned.chunks.at(-i)!.text, previous.at(-i)!.text, `back chunk -${i} kept`);
+			}),
+			{ seed: fuzzSeed(17), numRuns: runs * 3 },
+		);
+	});
+
 	it('handles line breaks split by the change: CR then LF, and a break at either end', () => {
 		const cases: [string, string][] = [
 			['a\r\nb', 'a\rb'],

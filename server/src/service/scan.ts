@@ -2,6 +2,11 @@
  * The line scan: splits a whole file into its header and one chunk per ticket without parsing
  * Markdown (remark on a whole 2 MB dump takes 14 s; this takes milliseconds). A ticket starts at
  * an ATX H2 line and runs to the line before the next one.
+ *
+ * Inside a fenced code block (a shell script or YAML pasted in a dialog), a `## ` line is a
+ * comment, not a title, unless a bold key and a colon come next (`**问题分类**: …`, a ticket's
+ * category line in any labels): a fence left open by mistake must not swallow the tickets after
+ * it. Each title closes any fence, so a ticket's scan does not depend on the tickets before it.
  */
 import { LineIndex } from './positions';
 import type { TextChange } from './textChange';
@@ -25,15 +30,63 @@ export interface ScannedFile {
 }
 
 const h2Line = /^ {0,3}##(?:[ \t]|$)/;
+const fenceLine = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** What follows a title within a few lines: its category line, whatever the labels. */
+const keyLine = /^[ \t]*\*\*[^*\r\n]{1,16}\*\*[ \t]*[:：]/;
+/** A title in a fence looks this many lines ahead for its category line. */
+const titleLookahead = 3;
 
 export function isH2Line(line: string): boolean {
 	return h2Line.test(line);
 }
 
 export function scanFile(text: string, index = new LineIndex(text)): ScannedFile {
-	const titleLines: number[] = [];
-	for (let line = 0; line < index.lineCount; line++) if (isTitleLine(text, index, line)) titleLines.push(line);
-	return toChunks(text, index, titleLines);
+	return toChunks(text, index, titlesFrom(text, index, 0).titles);
+}
+
+/**
+ * The title lines from `from`, where no fence is open (the first line, or a title's), to the end;
+ * or up to a title that `known` says the rest of the scan is known from (not included).
+ */
+function titlesFrom(text: string, index: LineIndex, from: number, known?: (line: number) => boolean): { titles: number[]; knownFrom?: number } {
+	const titles: number[] = [];
+	/** What closes the open fence, if one is open. */
+	let closer: RegExp | undefined;
+	for (let line = from; line < index.lineCount; line++) {
+		if (isTitleLine(text, index, line) && (!closer || hasKeyLineAfter(index, line))) {
+			if (known?.(line)) return { titles, knownFrom: line };
+			titles.push(line);
+			closer = undefined;
+			continue;
+		}
+		// Cheap pre-check on the first non-blank character: only ` and ~ open or close a fence.
+		const c = firstNonBlankChar(text, index, line);
+		if (c !== 96 /* ` */ && c !== 126 /* ~ */) continue;
+		const lineText = index.lineText(line);
+		if (closer) {
+			if (closer.test(lineText)) closer = undefined;
+			continue;
+		}
+		const fence = fenceLine.exec(lineText);
+		if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) closer = new RegExp(`^ {0,3}${fence[1][0]}{${fence[1].length},}[ \\t]*$`);
+	}
+	return { titles };
+}
+
+function firstNonBlankChar(text: string, index: LineIndex, line: number): number {
+	let at = index.lineStart(line);
+	const end = index.lineEnd(line);
+	while (at < end && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+	return at < end ? text.charCodeAt(at) : -1;
+}
+
+/** Whether the next non-blank line after a title, within a few lines, is a bold key and a colon. */
+function hasKeyLineAfter(index: LineIndex, line: number): boolean {
+	for (let next = line + 1; next <= line + titleLookahead && next < index.lineCount; next++) {
+		const lineText = index.lineText(next);
+		if (lineText.trim()) return keyLine.test(lineText);
+	}
+	return false;
 }
 
 /**
@@ -45,16 +98,19 @@ export function rescanFile(previous: ScannedFile, text: string, index: LineIndex
 	const oldTitles = previous.chunks.map((c) => c.startLine);
 	// A line before the one holding the change's start is unchanged; so is a line that starts after its end.
 	const firstChanged = index.positionAt(change.start).line;
-	let firstAfter = index.positionAt(change.newEnd).line + 1;
+	const firstAfter = Math.min(index.positionAt(change.newEnd).line + 1, index.lineCount);
 	const lineDelta = index.lineCount - previous.index.lineCount;
-	const front = oldTitles.filter((line) => line < firstChanged);
-	const titleLines = [...front];
-	for (let line = firstChanged; line < firstAfter && line < index.lineCount; line++) if (isTitleLine(text, index, line)) titleLines.push(line);
-	firstAfter = Math.min(firstAfter, index.lineCount);
-	const back = oldTitles.filter((line) => line + lineDelta >= firstAfter).map((line) => line + lineDelta);
-	titleLines.push(...back);
-	// The last chunk before the change ends at the next title, which the change may have moved.
-	return { ...toChunks(text, index, titleLines), kept: { front: Math.max(0, front.length - 1), back: back.length } };
+	// The scan starts again at the last title before the change whose reading (it may look a few lines ahead) the change cannot reach.
+	let restart = 0;
+	while (restart < oldTitles.length && oldTitles[restart] + titleLookahead < firstChanged) restart++;
+	restart--;
+	const front = restart >= 0 ? oldTitles.slice(0, restart) : [];
+	// Titles at or after the change's end read as before, with no fence open: from the first one read again, the rest is as before.
+	const oldAfter = new Set(oldTitles.filter((line) => line + lineDelta >= firstAfter).map((line) => line + lineDelta));
+	const { titles, knownFrom } = titlesFrom(text, index, restart >= 0 ? oldTitles[restart] : 0, (line) => line >= firstAfter && oldAfter.has(line));
+	const back = knownFrom === undefined ? [] : oldTitles.filter((line) => line + lineDelta >= knownFrom).map((line) => line + lineDelta);
+	// The chunks before the scan's start end at its first title, which is read as before: they are unchanged.
+	return { ...toChunks(text, index, [...front, ...titles, ...back]), kept: { front: front.length, back: back.length } };
 }
 
 /** Whether a line is a ticket's `## ` title (a BOM before the first line does not count). */
