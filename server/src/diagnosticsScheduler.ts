@@ -15,17 +15,22 @@ export interface ScheduledDocument {
 export interface SchedulerHost {
 	/** The document's current version, or undefined once closed. */
 	currentVersion(uri: string): number | undefined;
-	/** The validation as steps (see TicketService.validateSteps); undefined when there is nothing to validate. */
-	validate(uri: string): Generator<void, Diagnostic[]> | undefined;
+	/**
+	 * The validation as steps (see TicketService.validateSteps); undefined when there is nothing to
+	 * validate. A step may yield diagnostics to publish ahead of the rest (the final value replaces them).
+	 */
+	validate(uri: string): ValidationSteps | undefined;
 	publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
 	/** Where a validation that threw is reported (the server keeps running; the last diagnostics stand). */
 	log(message: string): void;
 }
 
+export type ValidationSteps = Generator<Diagnostic[] | void, Diagnostic[]>;
+
 export class DiagnosticsScheduler {
 	private readonly pending = new Map<string, { timer?: NodeJS.Timeout; source: CancellationTokenSource; started?: boolean }>();
 	/** What became of the runs asked for (`tickets/serverStats`: tests and bug reports read it). */
-	readonly stats: { -readonly [K in keyof DiagnosticsRunStats]: number } = { scheduled: 0, superseded: 0, cancelled: 0, published: 0, failed: 0 };
+	readonly stats: { -readonly [K in keyof DiagnosticsRunStats]: number } = { scheduled: 0, superseded: 0, cancelled: 0, published: 0, early: 0, failed: 0 };
 
 	constructor(
 		private readonly host: SchedulerHost,
@@ -69,7 +74,7 @@ export class DiagnosticsScheduler {
 		else if (entry?.source === source) this.pending.delete(doc.uri);
 	}
 
-	private slice(doc: ScheduledDocument, source: CancellationTokenSource, steps: Generator<void, Diagnostic[]>): void {
+	private slice(doc: ScheduledDocument, source: CancellationTokenSource, steps: ValidationSteps): void {
 		const stale = () => source.token.isCancellationRequested || this.host.currentVersion(doc.uri) !== doc.version;
 		const until = performance.now() + sliceMs();
 		while (performance.now() < until) {
@@ -77,7 +82,7 @@ export class DiagnosticsScheduler {
 				this.stats.cancelled++;
 				return;
 			}
-			let step: IteratorResult<void, Diagnostic[]>;
+			let step: IteratorResult<Diagnostic[] | void, Diagnostic[]>;
 			try {
 				step = steps.next();
 			} catch (error) {
@@ -96,7 +101,11 @@ export class DiagnosticsScheduler {
 				this.stats.published++;
 				return;
 			}
+			if (step.value) {
+				this.host.publish(doc.uri, doc.version, step.value);
+				this.stats.early++;
+			}
 		}
-		nextSlice(() => this.slice(doc, source, steps));
+		nextSlice(() => this.slice(doc, source, steps), true);
 	}
 }

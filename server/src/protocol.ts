@@ -169,6 +169,8 @@ export interface DiagnosticsRunStats {
 	readonly cancelled: number;
 	/** Finished and published (always for the version current when sent). */
 	readonly published: number;
+	/** A dump's own findings published ahead of its duplicates, on its first check when those take long. */
+	readonly early: number;
 	/** Threw outside the rules' own guard: logged, nothing published, the server still up. */
 	readonly failed: number;
 }

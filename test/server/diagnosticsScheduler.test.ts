@@ -14,7 +14,7 @@ function host(steps: number, stepMs: number) {
 	const published: { version: number | undefined; diagnostics: Diagnostic[] }[] = [];
 	const logs: string[] = [];
 	const waiters: (() => void)[] = [];
-	const state = { version: 1, throwAt: -1, started: 0 };
+	const state = { version: 1, throwAt: -1, started: 0, earlyAt: -1 };
 	return {
 		state,
 		published,
@@ -23,14 +23,16 @@ function host(steps: number, stepMs: number) {
 		nextPublish: () => new Promise<void>((resolve) => waiters.push(resolve)),
 		host: {
 			currentVersion: () => state.version,
-			*validate(): Generator<void, Diagnostic[]> {
+			*validate(): Generator<Diagnostic[] | void, Diagnostic[]> {
 				const version = state.version;
 				state.started++;
 				for (let i = 0; i < steps; i++) {
 					if (i === state.throwAt) throw new Error('rule exploded');
 					const until = performance.now() + stepMs;
 					while (performance.now() < until);
-					yield;
+					// Part of the findings, ahead of the rest (as a dump's own findings go ahead of its duplicates).
+					if (i === state.earlyAt) yield [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `v${version} early` }];
+					else yield;
 				}
 				return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `v${version}` }];
 			},
@@ -59,7 +61,7 @@ describe('diagnostics scheduler', () => {
 			h.published.map((p) => [p.version, p.diagnostics[0].message]),
 			[[2, 'v2']],
 		);
-		assert.deepEqual(scheduler.stats, { scheduled: 2, superseded: 0, cancelled: 1, published: 1, failed: 0 });
+		assert.deepEqual(scheduler.stats, { scheduled: 2, superseded: 0, cancelled: 1, published: 1, early: 0, failed: 0 });
 	});
 
 	it('runs once for a burst of edits within the debounce', async () => {
@@ -75,7 +77,7 @@ describe('diagnostics scheduler', () => {
 			h.published.map((p) => p.version),
 			[5],
 		);
-		assert.deepEqual(scheduler.stats, { scheduled: 5, superseded: 4, cancelled: 0, published: 1, failed: 0 });
+		assert.deepEqual(scheduler.stats, { scheduled: 5, superseded: 4, cancelled: 0, published: 1, early: 0, failed: 0 });
 	});
 
 	it('logs a validation that throws, publishes nothing for it, and goes on with the next', async () => {
@@ -95,6 +97,42 @@ describe('diagnostics scheduler', () => {
 		assert.deepEqual(
 			h.published.map((p) => p.version),
 			[2],
+		);
+	});
+
+	it('publishes what a run yields ahead of its end for its version, then the whole; a stale run publishes neither', async () => {
+		const h = host(12, 5);
+		h.state.earlyAt = 3;
+		const scheduler = new DiagnosticsScheduler(h.host, () => 0);
+		const whole = new Promise<void>((resolve) => {
+			const wait = () => (h.published.length >= 2 ? resolve() : void h.nextPublish().then(wait));
+			wait();
+		});
+		scheduler.schedule({ uri, version: 1 }, true);
+		await whole;
+		assert.deepEqual(
+			h.published.map((p) => [p.version, p.diagnostics[0].message]),
+			[
+				[1, 'v1 early'],
+				[1, 'v1'],
+			],
+		);
+		assert.equal(scheduler.stats.early, 1);
+		// An edit before the early part: nothing of version 2's stale run is published, only version 3's.
+		h.published.length = 0;
+		h.state.earlyAt = 8;
+		h.state.version = 2;
+		const started = h.state.started;
+		scheduler.schedule({ uri, version: 2 }, true);
+		while (h.state.started === started) await new Promise((resolve) => setImmediate(resolve));
+		h.state.earlyAt = -1;
+		h.state.version = 3;
+		const next = h.nextPublish();
+		scheduler.schedule({ uri, version: 3 }, true);
+		await next;
+		assert.deepEqual(
+			h.published.map((p) => [p.version, p.diagnostics[0].message]),
+			[[3, 'v3']],
 		);
 	});
 });

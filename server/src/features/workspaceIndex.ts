@@ -19,8 +19,13 @@ import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo } fr
 const batchMs = 1000;
 /** An indexing run of this many tickets is followed by a full garbage collection (about 0.2 s at 100k). */
 const bigRunTickets = 20_000;
-/** During a run, garbage is collected each time the server has grown by this much (see garbageWatch). */
+/** During a run of many files, garbage is collected each time the server has grown by this much (see garbageWatch). */
 const runGarbageBytes = 192 * 1024 * 1024;
+/**
+ * Garbage piles up across many files; a few big ones are better left to V8: a full collection
+ * with a 20 MB dump open and checked stops the server for a second.
+ */
+const runGarbageMinFiles = 100;
 /** Progress reports at most this often. */
 const progressMs = 100;
 
@@ -135,7 +140,7 @@ class IndexKeeper {
 				const uri = files[i];
 				stale.delete(uri);
 				await this.fromDisk(uri);
-				collectWhenGrown();
+				if (files.length >= runGarbageMinFiles) collectWhenGrown();
 				const now = Date.now();
 				if (now - reported >= progressMs || i === files.length - 1) {
 					reported = now;
