@@ -4,13 +4,13 @@
  * near its top. Lines inside fenced code blocks do not count: a README that shows an example
  * ticket in a fence is still a README.
  */
+import { fenceCloserOf } from './fences';
 import { escapeRegExp, type TicketLabels } from './labels';
 
 /** The header is looked for in this many leading lines. */
 const headerLines = 40;
 
 const h1 = /^\uFEFF? {0,3}#(?:[ \t]|$)/;
-const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 
 export function isTicketDump(text: string, labels: TicketLabels): boolean {
 	const count = new RegExp(labels.declaredCount);
@@ -27,11 +27,8 @@ export function isTicketDump(text: string, labels: TicketLabels): boolean {
 			if (fenceClose.test(lineText)) fenceClose = undefined;
 			continue;
 		}
-		const open = fenceOpen.exec(lineText);
-		if (open) {
-			fenceClose = new RegExp(`^ {0,3}${open[1][0]}{${open[1].length},}[ \\t]*$`);
-			continue;
-		}
+		fenceClose = fenceCloserOf(lineText);
+		if (fenceClose) continue;
 		if (category.test(lineText)) return true;
 		if (line < headerLines && h1.test(lineText)) title = true;
 		else if (line < headerLines && count.test(lineText)) declared = true;

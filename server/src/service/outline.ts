@@ -10,6 +10,7 @@
  * approximately; the full parse stays the reference for validation.
  */
 import type { Range } from 'vscode-languageserver-types';
+import { fenceCloserOf } from './fences';
 import { thematicBreakLine } from './header';
 import type { SectionKind, TicketLabels } from './labels';
 import type { CategoryLine } from './model';
@@ -81,7 +82,6 @@ export function outlineLines(lines: readonly string[], labels: TicketLabels): Ti
 const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 const setextDashes = /^ {0,3}-+[ \t]*$/;
 const setextEquals = /^ {0,3}=+[ \t]*$/;
-const fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const bulletItem = /^ {0,3}([-+*])([ \t]+|$)(.*)$/;
 const orderedItem = /^ {0,3}(\d{1,9})([.)])([ \t]+|$)(.*)$/;
 const cmBlank = /^[ \t]*$/;
@@ -114,11 +114,6 @@ function indentColumns(line: string): number {
 		else break;
 	}
 	return column;
-}
-
-/** What closes a fence opened by `marker` (same character, at least as long, nothing after). */
-function fenceCloser(marker: string): RegExp {
-	return new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
 }
 
 /** The block a line may continue. */
@@ -171,9 +166,9 @@ function readBlocks(lines: readonly string[]): { heads: number[]; separatorLine?
 
 		// Inside a list item: hidden from the top level (a fence there still runs to its end or the item's).
 		if (item !== undefined && columns >= item) {
-			const fence = columns - item <= 3 ? fenceOpen.exec(text.replace(/^[ \t]*/, '')) : null;
-			if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-				[open, closer, fenceInItem] = ['fence', fenceCloser(fence[1]), true];
+			const fence = columns - item <= 3 ? fenceCloserOf(text.replace(/^[ \t]*/, '')) : undefined;
+			if (fence) {
+				[open, closer, fenceInItem] = ['fence', fence, true];
 			} else if (!paragraph || afterBlank) [open, lazyParagraph] = ['paragraph', true];
 			continue;
 		}
@@ -189,10 +184,10 @@ function readBlocks(lines: readonly string[]): { heads: number[]; separatorLine?
 		// Only a few first characters start a block: test the patterns of the one found.
 		const c = text.charCodeAt(columns === 0 ? 0 : text.search(/[^ ]/));
 		if (c === 96 /* ` */ || c === 126 /* ~ */) {
-			const fence = fenceOpen.exec(text);
-			if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+			const fence = fenceCloserOf(text);
+			if (fence) {
 				item = undefined;
-				[open, closer, fenceInItem] = ['fence', fenceCloser(fence[1]), false];
+				[open, closer, fenceInItem] = ['fence', fence, false];
 				continue;
 			}
 		} else if (c === 35 /* # */) {

@@ -8,6 +8,7 @@
  * category line in any labels): a fence left open by mistake must not swallow the tickets after
  * it. Each title closes any fence, so a ticket's scan does not depend on the tickets before it.
  */
+import { fenceCloserOf } from './fences';
 import { LineIndex } from './positions';
 import type { TextChange } from './textChange';
 
@@ -30,7 +31,6 @@ export interface ScannedFile {
 }
 
 const h2Line = /^ {0,3}##(?:[ \t]|$)/;
-const fenceLine = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** What follows a title within a few lines: its category line, whatever the labels. */
 const keyLine = /^[ \t]*\*\*[^*\r\n]{1,16}\*\*[ \t]*[:：]/;
 /** A title in a fence looks this many lines ahead for its category line. */
@@ -67,8 +67,7 @@ function titlesFrom(text: string, index: LineIndex, from: number, known?: (line:
 			if (closer.test(lineText)) closer = undefined;
 			continue;
 		}
-		const fence = fenceLine.exec(lineText);
-		if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) closer = new RegExp(`^ {0,3}${fence[1][0]}{${fence[1].length},}[ \\t]*$`);
+		closer = fenceCloserOf(lineText);
 	}
 	return { titles };
 }
