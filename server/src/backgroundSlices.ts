@@ -45,20 +45,14 @@ export function nextSlice(run: () => void, first = false): void {
 	(first ? firstQueue : queue).push(run);
 	if (!pumping) {
 		pumping = true;
-		pumpSoon();
+		setImmediate(pump);
 	}
 }
 
-function pumpSoon(): void {
-	// Checked again every millisecond: the rest ends as soon as the answer is out.
-	if (writing() && performance.now() < restUntil) setTimeout(pumpSoon, 1);
-	else setImmediate(pump);
-}
-
 function pump(): void {
-	// An answer handed to the writer since this turn was planned: it is encoded first.
+	// Resting while an answer is encoded or written: checked again every millisecond, so the rest ends as soon as the answer is out.
 	if (writing() && performance.now() < restUntil) {
-		setTimeout(pumpSoon, 1);
+		setTimeout(() => setImmediate(pump), 1);
 		return;
 	}
 	const run = firstQueue.shift() ?? queue.shift();
@@ -67,7 +61,7 @@ function pump(): void {
 		run?.();
 	} finally {
 		worked(start);
-		if (queue.length || firstQueue.length) pumpSoon();
+		if (queue.length || firstQueue.length) setImmediate(pump);
 		else pumping = false;
 	}
 }

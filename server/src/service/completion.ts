@@ -17,7 +17,7 @@ import { escapeRegExp, sectionOrder, type SectionKind, type Speaker } from './la
 import type { Section, Ticket } from './model';
 import { makeRange } from './positions';
 import { countCategories, type CategoryCounts } from './rules/file';
-import { ticketSnippets, type SnippetName } from './snippets';
+import { snippetDefaults, ticketSnippets, type SnippetName } from './snippets';
 
 export interface CompletionContext {
 	readonly config: TicketConfig;
@@ -44,9 +44,8 @@ export function completions(doc: TicketDocument, position: Position, context: Co
 	const i = doc.ticketAtLine(line);
 	if (i === undefined) return word ? snippetItems(['ticket'], word, context) : [];
 	const ticket = doc.ticket(i);
-	if (line === ticket.startLine) return [];
-	if (ticket.separator && line >= ticket.separator.start.line) return word && line > ticket.separator.start.line ? snippetItems(['ticket'], word, context) : [];
-	// A word typed under the ticket's `---` (which is then no longer its last block): a next ticket begins.
+	if (line === ticket.startLine || (ticket.separator && line >= ticket.separator.start.line)) return [];
+	// A word typed under the ticket's `---` (which is then no longer its last block, nor its separator): a next ticket begins.
 	if (word && belowBreak(doc, line, ticket.startLine)) return snippetItems(['ticket'], word, context);
 
 	const heading = /^ {0,3}###(?!#)/.exec(before);
@@ -103,17 +102,6 @@ function snippetItems(names: readonly SnippetName[], word: Range, context: Compl
 		}
 	}
 	return items;
-}
-
-/** A snippet's text with every tab stop at its default (a mirror `${n}` repeats stop n's): what a client without snippets inserts. */
-export function snippetDefaults(body: string): string {
-	const defaults = new Map<string, string>();
-	for (const m of body.matchAll(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g)) defaults.set(m[1], m[2]);
-	return body
-		.replace(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g, (_, _n, value: string) => value)
-		.replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n) ?? '')
-		.replace(/\$0/g, '')
-		.replace(/\\([$}\\])/g, '$1');
 }
 
 /** Whether the last non-blank line above `line` (and below the ticket's title) is a `---`. */

@@ -1,5 +1,6 @@
 /** The public surface of the ticket language service. */
-export { completionTriggerCharacters, snippetDefaults } from './completion';
+export { completionTriggerCharacters } from './completion';
+export { snippetDefaults } from './snippets';
 export type { SnippetName, TicketSnippet } from './snippets';
 export { createTicketService, type TicketService, type TicketServiceOptions, type TicketWorkspace } from './service';
 export { defaultConfig, defaultDuplicateThreshold, defaultMaxFileSizeMB, defaultOutlineSectionsMaxTickets, defaultRootCauses, resolveConfig, type PartialTicketConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config';

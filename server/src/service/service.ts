@@ -45,8 +45,7 @@ export interface TicketService {
 	validateSteps(document: TicketTextDocument): Generator<void, Diagnostic[]>;
 	documentSymbols(document: TicketTextDocument, token?: Cancellation): DocumentSymbol[];
 	foldingRanges(document: TicketTextDocument): FoldingRange[];
-	/** Categories, root causes, missing sections and speaker labels, by where `position` is. */
-	/** Completions in a dump; `snippetSupport: false` when the client inserts text only. */
+	/** Categories, root causes, missing sections, speaker labels and snippets, by where `position` is; `snippetSupport: false` when the client inserts text only. */
 	complete(document: TicketTextDocument, position: Position, options?: { snippetSupport?: boolean }): CompletionItem[];
 	/** Completions in a document that is no dump: the dump and ticket snippets, in an empty one only. */
 	completeNewDump(document: TicketTextDocument, position: Position, options?: { snippetSupport?: boolean }): CompletionItem[];

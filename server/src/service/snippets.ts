@@ -136,6 +136,17 @@ export function declaredCountLine(labels: TicketLabels, count: string): string |
 	return `${escape(plain[0].trimEnd())} ${count} ${escape(plain[1].trimStart())}${tail}`.trim();
 }
 
+/** A snippet's text with every tab stop at its default (a mirror `${n}` repeats stop n's): what a client without snippets inserts. */
+export function snippetDefaults(body: string): string {
+	const defaults = new Map<string, string>();
+	for (const m of body.matchAll(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g)) defaults.set(m[1], m[2]);
+	return body
+		.replace(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g, (_, _n, value: string) => value)
+		.replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n) ?? '')
+		.replace(/\$0/g, '')
+		.replace(/\\([$}\\])/g, '$1');
+}
+
 /** Snippet syntax gives `$`, `}` and `\` a meaning: labels and placeholders are text. */
 function escape(text: string): string {
 	return text.replace(/[$}\\]/g, (c) => `\\${c}`);
