@@ -8,7 +8,7 @@
  *   tsx bench/duplicates.ts [--tickets 100000] [--json out.json]
  */
 import { writeFileSync } from 'node:fs';
-import { DuplicateIndex, ticketPrint, type TicketPrint } from '../server/src/service/duplicates';
+import { DuplicateIndex, ticketPrint, type TicketPrint } from '../server/src/service/duplicates/duplicateIndex';
 import { random, realTickets } from './corpus';
 import { ms } from './stats';
 import { jaccard } from '../test/support/jaccard';

@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { chineseLabels, SearchIndex, defaultRankingParams, type RankingParams, type TicketDigest } from '../server/src/service/index';
-import { summarizeTickets } from '../server/src/service/summarize';
+import { summarizeTickets } from '../server/src/service/document/ticketDigest';
 import { readRealDump } from './corpus';
 import { peers, type PeerConfig } from './peers';
 

@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { ServerStats } from '../server/src/protocol';
+import type { ServerStats } from '../common/protocol';
 import { createTicketService } from '../server/src/service/index';
 import { generateDump } from './corpus';
 import { median, ms, time } from './stats';

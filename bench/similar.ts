@@ -20,7 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ServerStats } from '../server/src/protocol';
+import type { ServerStats } from '../common/protocol';
 import { startServer } from '../test/server/lspClient';
 import { random, writeWorkspace, type Workspace } from './corpus';
 import { median, ms, percentile } from './stats';

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chineseLabels, defaultRankingParams, SearchIndex, type TicketFields } from '../server/src/service/index';
-import { summarizeTickets } from '../server/src/service/summarize';
+import { summarizeTickets } from '../server/src/service/document/ticketDigest';
 import { random } from './corpus';
 import { peers, type Peer } from './peers';
 import { median, percentile } from './stats';

@@ -5,7 +5,7 @@ import { nodeBundle } from './bundleOptions.mjs';
 const watch = process.argv.includes('--watch');
 const common = { ...nodeBundle, minify: process.argv.includes('--minify') };
 const entries = [
-	{ entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+	{ entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
 	{ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 	{ entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

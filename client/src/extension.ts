@@ -4,12 +4,12 @@
  */
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { registerMaskAllLeaks } from './commands/maskAllLeaks';
+import { registerMaskAllLeaks } from './commands/maskAllLeaksCommand';
 import { createLanguageClient } from './languageClient';
 import { registerNewTicketCommands } from './newTicket';
 import { registerRecognition } from './recognition';
 import { registerTicketTree, type TicketTreeApi } from './tree/ticketTree';
-import { registerTicketSearch, type TicketSearchApi } from './search/index';
+import { registerTicketSearch, type TicketSearchApi } from './search/searchCommands';
 import { registerRestartNotice, type ServerRestartApi } from './serverRestart';
 
 export interface TicketCuratorApi {

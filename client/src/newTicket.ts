@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SnippetRequest, type SnippetParams } from '../../server/src/protocol';
+import { SnippetRequest, type SnippetParams } from '../../common/protocol';
 import { ticketsLanguageId } from './recognition';
 import type { TicketTreeProvider } from './tree/ticketTreeProvider';
 import { ticketAtLine } from './tree/treeModel';

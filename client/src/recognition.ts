@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DumpRecognizedNotification } from '../../server/src/protocol';
+import { DumpRecognizedNotification } from '../../common/protocol';
 
 export const ticketsLanguageId = 'tickets';
 

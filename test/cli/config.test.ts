@@ -5,9 +5,9 @@
 import { strict as assert } from 'node:assert';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, validateSettings } from '../../server/src/configFile';
+import { loadConfig, validateSettings } from '../../server/src/host/configFile';
 import { ruleCodes } from '../../server/src/service/index';
-import { mergeSettings, toServerSettings } from '../../server/src/settings';
+import { mergeSettings, toServerSettings } from '../../server/src/host/settings';
 import { cliFixtures, root, runCli, tempDir } from './runCli';
 
 const englishDir = join(cliFixtures, 'english');

@@ -6,9 +6,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTree, ticketAtLine, ticketNodes, type GroupNode, type TreeNode, type TreeOptions } from '../../client/src/tree/treeModel';
-import type { TicketSummary } from '../../server/src/protocol';
+import type { TicketSummary } from '../../common/protocol';
 import { createTicketService } from '../../server/src/service/index';
-import { WorkspaceIndex } from '../../server/src/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 const dump = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt'), 'utf8');
 const dumpUri = 'file:///work/dumps/part40.txt';

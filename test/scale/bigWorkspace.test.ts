@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import { ticketsPerFile, writeWorkspace, type Workspace } from '../../bench/corpus';
-import type { ServerStats, TicketListResult, TicketsDidChangeParams } from '../../server/src/protocol';
+import type { ServerStats, TicketListResult, TicketsDidChangeParams } from '../../common/protocol';
 import { fileUri, startServer, type TestClient } from '../server/lspClient';
 
 const fileCount = 1000;

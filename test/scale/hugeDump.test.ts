@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { generateDump } from '../../bench/corpus';
-import type { ServerStats, TicketListResult } from '../../server/src/protocol';
+import type { ServerStats, TicketListResult } from '../../common/protocol';
 import { fileUri, startServer, timed, type TestClient } from '../server/lspClient';
 
 describe('a 20 MB dump (server process)', function () {

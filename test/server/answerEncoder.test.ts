@@ -1,6 +1,6 @@
 /** The JSON of answers: what vscode-jsonrpc writes, and a big result sent again is not serialised again. */
 import { strict as assert } from 'node:assert';
-import { answerEncoder } from '../../server/src/answerEncoder';
+import { answerEncoder } from '../../server/src/lsp/answerEncoder';
 
 const decode = async (msg: object) => JSON.parse(Buffer.from(await answerEncoder.encode(msg as never, { charset: 'utf-8' })).toString('utf8'));
 

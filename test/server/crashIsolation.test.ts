@@ -22,15 +22,15 @@ const dialogCodes = ['speaker-format', 'speaker-unknown', 'dialog-empty', 'answe
 async function buildFaultyServer(outfile: string): Promise<void> {
 	await esbuild.build({
 		...nodeBundle,
-		entryPoints: [join(root, 'server', 'src', 'server.ts')],
+		entryPoints: [join(root, 'server', 'src', 'lsp', 'server.ts')],
 		outfile,
 		sourcemap: false,
 		plugins: [
 			{
 				name: 'faulty-dialog-rule',
 				setup(build) {
-					build.onResolve({ filter: /^\.\/rules\/dialog$/ }, (args) =>
-						args.importer.endsWith(join('service', 'validate.ts')) ? { path: join(root, 'test', 'support', 'faultyDialogRule.ts') } : undefined,
+					build.onResolve({ filter: /^\.\/dialog$/ }, (args) =>
+						args.importer.endsWith(join('service', 'rules', 'validate.ts')) ? { path: join(root, 'test', 'support', 'faultyDialogRule.ts') } : undefined,
 					);
 				},
 			},

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver';
-import { DiagnosticsScheduler } from '../../server/src/diagnosticsScheduler';
+import { DiagnosticsScheduler } from '../../server/src/lsp/diagnosticsScheduler';
 
 const uri = 'file:///work/dump.md';
 

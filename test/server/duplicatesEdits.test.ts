@@ -8,9 +8,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceDuplicates } from '../../server/src/duplicates';
+import { WorkspaceDuplicates } from '../../server/src/workspace/workspaceDuplicates';
 import { createTicketService } from '../../server/src/service/index';
-import { WorkspaceIndex } from '../../server/src/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 const dump = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt'), 'utf8');
 const real = dump.split(/^(?=## )/m).slice(1);

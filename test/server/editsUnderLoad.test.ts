@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { random } from '../../bench/corpus';
-import type { ServerStats } from '../../server/src/protocol';
+import type { ServerStats } from '../../common/protocol';
 import { createTicketService } from '../../server/src/service/index';
 import { realDumpPath, realDumpText } from '../support/fixtures';
 import { fileUri, startServer, type TestClient } from './lspClient';

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TextDocumentEdit } from 'vscode-languageserver-protocol';
-import type { MaskLeaksResult } from '../../server/src/protocol';
+import type { MaskLeaksResult } from '../../common/protocol';
 import { createTicketService } from '../../server/src/service/index';
 import { applyEdits } from '../support/edits';
 import { textDocument } from '../support/fixtures';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { generateDump } from '../../bench/corpus';
-import type { ServerStats } from '../../server/src/protocol';
+import type { ServerStats } from '../../common/protocol';
 import { createTicketService } from '../../server/src/service/index';
 import { fixturesDir, realDumpText } from '../support/fixtures';
 import { fileUri, startServer, timed, type TestClient } from './lspClient';

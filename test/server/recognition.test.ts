@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DumpRecognizedParams } from '../../server/src/protocol';
+import type { DumpRecognizedParams } from '../../common/protocol';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
 const dump = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt'), 'utf8');

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SimilarTicket } from '../../server/src/protocol';
+import type { SimilarTicket } from '../../common/protocol';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
 const dumpPath = join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');

@@ -33,7 +33,7 @@ import {
 	type ProtocolConnection,
 	type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { SnippetRequest } from '../../server/src/protocol';
+import { SnippetRequest } from '../../common/protocol';
 import { defectsDir, isFoundationCode, readmePath, readText, realDumpPath, summary } from '../support/fixtures';
 import { realDumpFindings } from '../support/realDump';
 

@@ -7,9 +7,9 @@ import { strict as assert } from 'node:assert';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TicketListResult, TicketsDidChangeParams } from '../../server/src/protocol';
+import type { TicketListResult, TicketsDidChangeParams } from '../../common/protocol';
 import { createTicketService, runSteps } from '../../server/src/service/index';
-import { WorkspaceIndex } from '../../server/src/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
 const dumpPath = join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');

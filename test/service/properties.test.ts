@@ -13,7 +13,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { CodeAction, Diagnostic, DocumentSymbol, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { createTicketService, SearchIndex, type TicketService } from '../../server/src/service/index';
-import { LineIndex } from '../../server/src/service/positions';
+import { LineIndex } from '../../server/src/service/document/positions';
 import { applyEdits, assertOutsideUnchanged } from '../support/edits';
 import { realDumpText, textDocument } from '../support/fixtures';
 import { applyMutation, editedDump, fuzzRuns, fuzzSeed, oddTexts, structuralLines } from '../support/mutations';

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { sameModuloRedaction } from '../../server/src/service/compare';
+import { sameModuloRedaction } from '../../server/src/service/document/compare';
 import { createTicketService } from '../../server/src/service/index';
 import { isFoundationCode, realDumpText, summary, textDocument } from '../support/fixtures';
 import { realDumpFindings } from '../support/realDump';

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
 import { createTicketService, type TicketService } from '../../server/src/service/index';
-import { LineIndex } from '../../server/src/service/positions';
+import { LineIndex } from '../../server/src/service/document/positions';
 import { textDocument } from './fixtures';
 
 const uri = 'file:///work/dump.md';

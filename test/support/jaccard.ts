@@ -1,5 +1,5 @@
 /** The true Jaccard similarity of two tickets' 5-shingle sets after normalisation: what MinHash estimates. */
-import { normalizeTicket } from '../../server/src/service/duplicates';
+import { normalizeTicket } from '../../server/src/service/duplicates/duplicateIndex';
 
 export function jaccard(a: string, b: string): number {
 	const set = (t: string) => {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SimilarTicket } from '../../../server/src/protocol';
+import type { SimilarTicket } from '../../../common/protocol';
 
 export interface TicketPickItem extends vscode.QuickPickItem {
 	readonly ticket: SimilarTicket;

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { TicketSummary } from '../../../server/src/protocol';
+import type { TicketSummary } from '../../../common/protocol';
 import { TicketTreeProvider } from './ticketTreeProvider';
 import { groupings, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
 

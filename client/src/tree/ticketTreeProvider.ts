@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TicketListRequest, TicketsDidChangeNotification, type TicketSummary } from '../../../server/src/protocol';
+import { TicketListRequest, TicketsDidChangeNotification, type TicketSummary } from '../../../common/protocol';
 import { buildTree, filterWords, ticketAtLine, ticketId, ticketNodes, type GroupNode, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
 
 /** `loading` until the index answered once; `filteredEmpty` when tickets exist but the filter hides them all. */

@@ -3,7 +3,7 @@
  * root cause, or file), filtered and sorted. Nothing here knows VS Code, so it is tested on its own;
  * the provider only renders these nodes.
  */
-import type { TicketSummary } from '../../../server/src/protocol';
+import type { TicketSummary } from '../../../common/protocol';
 
 export type Grouping = 'category' | 'rootCause' | 'file';
 export type Sorting = 'count' | 'name';

@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import type { PathFilter } from '../files';
+import type { PathFilter } from '../host/pathFilter';
 import { CliError } from './errors';
 
 /** Folders never walked into. */

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { TicketCuratorApi } from '../../../client/src/extension';
-import { ServerStatsRequest } from '../../../server/src/protocol';
+import { ServerStatsRequest } from '../../../common/protocol';
 import { activateExtension, codeOf, dumpUri, waitForDiagnostics } from './helpers';
 
 const ours = (d: vscode.Diagnostic) => d.source === 'tickets';

@@ -7,9 +7,9 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import { sectionOrder, type SectionKind } from '../labels';
-import type { Ticket } from '../model';
-import { lineBreak, type Fix, type FixContext } from './fix';
+import { sectionOrder, type SectionKind } from '../config/labels';
+import type { Ticket } from '../document/model';
+import { lineBreak, type Fix, type FixContext } from './fixContext';
 
 const neutralRootCause = '需要进一步排查具体原因';
 

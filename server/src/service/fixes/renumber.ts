@@ -1,8 +1,8 @@
 /** Renumbering a ticket's 客服解答 items 1..n: wrong numbers rewritten, bullets and bare paragraphs given their number. */
 import * as l10n from '@vscode/l10n';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import type { Ticket } from '../model';
-import type { Fix, FixContext } from './fix';
+import type { Ticket } from '../document/model';
+import type { Fix, FixContext } from './fixContext';
 
 export function renumberFix(diagnostic: Diagnostic, { doc }: FixContext): Fix[] {
 	const i = doc.ticketAtLine(diagnostic.range.start.line);

@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Fix, FixContext } from './fix';
+import type { Fix, FixContext } from './fixContext';
 
 /** Codes whose replacement repairs form only, so fix-all may apply it. */
 const safeCodes = new Set(['declared-count', 'category-format', 'speaker-format', 'answers-numbering', 'section-unknown']);

@@ -6,8 +6,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Ticket } from '../model';
-import { lineBreak, type Fix, type FixContext } from './fix';
+import type { Ticket } from '../document/model';
+import { lineBreak, type Fix, type FixContext } from './fixContext';
 
 export function rewriteAnswersFix(diagnostic: Diagnostic, { doc, config }: FixContext): Fix[] {
 	const i = doc.ticketAtLine(diagnostic.range.start.line);

@@ -4,10 +4,10 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import type { TicketConfig } from '../config';
-import type { TicketDocument } from '../document';
-import { parseTicket } from '../parseTicket';
-import { lineBreak, type Fix, type FixContext } from './fix';
+import type { TicketConfig } from '../config/ticketConfig';
+import type { TicketDocument } from '../document/ticketDocument';
+import { parseTicket } from '../document/parseTicket';
+import { lineBreak, type Fix, type FixContext } from './fixContext';
 
 const rule = /^ {0,3}-{3,}[ \t]*$/;
 

@@ -11,7 +11,7 @@ import { detectEmails } from './email';
 import { detectIdCards } from './idCard';
 import { detectIps } from './ip';
 import { leakCodeOf, type Detector, type Leak, type LeakCode, type RawLeak } from './leak';
-import { maskValue } from './mask';
+import { maskValue } from './maskValue';
 import { detectOrgIds } from './orgId';
 import { detectPhones } from './phone';
 import { bestForm, closestOccurrence, findMaskForms, findRedactionCandidates, type MaskForm } from './redaction';

@@ -3,7 +3,7 @@
  * severity and a one-line description (used by the CLI's SARIF output and the README).
  */
 import * as l10n from '@vscode/l10n';
-import type { SeverityName } from '../config';
+import type { SeverityName } from '../config/ticketConfig';
 
 export interface RuleInfo {
 	readonly code: string;

@@ -1,6 +1,6 @@
 /** The dialog: turn labels, turns present, and its agreement with 客服解答 and 问题描述. */
 import * as l10n from '@vscode/l10n';
-import { firstDifference, sameModuloRedaction } from '../compare';
+import { firstDifference, sameModuloRedaction } from '../document/compare';
 import type { TicketRule } from './finding';
 
 export const dialogRules: TicketRule = {

@@ -5,11 +5,11 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
-import { shiftRange } from '../positions';
-import type { TicketConfig } from '../config';
-import { typoBudget, editDistance } from '../didYouMean';
-import type { TicketDocument } from '../document';
-import type { ParsedTicket } from '../model';
+import { shiftRange } from '../document/positions';
+import type { TicketConfig } from '../config/ticketConfig';
+import { typoBudget, editDistance } from './didYouMean';
+import type { TicketDocument } from '../document/ticketDocument';
+import type { ParsedTicket } from '../document/model';
 import { categoryName } from './category';
 import type { Report } from './finding';
 

@@ -4,8 +4,8 @@
  * ticket-local ranges into the file.
  */
 import type { Range } from 'vscode-languageserver-types';
-import type { TicketConfig } from '../config';
-import type { ParsedTicket } from '../model';
+import type { TicketConfig } from '../config/ticketConfig';
+import type { ParsedTicket } from '../document/model';
 import type { RuleCode } from './catalog';
 
 export interface Related {

@@ -1,8 +1,8 @@
 /** The sections of a ticket: present, non-empty, in order, once each, known; the root cause label; answer numbering. */
 import * as l10n from '@vscode/l10n';
-import { closest } from '../didYouMean';
-import { requiredSections, sectionOrder, type SectionKind } from '../labels';
-import type { Section } from '../model';
+import { closest } from './didYouMean';
+import { requiredSections, sectionOrder, type SectionKind } from '../config/labels';
+import type { Section } from '../document/model';
 import type { TicketRule } from './finding';
 
 export const sectionRules: TicketRule = {

@@ -1,0 +1,119 @@
+/**
+ * `tickets export`: one record per ticket for dataset pipelines: its fields and its dialog as
+ * `[{speaker, text}]`. JSON Lines, or CSV with the lists (answers, dialog) as JSON in their cells.
+ */
+import * as l10n from '@vscode/l10n';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ticketRecords, type TicketRecord } from '../../service/index';
+import type { ParsedArgs } from '../args';
+import { commonOptions, configOption, type Command } from '../command';
+import { CliError, exitCode } from '../errors';
+import type { CliIO } from '../io';
+import { openWorkspace } from '../cliWorkspace';
+
+export const exportCommand: Command = {
+	name: 'export',
+	usage: '[options] [paths or globs…]',
+	summary: () => l10n.t('Write one record per ticket (fields and dialog turns) as JSON Lines or CSV.'),
+	details: () => l10n.t('Fields: file, line, index, title, product, subcategory, category, description, answers, rootCause, dialog ([{speaker, text}], speaker `customer` or `staff`).'),
+	options: [
+		{ name: 'format', short: 'f', type: 'string', values: ['jsonl', 'csv'], description: () => l10n.t('Output format (default jsonl).') },
+		{ name: 'out', short: 'o', type: 'string', placeholder: 'FILE', description: () => l10n.t('Write to FILE instead of standard output.') },
+		...commonOptions,
+	],
+	run(args: ParsedArgs, io: CliIO): number {
+		const workspace = openWorkspace(io, configOption(args));
+		const files = workspace.files(args.positionals);
+		const csv = args.options.format === 'csv';
+		const separator = workspace.settings.config.labels.categorySeparator;
+		const out = openOutput(io, args.options.out as string | undefined);
+		try {
+			if (csv) out.write(`${csvColumns.join(',')}\r\n`);
+			for (const dump of workspace.dumps(files)) {
+				const chunk: string[] = [];
+				for (const record of ticketRecords(workspace.service.parse(dump.document))) {
+					const row = exportRow(dump.name, record, separator);
+					chunk.push(csv ? `${csvColumns.map((c) => csvCell(row[c])).join(',')}\r\n` : `${JSON.stringify(row)}\n`);
+				}
+				out.write(chunk.join(''));
+				workspace.service.forget(dump.document.uri);
+			}
+			out.close();
+		} catch (e) {
+			out.abandon();
+			throw e;
+		}
+		return workspace.unreadable ? exitCode.usage : exitCode.clean;
+	},
+};
+
+export interface ExportRow {
+	readonly file: string;
+	/** 1-based line of the ticket's title. */
+	readonly line: number;
+	/** 1-based position of the ticket in its file. */
+	readonly index: number;
+	readonly title: string;
+	readonly product: string;
+	readonly subcategory: string;
+	readonly category: string;
+	readonly description: string;
+	readonly answers: readonly string[];
+	readonly rootCause: string;
+	readonly dialog: readonly { speaker: string; text: string }[];
+}
+
+const csvColumns: readonly (keyof ExportRow)[] = ['file', 'line', 'index', 'title', 'product', 'subcategory', 'category', 'description', 'answers', 'rootCause', 'dialog'];
+
+function exportRow(file: string, r: TicketRecord, separator: string): ExportRow {
+	return {
+		file,
+		line: r.startLine + 1,
+		index: r.ordinal + 1,
+		title: r.title,
+		product: r.product,
+		subcategory: r.subcategory,
+		category: r.product && r.subcategory ? `${r.product}${separator}${r.subcategory}` : r.product,
+		description: r.description,
+		answers: r.answers,
+		rootCause: r.rootCause,
+		dialog: r.dialog,
+	};
+}
+
+/** RFC 4180: quoted when it holds a comma, a quote or a line break; lists as JSON. */
+function csvCell(value: ExportRow[keyof ExportRow]): string {
+	const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+interface Output {
+	write(text: string): void;
+	close(): void;
+	/** After a failure: no half-written file is left under the requested name. */
+	abandon(): void;
+}
+
+function openOutput(io: CliIO, path: string | undefined): Output {
+	if (!path || path === '-') return { write: (t) => void io.stdout.write(t), close: () => undefined, abandon: () => undefined };
+	const target = resolve(io.cwd, path);
+	const partial = `${target}.partial`;
+	let fd: number;
+	try {
+		fd = openSync(partial, 'w');
+	} catch (e) {
+		throw new CliError(l10n.t('cannot write {0} ({1})', path, (e as NodeJS.ErrnoException).code ?? String(e)));
+	}
+	return {
+		write: (t) => void writeSync(fd, t),
+		close() {
+			closeSync(fd);
+			renameSync(partial, target);
+		},
+		abandon() {
+			closeSync(fd);
+			rmSync(partial, { force: true });
+		},
+	};
+}

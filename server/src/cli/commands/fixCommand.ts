@@ -1,0 +1,81 @@
+/**
+ * `tickets fix`: applies the service's safe fixes (the `source.fixAll.tickets` set: form, never
+ * content, never masking) to the dumps in place, or prints them as a unified diff with `--dry-run`.
+ * A fix can make another one possible (a renumbering after a repaired label), so the fixes run
+ * again on the fixed text until nothing changes (a few passes at most).
+ */
+import * as l10n from '@vscode/l10n';
+import { createTwoFilesPatch } from 'diff';
+import { renameSync, statSync, writeFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TicketService } from '../../service/index';
+import type { ParsedArgs } from '../args';
+import { commonOptions, configOption, type Command } from '../command';
+import { CliError, exitCode } from '../errors';
+import type { CliIO } from '../io';
+import { openWorkspace, type Dump } from '../cliWorkspace';
+
+/** Passes of fix-all on one file; each pass only repairs what the one before left. */
+const maxPasses = 5;
+
+export const fixCommand: Command = {
+	name: 'fix',
+	usage: '[options] [paths or globs…]',
+	summary: () => l10n.t('Apply the safe fixes (declared count, category and speaker form, numbering, separators, misspelt section names) in place.'),
+	details: () => l10n.t('Masking personal data and guessing content (categories, root causes) are never applied here: use the editor\'s quick fixes. Exit code: 0 done, 2 bad usage or unreadable input.'),
+	options: [{ name: 'dry-run', short: 'n', type: 'boolean', description: () => l10n.t('Print the changes as a unified diff instead of writing them.') }, ...commonOptions],
+	run(args: ParsedArgs, io: CliIO): number {
+		const workspace = openWorkspace(io, configOption(args));
+		const files = workspace.files(args.positionals);
+		const dryRun = !!args.options['dry-run'];
+		let changedFiles = 0;
+		let applied = 0;
+		for (const dump of workspace.dumps(files)) {
+			const { text, edits } = fixedText(workspace.service, dump);
+			if (!edits) continue;
+			changedFiles++;
+			applied += edits;
+			if (dryRun) io.stdout.write(unifiedDiff(dump, text));
+			else {
+				write(dump, text);
+				io.stdout.write(`${l10n.t('{0}: {1} fix(es) applied', dump.name, edits)}\n`);
+			}
+		}
+		const summary = dryRun ? l10n.t('{0} fix(es) in {1} file(s) would be applied.', applied, changedFiles) : l10n.t('{0} fix(es) applied in {1} file(s).', applied, changedFiles);
+		io.stderr.write(`${summary}\n`);
+		return workspace.unreadable ? exitCode.usage : exitCode.clean;
+	},
+};
+
+/** The text with every safe fix applied, and how many edits that took. */
+function fixedText(service: TicketService, dump: Dump): { text: string; edits: number } {
+	let text = dump.text;
+	let edits = 0;
+	for (let pass = 1; pass <= maxPasses; pass++) {
+		const fixes = service.fixAll({ uri: dump.document.uri, version: pass, getText: () => text });
+		if (!fixes.length) break;
+		const next = TextDocument.applyEdits(TextDocument.create(dump.document.uri, 'markdown', pass, text), fixes);
+		if (next === text) break;
+		text = next;
+		edits += fixes.length;
+	}
+	service.forget(dump.document.uri);
+	return { text, edits };
+}
+
+function unifiedDiff(dump: Dump, fixed: string): string {
+	const patch = createTwoFilesPatch(`a/${dump.name}`, `b/${dump.name}`, dump.text, fixed, undefined, undefined, { context: 3 });
+	// jsdiff starts with an `Index:` line and a `===` rule; a plain unified diff (git apply, patch -p1) starts at `---`.
+	return patch.slice(patch.indexOf('--- '));
+}
+
+/** Written beside and renamed over the original, keeping its BOM and its permissions. */
+function write(dump: Dump, text: string): void {
+	const temp = `${dump.path}.tickets-fix`;
+	try {
+		writeFileSync(temp, dump.bom ? `\uFEFF${text}` : text, { mode: statSync(dump.path).mode });
+		renameSync(temp, dump.path);
+	} catch (e) {
+		throw new CliError(l10n.t('cannot write {0} ({1})', dump.name, (e as NodeJS.ErrnoException).code ?? String(e)));
+	}
+}

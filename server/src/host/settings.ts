@@ -1,0 +1,75 @@
+/** Editor settings under `ticketCurator.` turned into the service's configuration. */
+import { defaultDuplicateThreshold, defaultMaxFileSizeMB, defaultOutlineSectionsMaxTickets, resolveConfig, type PartialTicketConfig, type RuleSetting, type TicketConfig } from '../service/index';
+import { defaultExclude, defaultInclude } from './pathFilter';
+
+/** The settings as the client sends them (all optional: any LSP client may send nothing). */
+export interface TicketSettings {
+	rules?: Record<string, RuleSetting>;
+	categories?: string[];
+	rootCauses?: string[];
+	/** Values the personal-data and secret checks accept. */
+	allowList?: string[];
+	duplicates?: { threshold?: number };
+	/** Files larger than this are outlined but not checked; dumps with more tickets than this are outlined without sections. */
+	limits?: { maxFileSizeMB?: number; outlineSectionsMaxTickets?: number };
+	labels?: PartialTicketConfig['labels'];
+	files?: { include?: string; exclude?: string };
+	validate?: { debounce?: number };
+}
+
+export interface ServerSettings {
+	readonly config: TicketConfig;
+	readonly include: string;
+	readonly exclude: string;
+	/** The folder the include/exclude globs are relative to (the configuration file's), when known. */
+	readonly root?: string;
+	readonly debounceMs: number;
+}
+
+/**
+ * The configuration file (.ticketcurator.json) under the editor settings: an editor setting wins
+ * when it is set to something other than its default (VS Code sends defaults for unset settings);
+ * rule severities and labels merge key by key; allow-lists add up.
+ */
+export function mergeSettings(file: TicketSettings | undefined, editor: TicketSettings | null | undefined): TicketSettings {
+	const f = file ?? {};
+	const e = editor ?? {};
+	const list = (a?: string[], b?: string[]) => (b?.length ? b : a);
+	const glob = (a: string | undefined, b: string | undefined, fallback: string) => (b && b !== fallback ? b : a);
+	const allowList = [...new Set([...(f.allowList ?? []), ...(e.allowList ?? [])])];
+	return {
+		rules: { ...f.rules, ...e.rules },
+		categories: list(f.categories, e.categories),
+		rootCauses: list(f.rootCauses, e.rootCauses),
+		allowList: allowList.length ? allowList : undefined,
+		labels: {
+			...f.labels,
+			...e.labels,
+			sections: { ...f.labels?.sections, ...e.labels?.sections },
+			speakers: { ...f.labels?.speakers, ...e.labels?.speakers },
+		},
+		files: { include: glob(f.files?.include, e.files?.include, defaultInclude), exclude: glob(f.files?.exclude, e.files?.exclude, defaultExclude) },
+		validate: { ...f.validate, ...e.validate },
+		duplicates: { threshold: overriding(f.duplicates?.threshold, e.duplicates?.threshold, defaultDuplicateThreshold) },
+		limits: {
+			maxFileSizeMB: overriding(f.limits?.maxFileSizeMB, e.limits?.maxFileSizeMB, defaultMaxFileSizeMB),
+			outlineSectionsMaxTickets: overriding(f.limits?.outlineSectionsMaxTickets, e.limits?.outlineSectionsMaxTickets, defaultOutlineSectionsMaxTickets),
+		},
+	};
+}
+
+/** The editor's value when it is set to something other than its default (VS Code sends defaults for unset settings), else the file's. */
+function overriding(file: number | undefined, editor: number | undefined, fallback: number): number | undefined {
+	return editor !== undefined && editor !== fallback ? editor : (file ?? editor);
+}
+
+export function toServerSettings(settings: TicketSettings | null | undefined, root?: string): ServerSettings {
+	const s = settings ?? {};
+	return {
+		config: resolveConfig({ rules: s.rules, categories: s.categories, rootCauses: s.rootCauses, allowList: s.allowList, duplicates: s.duplicates, limits: s.limits, labels: s.labels }),
+		include: s.files?.include || defaultInclude,
+		exclude: s.files?.exclude || defaultExclude,
+		root,
+		debounceMs: typeof s.validate?.debounce === 'number' ? Math.max(0, s.validate.debounce) : 200,
+	};
+}

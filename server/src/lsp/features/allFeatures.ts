@@ -1,0 +1,14 @@
+/** Every server feature, in registration order. A new feature adds one line here. */
+import type { ServerFeature } from '../serverContext';
+import { completionFeature } from './completionFeature';
+import { diagnosticsFeature } from './diagnosticsFeature';
+import { outlineFeature } from './outlineFeature';
+import { recognitionFeature } from './recognitionFeature';
+import { workspaceIndexFeature } from './workspaceIndexFeature';
+import { similarFeature } from './similarFeature';
+import { workspaceSymbolsFeature } from './workspaceSymbolsFeature';
+import { codeActionsFeature } from './codeActionsFeature';
+import { maskLeaksFeature } from './maskLeaksFeature';
+import { serverStatsFeature } from './serverStatsFeature';
+
+export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature, similarFeature, workspaceSymbolsFeature, codeActionsFeature, maskLeaksFeature, serverStatsFeature];

@@ -1,0 +1,23 @@
+/** Workspace symbols (Ctrl+T): every indexed ticket by its title, CJK-aware, its category as container. */
+import * as l10n from '@vscode/l10n';
+import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import type { ServerFeature } from '../serverContext';
+import { matchTitles } from '../../service/index';
+
+/** VS Code shows a few hundred at most; more only costs time. */
+const maxSymbols = 256;
+
+export const workspaceSymbolsFeature: ServerFeature = {
+	capabilities: { workspaceSymbolProvider: true },
+	register(ctx) {
+		ctx.connection.onWorkspaceSymbol((params): WorkspaceSymbol[] => {
+			const separator = ctx.service.config.labels.categorySeparator;
+			return matchTitles(params.query, ctx.index.allTickets(), (t) => t.title, maxSymbols).map((t) => ({
+				name: t.title || l10n.t('(untitled ticket)'),
+				kind: SymbolKind.Object,
+				containerName: t.product ? (t.subcategory ? `${t.product}${separator}${t.subcategory}` : t.product) : undefined,
+				location: { uri: t.uri, range: t.titleRange },
+			}));
+		});
+	},
+};

@@ -1,0 +1,136 @@
+/**
+ * The language server: thin LSP wiring. Each feature (features/) looks up the document and asks
+ * the service. Runs as `node dist/server.js --stdio` in any LSP client; nothing here depends on
+ * VS Code (VS Code extras are custom requests declared in protocol.ts).
+ */
+import { join } from 'node:path';
+import {
+	createConnection,
+	DidChangeConfigurationNotification,
+	MessageType,
+	ProposedFeatures,
+	ShowMessageNotification,
+	StreamMessageReader,
+	StreamMessageWriter,
+	TextDocuments,
+	TextDocumentSyncKind,
+	type InitializeParams,
+	type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { answerEncoder } from './answerEncoder';
+import { nextSlice, sliceMs, watchRequests } from './backgroundSlices';
+import type { ServerContext } from './serverContext';
+import { features } from './features/allFeatures';
+import { pathFilter, uriPath, type PathFilter } from '../host/pathFilter';
+import { loadL10n } from '../host/l10nSetup';
+import { createTicketService } from '../service/index';
+import { mergeSettings, toServerSettings, type ServerSettings, type TicketSettings } from '../host/settings';
+import { WorkspaceConfig } from '../host/workspaceConfig';
+import { WorkspaceDuplicates } from '../workspace/workspaceDuplicates';
+import { duplicatesProgress } from './duplicatesProgress';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
+
+// Over stdio (what every client uses), the transport is watched so that background work gives way to requests.
+const connection = process.argv.includes('--stdio')
+	? createConnection(ProposedFeatures.all, ...watchRequests(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder })))
+	: createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = (message: string) => connection.console.error(message);
+
+let settings: ServerSettings = toServerSettings(undefined);
+let isCandidatePath: PathFilter = pathFilter(settings.include, settings.exclude);
+let canPullConfiguration = false;
+const settingsListeners: (() => void)[] = [];
+const initializedListeners: ((params: InitializeParams) => void)[] = [];
+let initializeParams: InitializeParams | undefined;
+let editorSettings: TicketSettings | undefined;
+// The workspace's .ticketcurator.json (or package.json "ticketCurator"): editor settings override it.
+const configFile = new WorkspaceConfig({
+	log,
+	// A notification (not showMessageRequest): every client handles it, and nothing waits on an answer.
+	warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+	changed: () => applySettings(editorSettings),
+});
+// The category-unknown rule learns the categories from the whole workspace once it is indexed.
+const service = createTicketService({ config: settings.config, log, workspace: { categoryCounts: () => index.categoryCounts() } });
+const index = new WorkspaceIndex(service);
+const duplicates = new WorkspaceDuplicates(index, service, () => documents.all().filter((doc) => context.isDump(doc)), log, duplicatesProgress(connection), { nextSlice, sliceMs });
+settingsListeners.push(() => duplicates.reset());
+
+/** Dump-ness by path and content, cached per document version. */
+const dumpCache = new Map<string, { version: number; dump: boolean }>();
+
+const context: ServerContext = {
+	connection,
+	documents,
+	service,
+	index,
+	duplicates,
+	settings: () => settings,
+	isDump(doc) {
+		const known = dumpCache.get(doc.uri);
+		if (known?.version === doc.version) return known.dump;
+		// An unsaved new file has no path to match yet: its content alone decides.
+		const candidate = doc.uri.startsWith('untitled:') || isCandidatePath(uriPath(doc.uri));
+		const dump = candidate && service.isTicketDump(doc.getText());
+		dumpCache.set(doc.uri, { version: doc.version, dump });
+		return dump;
+	},
+	isUnreadable(doc) {
+		// Only what is not a dump: a dump's own checks report its encoding (validate.ts).
+		return !context.isDump(doc) && isCandidatePath(uriPath(doc.uri)) && service.isUnreadable(doc.getText());
+	},
+	onSettingsChanged: (listener) => void settingsListeners.push(listener),
+	onInitialized: (listener) => void initializedListeners.push(listener),
+	log,
+};
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+	initializeParams = params;
+	loadL10n(params.locale, join(__dirname, '..', 'l10n'));
+	canPullConfiguration = !!params.capabilities.workspace?.configuration;
+	configFile.start(params);
+	const initial = params.initializationOptions as { settings?: TicketSettings } | undefined;
+	applySettings(initial?.settings);
+	return {
+		capabilities: Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map((f) => f.capabilities ?? {})),
+		serverInfo: { name: 'ticket-curator', version: '0.1.0' },
+	};
+});
+
+connection.onInitialized(async () => {
+	if (canPullConfiguration) {
+		void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ticketCurator' });
+		await pullSettings();
+	}
+	for (const listener of initializedListeners) listener(initializeParams!);
+});
+
+async function pullSettings(): Promise<void> {
+	const pulled = (await connection.workspace.getConfiguration('ticketCurator')) as TicketSettings | null;
+	applySettings(pulled ?? undefined);
+}
+
+function applySettings(raw: TicketSettings | undefined): void {
+	editorSettings = raw;
+	settings = toServerSettings(mergeSettings(configFile.settings, raw), configFile.folder);
+	isCandidatePath = pathFilter(settings.include, settings.exclude, settings.root);
+	service.configure(settings.config);
+	dumpCache.clear();
+	for (const listener of settingsListeners) listener();
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+	if (canPullConfiguration) await pullSettings();
+	else applySettings((change.settings as { ticketCurator?: TicketSettings } | undefined)?.ticketCurator);
+});
+
+documents.onDidClose((e) => {
+	dumpCache.delete(e.document.uri);
+	service.forget(e.document.uri);
+});
+
+for (const feature of features) feature.register(context);
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,34 @@
+/** What every server feature receives: the connection, the open documents, the service, and settings. */
+import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TicketService } from '../service/index';
+import type { ServerSettings } from '../host/settings';
+import type { WorkspaceDuplicates } from '../workspace/workspaceDuplicates';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+
+export interface ServerContext {
+	readonly connection: Connection;
+	readonly documents: TextDocuments<TextDocument>;
+	readonly service: TicketService;
+	/** Every ticket of every dump in the workspace folders (features/workspaceIndex.ts keeps it current). */
+	readonly index: WorkspaceIndex;
+	/** Exact and near duplicate tickets across the workspace, kept current from the index. */
+	readonly duplicates: WorkspaceDuplicates;
+	settings(): ServerSettings;
+	/** Whether an open document is a ticket dump (path glob and content). */
+	isDump(doc: TextDocument): boolean;
+	/** Whether an open document at a candidate path is binary or not UTF-8: not a dump, but it gets one `file-encoding` diagnostic. */
+	isUnreadable(doc: TextDocument): boolean;
+	/** Called by features that must react when settings change (re-validate, re-index...). */
+	onSettingsChanged(listener: () => void): void;
+	/** Called once the client has sent `initialized` and settings are pulled, with the initialize params. */
+	onInitialized(listener: (params: InitializeParams) => void): void;
+	log(message: string): void;
+}
+
+/** A server feature: registers its handlers and capabilities. */
+export interface ServerFeature {
+	/** Capabilities merged into the initialize result. */
+	readonly capabilities?: import('vscode-languageserver/node').ServerCapabilities;
+	register(context: ServerContext): void;
+}

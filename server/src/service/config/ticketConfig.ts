@@ -1,0 +1,107 @@
+/**
+ * What the service is configured with. Editor settings, the `.ticketcurator.json` file and the
+ * command line all come down to this one shape.
+ */
+import { chineseLabels, type TicketLabels } from './labels';
+import type { RuleCode } from '../rules/catalog';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+export type RuleSetting = SeverityName | 'off';
+
+export interface TicketConfig {
+	/** Severity per rule code; rules not named keep their default. */
+	readonly rules: Readonly<Partial<Record<RuleCode, RuleSetting>>>;
+	/** The category taxonomy (`product｜subcategory`); empty means "learn it from the workspace". */
+	readonly categories: readonly string[];
+	/** Known root-cause labels. */
+	readonly rootCauses: readonly string[];
+	readonly labels: TicketLabels;
+	/** Values the personal-data and secret checks accept (`*` matches any run of characters). */
+	readonly allowList: readonly string[];
+	/** Near duplicates: the estimated Jaccard similarity (0..1] of character 5-shingles from which two tickets are reported. */
+	readonly duplicates: { readonly threshold: number };
+	readonly limits: {
+		/** A file larger than this (UTF-8 megabytes) is outlined but not checked (one `file-too-large` diagnostic says so). */
+		readonly maxFileSizeMB: number;
+		/** A dump with more tickets than this is outlined by tickets only, without their sections (the file symbol's detail says so). */
+		readonly outlineSectionsMaxTickets: number;
+	};
+}
+
+export const defaultDuplicateThreshold = 0.8;
+
+/** Above the 20 MB of the biggest dumps seen (about 12,000 tickets, checked in seconds), below what strains memory. */
+export const defaultMaxFileSizeMB = 50;
+
+/**
+ * Parts hold about a hundred tickets. Past 5,000, the sections would make the Outline tens of
+ * thousands of symbols: a 13,000-ticket dump's is 15 MB of JSON, 0.7 s from request to answer
+ * (0.4 s without sections), most of it spent encoding and decoding it.
+ */
+export const defaultOutlineSectionsMaxTickets = 5000;
+
+/** The eight labels of the real dump (TICKET-FORMAT.md). */
+export const defaultRootCauses: readonly string[] = [
+	'SSL/TLS证书配置问题',
+	'需要进一步排查具体原因',
+	'网络连接问题或DNS解析异常',
+	'配置参数错误或不当',
+	'认证凭证或权限配置问题',
+	'CDN节点或缓存问题',
+	'账户密码或登录凭证问题',
+	'文件传输或分片处理问题',
+];
+
+export const defaultConfig: TicketConfig = {
+	rules: {},
+	categories: [],
+	rootCauses: defaultRootCauses,
+	labels: chineseLabels,
+	allowList: [],
+	duplicates: { threshold: defaultDuplicateThreshold },
+	limits: { maxFileSizeMB: defaultMaxFileSizeMB, outlineSectionsMaxTickets: defaultOutlineSectionsMaxTickets },
+};
+
+/** Fills what a partial configuration leaves out with the defaults. */
+export interface PartialTicketConfig {
+	readonly rules?: TicketConfig['rules'];
+	readonly categories?: readonly string[];
+	readonly rootCauses?: readonly string[];
+	readonly allowList?: readonly string[];
+	readonly duplicates?: { readonly threshold?: number };
+	readonly limits?: { readonly maxFileSizeMB?: number; readonly outlineSectionsMaxTickets?: number };
+	readonly labels?: Partial<Omit<TicketLabels, 'sections' | 'speakers'>> & {
+		readonly sections?: Partial<TicketLabels['sections']>;
+		readonly speakers?: Partial<TicketLabels['speakers']>;
+	};
+}
+
+export function resolveConfig(partial: PartialTicketConfig = {}): TicketConfig {
+	return {
+		rules: { ...partial.rules },
+		categories: partial.categories ?? defaultConfig.categories,
+		rootCauses: partial.rootCauses?.length ? partial.rootCauses : defaultConfig.rootCauses,
+		allowList: partial.allowList ?? defaultConfig.allowList,
+		duplicates: { threshold: validThreshold(partial.duplicates?.threshold) },
+		limits: {
+			maxFileSizeMB: validSize(partial.limits?.maxFileSizeMB),
+			outlineSectionsMaxTickets: validCount(partial.limits?.outlineSectionsMaxTickets, defaultOutlineSectionsMaxTickets),
+		},
+		labels: { ...chineseLabels, ...partial.labels, sections: { ...chineseLabels.sections, ...partial.labels?.sections }, speakers: { ...chineseLabels.speakers, ...partial.labels?.speakers } },
+	};
+}
+
+/** A threshold outside (0, 1] (or not a number) falls back to the default. */
+function validThreshold(value: number | undefined): number {
+	return typeof value === 'number' && value > 0 && value <= 1 ? value : defaultDuplicateThreshold;
+}
+
+/** A size that is not a positive number falls back to the default. */
+function validSize(value: number | undefined): number {
+	return typeof value === 'number' && value > 0 ? value : defaultMaxFileSizeMB;
+}
+
+/** A count that is not a whole number of at least 0 falls back to the default. */
+function validCount(value: number | undefined, fallback: number): number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
+}

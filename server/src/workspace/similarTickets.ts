@@ -1,0 +1,139 @@
+/**
+ * Answers similar-ticket queries from the workspace index: finds the query ticket (the document's
+ * live text when open, else the file), asks the service's ranking, and turns hits into
+ * SimilarTicket rows. Used by `tickets/similar` and the title hover. Files are read through the
+ * host, asynchronously: a request never blocks the server on the disk.
+ */
+import type { Position } from 'vscode-languageserver-types';
+import type { SimilarTicket, SimilarTicketsParams, TicketSummary } from '../../../common/protocol';
+import { copyPrint, isCopy, summarizeTicketAt, type SearchHit, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export const defaultLimit = 20;
+export const maxLimit = 200;
+
+/** What similar-ticket queries need from around them. */
+export interface SimilarTicketsHost {
+	readonly index: WorkspaceIndex;
+	readonly service: TicketService;
+	/** An open document's text, `null` when it is open but no dump, undefined when it is not open. */
+	openDumpText(uri: string): string | null | undefined;
+	/** A file's text from disk; undefined when it cannot be read. */
+	readText(uri: string): Promise<string | undefined>;
+}
+
+export interface TicketQueryOptions {
+	readonly limit: number;
+	readonly sameProduct?: boolean;
+	readonly excludeOwnFile?: boolean;
+}
+
+export class SimilarTickets {
+	/** The last few files summarised to confirm a masked copy. */
+	private readonly recent = new Map<string, { text: string; digests: TicketDigest[] }>();
+	private static readonly recentSize = 4;
+
+	constructor(private readonly host: SimilarTicketsHost) {}
+
+	async answer(params: SimilarTicketsParams): Promise<SimilarTicket[]> {
+		const limit = Math.min(maxLimit, Math.max(1, Math.floor(params.limit ?? defaultLimit)));
+		if (params.uri && params.position) {
+			const ticket = await this.ticketAt(params.uri, params.position);
+			if (ticket) return this.similarToTicket(params.uri, ticket, { limit, sameProduct: params.sameProduct, excludeOwnFile: params.excludeOwnFile });
+			if (!params.text) return [];
+		}
+		if (!params.text?.trim()) return [];
+		const search = this.host.index.search;
+		return this.toRows(search.search(search.textQuery(params.text), { limit }));
+	}
+
+	/**
+	 * Tickets similar to one ticket of `uri` (the whole ticket is the query). A hit that may be a
+	 * masked copy of the query needs its own text to be sure (rare): those texts are read first,
+	 * then the ranking runs again knowing which hits are copies.
+	 */
+	async similarToTicket(uri: string, ticket: TicketDigest, options: TicketQueryOptions): Promise<SimilarTicket[]> {
+		const known = new Map<number, boolean>();
+		for (;;) {
+			const unknown: number[] = [];
+			const hits = this.rank(uri, ticket, options, (key) => {
+				const answer = known.get(key);
+				if (answer === undefined) unknown.push(key);
+				return answer ?? false;
+			});
+			if (!unknown.length) return this.toRows(hits);
+			for (const key of unknown) known.set(key, await this.confirmCopy(key, ticket.fields));
+		}
+	}
+
+	private rank(uri: string, ticket: TicketDigest, options: TicketQueryOptions, confirm: (key: number) => boolean): SearchHit[] {
+		const { index } = this.host;
+		const ownKey = index.keyOf(uri, ticket.ordinal);
+		const query = index.search.ticketQuery(ticket.fields, ownKey !== undefined);
+		return index.search.search(query, {
+			limit: options.limit,
+			feedback: true,
+			excludeKeys: ownKey === undefined ? undefined : new Set([ownKey]),
+			excludeGroup: options.excludeOwnFile ? index.groupOfIndexed(uri) : undefined,
+			product: options.sameProduct ? (ticket.product ?? '') : undefined,
+			excludeCopiesOf: { print: copyPrint(ticket.fields), confirm },
+		});
+	}
+
+	/**
+	 * The ticket whose lines hold `position` in the document or file `uri`, if it is a dump. Only that
+	 * ticket is read (a line scan finds it), so a query costs the same in a 20 MB dump as in a small one.
+	 */
+	async ticketAt(uri: string, position: Position): Promise<TicketDigest | undefined> {
+		const open = this.host.openDumpText(uri);
+		if (open === null) return undefined;
+		const text = open ?? (await this.host.readText(uri));
+		if (text === undefined || (open === undefined && !this.host.service.isTicketDump(text))) return undefined;
+		return summarizeTicketAt(text, position.line, this.host.service.config.labels);
+	}
+
+	private summarized(uri: string, text: string): TicketDigest[] {
+		const known = this.recent.get(uri);
+		if (known?.text === text) return known.digests;
+		const digests = this.host.service.isTicketDump(text) ? this.host.service.summarize(text) : [];
+		this.recent.delete(uri);
+		this.recent.set(uri, { text, digests });
+		if (this.recent.size > SimilarTickets.recentSize) this.recent.delete(this.recent.keys().next().value!);
+		return digests;
+	}
+
+	/**
+	 * A hit whose skeleton equals the query's (same text but for Latin/digit runs) is a copy only if
+	 * the texts match with redaction wildcards; that needs its text.
+	 */
+	private async confirmCopy(key: number, fields: TicketFields): Promise<boolean> {
+		const summary = this.host.index.ticketByKey(key);
+		if (!summary) return false;
+		const text = this.host.openDumpText(summary.uri) ?? (await this.host.readText(summary.uri));
+		const other = text === undefined ? undefined : this.summarized(summary.uri, text)[summary.ordinal];
+		return !!other && isCopy(fields, other.fields);
+	}
+
+	private toRows(hits: readonly SearchHit[]): SimilarTicket[] {
+		const separator = this.host.service.config.labels.categorySeparator;
+		const rows: SimilarTicket[] = [];
+		for (const hit of hits) {
+			const t = this.host.index.ticketByKey(hit.key);
+			if (t) rows.push(toRow(t, hit, separator));
+		}
+		return rows;
+	}
+}
+
+function toRow(t: TicketSummary, hit: SearchHit, separator: string): SimilarTicket {
+	return {
+		uri: t.uri,
+		range: t.range,
+		titleRange: t.titleRange,
+		title: t.title,
+		category: t.product ? (t.subcategory ? `${t.product}${separator}${t.subcategory}` : t.product) : '',
+		score: Math.round(hit.score * 1000) / 1000,
+		matchedTerms: hit.matchedTerms,
+		description: t.description,
+	};
+}
