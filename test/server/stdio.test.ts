@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -132,6 +132,7 @@ describe('server over stdio', function () {
 			capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
 		});
 		assert.equal(result.serverInfo?.name, 'ticket-curator');
+		assert.equal(result.serverInfo?.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version, 'the version of package.json');
 		assert.ok(result.capabilities.documentSymbolProvider);
 		assert.ok(result.capabilities.foldingRangeProvider);
 		await client.connection.sendNotification(InitializedNotification.type, {});

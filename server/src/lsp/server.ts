@@ -18,6 +18,7 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../../package.json';
 import { answerEncoder } from './answerEncoder';
 import { nextSlice, sliceMs, watchRequests } from './backgroundSlices';
 import type { ServerContext } from './serverContext';
@@ -95,7 +96,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 	applySettings(initial?.settings);
 	return {
 		capabilities: Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map((f) => f.capabilities ?? {})),
-		serverInfo: { name: 'ticket-curator', version: '0.1.0' },
+		serverInfo: { name: 'ticket-curator', version },
 	};
 });
 
