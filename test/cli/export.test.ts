@@ -71,7 +71,7 @@ describe('tickets export', () => {
 		assert.deepEqual(first.dialog[0], { speaker: 'customer', text: firstTurn.slice('**客户**：'.length) });
 		assert.deepEqual(first.dialog.map((t) => t.speaker).slice(0, 4), ['customer', 'customer', 'staff', 'customer']);
 		assert.ok(rows.every((r) => r.dialog.every((t) => t.speaker === 'customer' || t.speaker === 'staff')));
-		// Four tickets have no 客服解答 (TICKET-FORMAT.md); every ticket has a dialog and a root cause.
+		// Four tickets have no 客服解答 (docs/TICKET-FORMAT.md); every ticket has a dialog and a root cause.
 		assert.equal(rows.filter((r) => r.answers.length === 0).length, 4);
 		assert.ok(rows.every((r) => r.dialog.length > 0 && r.rootCause && r.description));
 		// A multi-line turn keeps its continuation lines.

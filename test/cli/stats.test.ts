@@ -1,9 +1,9 @@
-/** `tickets stats` on the real dump: the figures TICKET-FORMAT.md states. */
+/** `tickets stats` on the real dump: the figures docs/TICKET-FORMAT.md states. */
 import { strict as assert } from 'node:assert';
 import { runCli } from './runCli';
 
 describe('tickets stats', () => {
-	it('counts the real dump as TICKET-FORMAT.md describes it (JSON)', () => {
+	it('counts the real dump as docs/TICKET-FORMAT.md describes it (JSON)', () => {
 		const result = runCli(['stats', '--json', 'test/fixtures/corpus']);
 		assert.equal(result.code, 0, result.stderr);
 		const stats = JSON.parse(result.stdout);

@@ -1,6 +1,6 @@
 /**
  * The leaks of the real dump, each with the reason it is right. The anonymiser was applied to the
- * dialog but not to 客服解答 (TICKET-FORMAT.md: 39 of the 110 tickets with answers carry a value the
+ * dialog but not to 客服解答 (docs/TICKET-FORMAT.md: 39 of the 110 tickets with answers carry a value the
  * dialog masks); besides those, a few values it never masked anywhere. Every row below was read
  * in the dump. Rows: [code, 1-based line, the value the range covers, 1-based line of the masked
  * occurrence the related information points at].
@@ -174,7 +174,7 @@ describe('leaks in the real dump', () => {
 		}
 	});
 
-	it('39 tickets write in 客服解答 a value their dialog masks (TICKET-FORMAT.md)', () => {
+	it('39 tickets write in 客服解答 a value their dialog masks (docs/TICKET-FORMAT.md)', () => {
 		const doc = createTicketService().parse(textDocument(text));
 		const tickets = new Set<number>();
 		for (const d of found.filter((x) => x.relatedInformation)) {

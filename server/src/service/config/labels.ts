@@ -4,7 +4,7 @@
  */
 export type SectionKind = 'description' | 'answers' | 'rootCause' | 'dialog';
 
-/** The order sections appear in (TICKET-FORMAT.md). */
+/** The order sections appear in (docs/TICKET-FORMAT.md). */
 export const sectionOrder: readonly SectionKind[] = ['description', 'answers', 'rootCause', 'dialog'];
 
 /** Sections a ticket must have; 客服解答 is optional (no staff reply). */

@@ -40,7 +40,7 @@ export const defaultMaxFileSizeMB = 50;
  */
 export const defaultOutlineSectionsMaxTickets = 5000;
 
-/** The eight labels of the real dump (TICKET-FORMAT.md). */
+/** The eight labels of the real dump (docs/TICKET-FORMAT.md). */
 export const defaultRootCauses: readonly string[] = [
 	'SSL/TLS证书配置问题',
 	'需要进一步排查具体原因',
