@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createTicketService, ruleCodes } from '../../server/src/service/index';
+import { createTicketService, ruleCodes, ruleInfo } from '../../server/src/service/index';
 import { cliFixtures, realDump, root, runCli, tempDir } from './runCli';
 
 /** What the service itself finds in the real dump: the CLI must print exactly this. */
@@ -107,7 +107,7 @@ describe('tickets check', () => {
 		const run = log.runs[0];
 		assert.deepEqual(run.tool.driver.rules.map((r) => r.id), [...ruleCodes]);
 		for (const rule of run.tool.driver.rules) {
-			assert.ok(rule.shortDescription.text.length > 5, rule.id);
+			assert.equal(rule.shortDescription.text, ruleInfo(rule.id)?.description.en, rule.id);
 			assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
 		}
 		assert.equal(run.results.length, expectedRealDumpFindings().length);
@@ -163,6 +163,9 @@ describe('tickets check', () => {
 		assert.match(help.stdout, /--max-warnings N/);
 		const zh = runCli(['check', '--locale', 'zh-cn', join(cliFixtures, 'clean.md')]);
 		assert.match(zh.stdout, /已检查 1 个工单文件/);
+		// Rule descriptions come from the catalog, in the same language as the rest.
+		const zhSarif = JSON.parse(runCli(['check', '--locale', 'zh-cn', '-f', 'sarif', join(cliFixtures, 'clean.md')]).stdout) as SarifLog;
+		assert.equal(zhSarif.runs[0].tool.driver.rules.find((r) => r.id === 'file-title')?.shortDescription.text, '文件有且只有一个一级标题。');
 		assert.match(runCli(['--locale', 'zh-cn', 'check', '--help']).stdout, /^用法：tickets check /);
 		const fromLang = runCli(['check', '--bogus'], { env: { LANG: 'zh_CN.UTF-8' } });
 		assert.match(fromLang.stderr, /未知选项 `--bogus`/);

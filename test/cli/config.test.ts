@@ -105,7 +105,7 @@ describe('configuration file', () => {
 
 	it('has a schema that names every rule code of the catalog', () => {
 		const schema = JSON.parse(readFileSync(join(root, 'schemas', 'ticketcurator.schema.json'), 'utf8'));
-		assert.deepEqual(Object.keys(schema.properties.rules.properties), [...ruleCodes], 'run `npx tsx scripts/config-schema.ts` after adding a rule');
+		assert.deepEqual(Object.keys(schema.properties.rules.properties), [...ruleCodes], 'run `npm run generate` after adding a rule');
 		assert.deepEqual(validateSettings(englishConfig), []);
 		const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 		assert.deepEqual(manifest.contributes.jsonValidation, [

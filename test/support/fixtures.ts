@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { SeverityName, TicketTextDocument } from '../../server/src/service/index';
+import { rules, type SeverityName, type TicketTextDocument } from '../../server/src/service/index';
 
 export const fixturesDir = join(__dirname, '..', 'fixtures');
 export const defectsDir = join(fixturesDir, 'defects');
@@ -56,29 +56,7 @@ export function covered(text: string, d: Diagnostic): string {
 	return d.range.end.line === d.range.start.line ? line.slice(d.range.start.character, d.range.end.character) : line.slice(d.range.start.character);
 }
 
-/** The 21 structural rule codes of the foundation (issue 2); curation rules have their own tests. */
-export const foundationCodes: readonly string[] = [
-	'file-title',
-	'declared-count',
-	'separator',
-	'ticket-title',
-	'category-missing',
-	'category-format',
-	'category-unknown',
-	'section-missing',
-	'section-empty',
-	'section-order',
-	'section-duplicate',
-	'section-unknown',
-	'root-cause-unknown',
-	'answers-numbering',
-	'speaker-format',
-	'speaker-unknown',
-	'dialog-empty',
-	'answers-mismatch',
-	'description-mismatch',
-	'stray-structure',
-	'duplicate-title',
-];
+/** The structural rule codes (each has its defect fixture); curation rules have their own tests. */
+export const foundationCodes: readonly string[] = rules.filter((r) => r.category === 'structure').map((r) => r.code);
 
 export const isFoundationCode = (d: Diagnostic): boolean => foundationCodes.includes(String(d.code));

@@ -1,7 +1,11 @@
-/** Loads the translated strings for a locale (`l10n/bundle.l10n.<locale>.json`); English needs none. */
+/**
+ * Loads the translated strings for a locale (`l10n/bundle.l10n.<locale>.json`, plus the rule
+ * descriptions' translations, which the rule catalog holds); English needs none.
+ */
 import * as l10n from '@vscode/l10n';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ruleTranslations } from '../service/index';
 
 export function loadL10n(locale: string | undefined, l10nDir: string): void {
 	if (!locale) return;
@@ -9,7 +13,7 @@ export function loadL10n(locale: string | undefined, l10nDir: string): void {
 	for (const candidate of [lower, lower.split('-')[0]]) {
 		const file = join(l10nDir, `bundle.l10n.${candidate}.json`);
 		if (existsSync(file)) {
-			l10n.config({ contents: JSON.parse(readFileSync(file, 'utf8')) });
+			l10n.config({ contents: { ...JSON.parse(readFileSync(file, 'utf8')), ...ruleTranslations(candidate) } });
 			return;
 		}
 	}

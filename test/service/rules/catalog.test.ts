@@ -1,11 +1,7 @@
-/** The rule catalog: stable codes, default severities as issue 2 sets them, and the settings that name them. */
+/** The rule catalog: stable codes, default severities, and a description in every language for each. */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ruleCodes, ruleInfo } from '../../../server/src/service/index';
+import { ruleCodes, ruleInfo, rules, ruleTranslations } from '../../../server/src/service/index';
 import { foundationCodes } from '../../support/fixtures';
-
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 
 describe('rules/catalog', () => {
 	it('lists the 21 structural codes with their default severities', () => {
@@ -34,16 +30,23 @@ describe('rules/catalog', () => {
 			'stray-structure': 'warning',
 			'duplicate-title': 'hint',
 		});
-		for (const code of foundationCodes) assert.ok(ruleInfo(code)!.description().length > 10, code);
 		assert.equal(ruleInfo('no-such-rule'), undefined);
 	});
 
-	it('has a `ticketCurator.rules` setting per code, defaulting to the same severity, `off` allowed', () => {
-		const settings = manifest.contributes.configuration.properties['ticketCurator.rules'].properties;
-		for (const code of foundationCodes) {
-			assert.ok(settings[code], `setting for ${code}`);
-			assert.equal(settings[code].default, ruleInfo(code)!.severity, code);
-			assert.deepEqual(settings[code].enum, ['error', 'warning', 'information', 'hint', 'off'], code);
+	it('writes every rule a kebab-case code, an English and a Chinese sentence, and what it finds', () => {
+		for (const r of rules) {
+			assert.match(r.code, /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+			assert.match(r.description.en, /^\S.{10,}\.$/, r.code);
+			assert.match(r.description['zh-cn'], /[\u4e00-\u9fff].*。$/, r.code);
+			assert.ok(r.finds.length > 10 && !r.finds.includes('\n'), r.code);
 		}
+	});
+
+	it('gives the Chinese descriptions as l10n bundle entries for zh-cn only', () => {
+		const zh = ruleTranslations('zh-cn');
+		assert.equal(Object.keys(zh).length, rules.length, 'no two rules share an English description');
+		for (const r of rules) assert.equal(zh[r.description.en], r.description['zh-cn']);
+		assert.deepEqual(ruleTranslations('zh'), {});
+		assert.deepEqual(ruleTranslations('en'), {});
 	});
 });

@@ -3,7 +3,7 @@
  * (its description and default level), one result per finding, with artifact locations
  * relative to the folder the command ran in.
  */
-import { rules, type SeverityName } from '../../service/index';
+import { ruleDescription, rules, type SeverityName } from '../../service/index';
 import type { FileFindings } from './fileFindings';
 import { severityName } from './fileFindings';
 
@@ -31,8 +31,8 @@ export function formatSarif(files: readonly FileFindings[], tool: SarifTool): st
 						rules: rules.map((r) => ({
 							id: r.code,
 							name: r.code,
-							shortDescription: { text: r.description() },
-							fullDescription: { text: r.description() },
+							shortDescription: { text: ruleDescription(r) },
+							fullDescription: { text: ruleDescription(r) },
 							defaultConfiguration: { level: level[r.severity] },
 						})),
 					},

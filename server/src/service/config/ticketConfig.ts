@@ -3,10 +3,7 @@
  * command line all come down to this one shape.
  */
 import { chineseLabels, type TicketLabels } from './labels';
-import type { RuleCode } from '../rules/catalog';
-
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
-export type RuleSetting = SeverityName | 'off';
+import type { RuleCode, RuleSetting } from '../rules/catalog';
 
 export interface TicketConfig {
 	/** Severity per rule code; rules not named keep their default. */

@@ -1,58 +1,274 @@
 /**
- * Every rule the service checks: its stable code (the LSP Diagnostic's `code`), its default
- * severity and a one-line description (used by the CLI's SARIF output and the README).
+ * Every rule the service checks, and the one place its metadata is written: the stable code (the
+ * LSP Diagnostic's `code`), the category, the default severity, a one-line description in English
+ * and Simplified Chinese, and what it finds (longer, for the README). `npm run generate`
+ * (scripts/generate.ts) writes them into package.json, package.nls*.json, the configuration
+ * schema and README.md; the CLI's SARIF output and the settings read them from here.
  */
 import * as l10n from '@vscode/l10n';
-import type { SeverityName } from '../config/ticketConfig';
+
+const severityNames = ['error', 'warning', 'information', 'hint'] as const;
+export type SeverityName = (typeof severityNames)[number];
+
+/** What a rule may be set to: a severity, or `off`. */
+export const ruleSettings = [...severityNames, 'off'] as const;
+export type RuleSetting = (typeof ruleSettings)[number];
+
+/**
+ * - structure: the file's and each ticket's Markdown shape, per file.
+ * - leaks: personal data and secrets the anonymiser missed; secrets and sensitive personal data (ID, bank) are errors, other personal data warnings.
+ * - files: files that are not checked, said once at line 1 instead of freezing on them or staying silent.
+ * - duplicates: copies across the workspace, found by the host over every file, not per ticket.
+ */
+export type RuleCategory = 'structure' | 'leaks' | 'files' | 'duplicates';
+
+/** The languages descriptions are translated into: each has its package.nls.<language>.json and l10n/bundle.l10n.<language>.json. */
+export const ruleLanguages = ['zh-cn'] as const;
+export type RuleLanguage = (typeof ruleLanguages)[number];
 
 export interface RuleInfo {
 	readonly code: string;
+	readonly category: RuleCategory;
 	readonly severity: SeverityName;
-	readonly description: () => string;
-}
-
-function rule<C extends string>(code: C, severity: SeverityName, description: () => string) {
-	return { code, severity, description } as const;
+	/** One line: the setting's description, the schema's and SARIF's. */
+	readonly description: { readonly en: string } & { readonly [L in RuleLanguage]: string };
+	/** What a finding is, in more detail: the README's rule table (Markdown, `|` unescaped). */
+	readonly finds: string;
 }
 
 export const rules = [
-	rule('file-title', 'error', () => l10n.t('The file has exactly one H1 title.')),
-	rule('declared-count', 'warning', () => l10n.t('The declared ticket count matches the tickets in the file.')),
-	rule('separator', 'warning', () => l10n.t('Every ticket is followed by one `---`, and no `---` stands elsewhere between tickets.')),
-	rule('ticket-title', 'error', () => l10n.t('Every ticket has a non-empty H2 title.')),
-	rule('category-missing', 'error', () => l10n.t('Every ticket has a category line.')),
-	rule('category-format', 'warning', () => l10n.t('The category line is written `**问题分类**: product｜subcategory`.')),
-	rule('category-unknown', 'warning', () => l10n.t('The category belongs to the taxonomy.')),
-	rule('section-missing', 'error', () => l10n.t('Every ticket has the sections 问题描述, 根本原因分析 and 完整对话记录.')),
-	rule('section-empty', 'warning', () => l10n.t('No section is empty.')),
-	rule('section-order', 'warning', () => l10n.t('Sections come in the order 问题描述, 客服解答, 根本原因分析, 完整对话记录.')),
-	rule('section-duplicate', 'error', () => l10n.t('No section appears twice in one ticket.')),
-	rule('section-unknown', 'warning', () => l10n.t('Every H3 is a known section.')),
-	rule('root-cause-unknown', 'warning', () => l10n.t('The root cause is one known label.')),
-	rule('answers-numbering', 'warning', () => l10n.t('客服解答 items are numbered 1..n.')),
-	rule('speaker-format', 'warning', () => l10n.t('Dialog turns start with `**客户**：` or `**客服**：`.')),
-	rule('speaker-unknown', 'warning', () => l10n.t('Every dialog turn has a known speaker.')),
-	rule('dialog-empty', 'error', () => l10n.t('The dialog has at least one turn.')),
-	rule('answers-mismatch', 'information', () => l10n.t('客服解答 item k is staff turn k of the dialog.')),
-	rule('description-mismatch', 'hint', () => l10n.t('问题描述 is the first customer turn.')),
-	rule('stray-structure', 'warning', () => l10n.t('No heading, `---` or setext underline inside a ticket splits or corrupts it.')),
-	rule('duplicate-title', 'hint', () => l10n.t('No two tickets of a file share a title.')),
-	// Leaks (issue 5): secrets and sensitive personal data (ID, bank) are errors, other personal data warnings.
-	rule('pii-phone', 'warning', () => l10n.t('No unmasked mobile or landline phone number.')),
-	rule('pii-email', 'warning', () => l10n.t('No unmasked e-mail address.')),
-	rule('pii-id-card', 'error', () => l10n.t('No unmasked resident ID card number.')),
-	rule('pii-bank-card', 'error', () => l10n.t('No unmasked bank card or bank account number.')),
-	rule('pii-ip', 'warning', () => l10n.t('No unmasked public IPv4 address.')),
-	rule('secret-credential', 'error', () => l10n.t('No access key with signature, token, private key or password in clear text.')),
-	rule('pii-org-id', 'warning', () => l10n.t('No unmasked unified social credit code (company tax ID).')),
-	rule('redaction-leak', 'warning', () => l10n.t('No value written in full that the same ticket masks elsewhere.')),
-	// Files that are not checked, said once at line 1 (issue 7) instead of freezing on them or staying silent.
-	rule('file-too-large', 'information', () => l10n.t('A file larger than `ticketCurator.limits.maxFileSizeMB` is outlined but not checked.')),
-	rule('file-encoding', 'warning', () => l10n.t('A dump is UTF-8 text: not binary, not GBK or another encoding.')),
-	// Duplicates across the workspace (issue 5): found by the host over every file, not per ticket.
-	rule('duplicate-ticket', 'warning', () => l10n.t('No ticket is an exact copy of another ticket in the workspace.')),
-	rule('near-duplicate', 'information', () => l10n.t('No ticket is nearly the same as another ticket in the workspace.')),
-] as const;
+	{
+		code: 'file-title',
+		category: 'structure',
+		severity: 'error',
+		description: { en: 'The file has exactly one H1 title.', 'zh-cn': '文件有且只有一个一级标题。' },
+		finds: 'no H1 file title, or more than one',
+	},
+	{
+		code: 'declared-count',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'The declared ticket count matches the tickets in the file.', 'zh-cn': '声明的工单数量与文件中的工单数一致。' },
+		finds: 'the declared "本文档包含 N 个…" count differs from the tickets found',
+	},
+	{
+		code: 'separator',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'Every ticket is followed by one `---`, and no `---` stands elsewhere between tickets.', 'zh-cn': '每个工单后有且只有一个 `---`，工单之间没有多余的 `---`。' },
+		finds: 'a ticket not followed by `---`, a `---` directly under text (it turns the text into a heading), a doubled `---`',
+	},
+	{
+		code: 'ticket-title',
+		category: 'structure',
+		severity: 'error',
+		description: { en: 'Every ticket has a non-empty H2 title.', 'zh-cn': '每个工单都有非空的二级标题。' },
+		finds: 'an empty H2 title',
+	},
+	{
+		code: 'category-missing',
+		category: 'structure',
+		severity: 'error',
+		description: { en: 'Every ticket has a category line.', 'zh-cn': '每个工单都有问题分类行。' },
+		finds: 'no `**问题分类**:` line',
+	},
+	{
+		code: 'category-format',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'The category line is written `**问题分类**: product｜subcategory`.', 'zh-cn': '问题分类行写作 `**问题分类**: 产品｜子类`。' },
+		finds: 'a wrong separator (`|`, `/`, `-` instead of `｜`), a missing product or subcategory, stray spaces, a fullwidth `：` after the key, a key not in bold',
+	},
+	{
+		code: 'category-unknown',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'The category belongs to the taxonomy.', 'zh-cn': '问题分类属于分类体系。' },
+		finds: 'a category outside the configured taxonomy; without one, a category seen once whose product or subcategory is a near spelling of a frequent one ("did you mean …")',
+	},
+	{
+		code: 'section-missing',
+		category: 'structure',
+		severity: 'error',
+		description: { en: 'Every ticket has the sections 问题描述, 根本原因分析 and 完整对话记录.', 'zh-cn': '每个工单都有 问题描述、根本原因分析 和 完整对话记录 三节。' },
+		finds: '问题描述, 根本原因分析 or 完整对话记录 absent (not reported again when a misspelt heading is the cause)',
+	},
+	{
+		code: 'section-empty',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'No section is empty.', 'zh-cn': '没有空的小节。' },
+		finds: 'a section with no content',
+	},
+	{
+		code: 'section-order',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'Sections come in the order 问题描述, 客服解答, 根本原因分析, 完整对话记录.', 'zh-cn': '小节按 问题描述、客服解答、根本原因分析、完整对话记录 的顺序排列。' },
+		finds: 'sections out of the order 问题描述, 客服解答, 根本原因分析, 完整对话记录',
+	},
+	{
+		code: 'section-duplicate',
+		category: 'structure',
+		severity: 'error',
+		description: { en: 'No section appears twice in one ticket.', 'zh-cn': '同一工单中没有重复的小节。' },
+		finds: 'the same section twice in one ticket',
+	},
+	{
+		code: 'section-unknown',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'Every H3 is a known section.', 'zh-cn': '每个三级标题都是已知的小节。' },
+		finds: 'an H3 that is no known section (`### 问题描叙` gets "did you mean 问题描述")',
+	},
+	{
+		code: 'root-cause-unknown',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'The root cause is one known label.', 'zh-cn': '根本原因是一个已知标签。' },
+		finds: 'a root-cause label outside the known set (with "did you mean")',
+	},
+	{
+		code: 'answers-numbering',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: '客服解答 items are numbered 1..n.', 'zh-cn': '客服解答各项编号为 1..n。' },
+		finds: '客服解答 items not numbered 1..n',
+	},
+	{
+		code: 'speaker-format',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'Dialog turns start with `**客户**：` or `**客服**：`.', 'zh-cn': '对话轮次以 `**客户**：` 或 `**客服**：` 开头。' },
+		finds: 'a turn label written `**客户**:`, `客户：`, `**客户** ：`…',
+	},
+	{
+		code: 'speaker-unknown',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'Every dialog turn has a known speaker.', 'zh-cn': '每个对话轮次都有已知的说话人。' },
+		finds: 'a bold label that is neither 客户 nor 客服 at the start of a turn, or dialog text before the first label',
+	},
+	{
+		code: 'dialog-empty',
+		category: 'structure',
+		severity: 'error',
+		description: { en: 'The dialog has at least one turn.', 'zh-cn': '对话至少有一个轮次。' },
+		finds: 'a dialog with no turns',
+	},
+	{
+		code: 'answers-mismatch',
+		category: 'structure',
+		severity: 'information',
+		description: { en: '客服解答 item k is staff turn k of the dialog.', 'zh-cn': '客服解答第 k 项即对话中客服的第 k 次发言。' },
+		finds: '客服解答 item k is not staff turn k (differences by redaction or by dropped continuation lines are not reported)',
+	},
+	{
+		code: 'description-mismatch',
+		category: 'structure',
+		severity: 'hint',
+		description: { en: '问题描述 is the first customer turn.', 'zh-cn': '问题描述即客户的第一次发言。' },
+		finds: '问题描述 is not the first customer turn (ignoring `[图片]` and redaction)',
+	},
+	{
+		code: 'stray-structure',
+		category: 'structure',
+		severity: 'warning',
+		description: { en: 'No heading, `---` or setext underline inside a ticket splits or corrupts it.', 'zh-cn': '工单内没有会拆分或破坏结构的标题、`---` 或 setext 下划线。' },
+		finds: "a heading, `---` or setext underline inside a ticket's text",
+	},
+	{
+		code: 'duplicate-title',
+		category: 'structure',
+		severity: 'hint',
+		description: { en: 'No two tickets of a file share a title.', 'zh-cn': '同一文件中没有两个工单使用相同标题。' },
+		finds: 'a title used by another ticket in the same file',
+	},
+	{
+		code: 'pii-phone',
+		category: 'leaks',
+		severity: 'warning',
+		description: { en: 'No unmasked mobile or landline phone number.', 'zh-cn': '没有未脱敏的手机号或固定电话号码。' },
+		finds: 'a mainland mobile (11 digits, `+86`, separators) or a landline with area code',
+	},
+	{
+		code: 'pii-email',
+		category: 'leaks',
+		severity: 'warning',
+		description: { en: 'No unmasked e-mail address.', 'zh-cn': '没有未脱敏的电子邮箱地址。' },
+		finds: 'an e-mail address (not `pkg@1.0.2`, `root@host`, `logo@2x.png`, `git@github.com:…`)',
+	},
+	{
+		code: 'pii-id-card',
+		category: 'leaks',
+		severity: 'error',
+		description: { en: 'No unmasked resident ID card number.', 'zh-cn': '没有未脱敏的居民身份证号码。' },
+		finds: 'an 18-character resident ID number with a real birth date and a valid GB 11643 check character',
+	},
+	{
+		code: 'pii-bank-card',
+		category: 'leaks',
+		severity: 'error',
+		description: { en: 'No unmasked bank card or bank account number.', 'zh-cn': '没有未脱敏的银行卡号或银行账号。' },
+		finds: 'a 16–19 digit card number of a card network that passes Luhn; an account number after 开户行/账号',
+	},
+	{
+		code: 'pii-ip',
+		category: 'leaks',
+		severity: 'warning',
+		description: { en: 'No unmasked public IPv4 address.', 'zh-cn': '没有未脱敏的公网 IPv4 地址。' },
+		finds: 'a public IPv4 address, also against Chinese text (not private, masked, a `/24` range, a public DNS resolver or a version)',
+	},
+	{
+		code: 'secret-credential',
+		category: 'leaks',
+		severity: 'error',
+		description: { en: 'No access key with signature, token, private key or password in clear text.', 'zh-cn': '没有明文的带签名访问密钥、令牌、私钥或密码。' },
+		finds: '`AK:SIGN=` (an HMAC-length signature), an upload token, a bearer token or JWT, a private key, a password after 密码/password, a random value after secret/token/key',
+	},
+	{
+		code: 'pii-org-id',
+		category: 'leaks',
+		severity: 'warning',
+		description: { en: 'No unmasked unified social credit code (company tax ID).', 'zh-cn': '没有未脱敏的统一社会信用代码（企业税号）。' },
+		finds: 'a unified social credit code (税号) with a valid GB 32100 check character',
+	},
+	{
+		code: 'redaction-leak',
+		category: 'leaks',
+		severity: 'warning',
+		description: { en: 'No value written in full that the same ticket masks elsewhere.', 'zh-cn': '同一工单别处已脱敏的值，不在其他地方完整写出。' },
+		finds: 'a value the same ticket masks elsewhere (`jCciD48k***`, `https://github.com/***`, `47.112.*.*`) written in full; related information points at the masked text',
+	},
+	{
+		code: 'file-too-large',
+		category: 'files',
+		severity: 'information',
+		description: { en: 'A file larger than `ticketCurator.limits.maxFileSizeMB` is outlined but not checked; this says so at line 1.', 'zh-cn': '大于 `ticketCurator.limits.maxFileSizeMB` 的文件只显示大纲、不做检查；在第 1 行说明这一点。' },
+		finds: 'a file over `limits.maxFileSizeMB` (default 50 MB): one finding at line 1 instead of checks; its Outline, folding and Tickets view entries stay',
+	},
+	{
+		code: 'file-encoding',
+		category: 'files',
+		severity: 'warning',
+		description: { en: 'A dump is UTF-8 text: a binary file or one in another encoding (GBK…) gets one diagnostic at line 1 instead of checks.', 'zh-cn': '工单导出文件应为 UTF-8 文本：二进制文件或其他编码（GBK 等）的文件在第 1 行得到一条诊断，而不做检查。' },
+		finds: 'a binary file (NUL characters) or one not in UTF-8 (GBK…; the message says how to convert it): one finding at line 1 instead of checks',
+	},
+	{
+		code: 'duplicate-ticket',
+		category: 'duplicates',
+		severity: 'warning',
+		description: { en: 'No ticket is an exact copy of another ticket in the workspace.', 'zh-cn': '工作区中没有与其他工单完全相同的工单。' },
+		finds: 'an exact copy of another ticket anywhere in the workspace; the first copy (file order) is kept',
+	},
+	{
+		code: 'near-duplicate',
+		category: 'duplicates',
+		severity: 'information',
+		description: { en: 'No ticket is nearly the same as another ticket in the workspace.', 'zh-cn': '工作区中没有与其他工单几乎相同的工单。' },
+		finds: 'a ticket nearly the same as another (estimated Jaccard similarity of 5-shingles at or above the threshold)',
+	},
+] as const satisfies readonly RuleInfo[];
 
 export type RuleCode = (typeof rules)[number]['code'];
 
@@ -62,6 +278,20 @@ const byCode = new Map<string, RuleInfo>(rules.map((r) => [r.code, r]));
 
 export function ruleInfo(code: string): RuleInfo | undefined {
 	return byCode.get(code);
+}
+
+/** The description in the language the l10n bundle was loaded for (see ruleTranslations). */
+export function ruleDescription(rule: RuleInfo): string {
+	return l10n.t(rule.description.en);
+}
+
+/**
+ * The descriptions' translations as l10n bundle entries (English → `locale`), merged into the
+ * bundle when it is loaded, so the translation is written here only, not also in the bundle file.
+ */
+export function ruleTranslations(locale: string): Record<string, string> {
+	const language = ruleLanguages.find((l) => l === locale);
+	return language ? Object.fromEntries(rules.map((r) => [r.description.en, r.description[language]])) : {};
 }
 
 export const diagnosticSource = 'tickets';

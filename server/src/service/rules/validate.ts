@@ -5,13 +5,13 @@
  * findings there are kept) and logged once per validation.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { RuleSetting, TicketConfig } from '../config/ticketConfig';
+import type { TicketConfig } from '../config/ticketConfig';
 import type { TicketDocument } from '../document/ticketDocument';
 import type { ParsedTicket } from '../document/model';
 import { shiftRange } from '../document/positions';
 import { skippedFile } from './readability';
 import { categoryRules } from './category';
-import { diagnosticSource, ruleInfo, type RuleCode } from './catalog';
+import { diagnosticSource, ruleInfo, type RuleCode, type RuleSetting } from './catalog';
 import { dialogRules } from './dialog';
 import { checkFile, fileRuleInputs, type CategoryCounts } from './file';
 import type { Finding, TicketRule } from './finding';
