@@ -255,7 +255,7 @@ const tooltipLines = 6;
 function ticketTooltip(t: TicketSummary, title: string, file: string, severity: vscode.DiagnosticSeverity | undefined): vscode.MarkdownString {
 	const md = new vscode.MarkdownString(undefined, true);
 	md.appendMarkdown('**').appendText(title).appendMarkdown('**\n\n');
-	const category = [t.product, t.subcategory].filter(Boolean).join('｜');
+	const category = t.category ?? '';
 	if (category) md.appendText(category);
 	if (t.rootCause) md.appendText(`${category ? ' · ' : ''}${t.rootCause}`);
 	if (category || t.rootCause) md.appendMarkdown('\n\n');

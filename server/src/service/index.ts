@@ -4,7 +4,7 @@ export { snippetDefaults } from './editing/snippets';
 export type { SnippetName, TicketSnippet } from './editing/snippets';
 export { createTicketService, type TicketService, type TicketServiceOptions, type TicketWorkspace } from './ticketService';
 export { defaultConfig, defaultDuplicateThreshold, defaultMaxFileSizeMB, defaultOutlineSectionsMaxTickets, defaultRootCauses, resolveConfig, type PartialTicketConfig, type RuleSetting, type SeverityName, type TicketConfig } from './config/ticketConfig';
-export { chineseLabels, type TicketLabels } from './config/labels';
+export { categoryLabel, chineseLabels, type TicketLabels } from './config/labels';
 export { ruleCodes, rules, ruleInfo, diagnosticSource, type RuleCode } from './rules/catalog';
 export type { TicketDocument } from './document/ticketDocument';
 export type * from './document/model';

@@ -6,7 +6,7 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { SimilarTicket, SimilarTicketsParams, TicketSummary } from '../../../common/protocol';
-import { copyPrint, isCopy, summarizeTicketAt, type SearchHit, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
+import { categoryLabel, copyPrint, isCopy, summarizeTicketAt, type SearchHit, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const defaultLimit = 20;
@@ -131,7 +131,7 @@ function toRow(t: TicketSummary, hit: SearchHit, separator: string): SimilarTick
 		range: t.range,
 		titleRange: t.titleRange,
 		title: t.title,
-		category: t.product ? (t.subcategory ? `${t.product}${separator}${t.subcategory}` : t.product) : '',
+		category: categoryLabel(t, separator),
 		score: Math.round(hit.score * 1000) / 1000,
 		matchedTerms: hit.matchedTerms,
 		description: t.description,

@@ -7,7 +7,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { TicketSummary } from '../../../common/protocol';
-import { detached, hash53, LiveSummaries, runSteps, SearchIndex, type Steps, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
+import { categoryLabel, detached, hash53, LiveSummaries, runSteps, SearchIndex, type Steps, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
 
 /** Tickets added to the search index between two steps (about 3 ms). */
 const ticketsPerStep = 16;
@@ -133,9 +133,10 @@ export class WorkspaceIndex {
 		// A ticket listed as before keeps its summary object (nothing to rebuild, nothing to report).
 		const tickets = digests.map((d) => {
 			const old = before?.tickets[d.ordinal];
-			return old && sameSummary(old, d) ? old : toSummary(uri, d);
+			const category = categoryLabel(d, separator);
+			return old && sameSummary(old, d, category) ? old : toSummary(uri, d, category);
 		});
-		const categories = digests.map((d) => (d.product ? (d.subcategory ? `${d.product}${separator}${d.subcategory}` : d.product) : '')).filter(Boolean);
+		const categories = tickets.flatMap((t) => (t.category ? [t.category] : []));
 		for (const name of categories) this.categories.set(name, (this.categories.get(name) ?? 0) + 1);
 		keys.forEach((key, i) => this.byKey.set(key, tickets[i]));
 		for (const stale of [...reusable.values()].flat()) {
@@ -293,11 +294,12 @@ function intern(text: string | undefined): string | undefined {
 	return known;
 }
 
-function sameSummary(t: TicketSummary, d: TicketDigest): boolean {
+function sameSummary(t: TicketSummary, d: TicketDigest, category: string): boolean {
 	return (
 		t.title === d.title &&
 		t.product === d.product &&
 		t.subcategory === d.subcategory &&
+		(t.category ?? '') === category &&
 		t.rootCause === d.rootCause &&
 		t.description === d.preview &&
 		sameRange(t.titleRange, d.titleRange) &&
@@ -309,13 +311,14 @@ function sameRange(a: Range, b: Range): boolean {
 	return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-function toSummary(uri: string, d: TicketDigest): TicketSummary {
+function toSummary(uri: string, d: TicketDigest, category: string): TicketSummary {
 	return {
 		uri,
 		ordinal: d.ordinal,
 		title: detached(d.title),
 		product: intern(d.product),
 		subcategory: intern(d.subcategory),
+		category: intern(category || undefined),
 		rootCause: intern(d.rootCause),
 		titleRange: d.titleRange,
 		range: d.range,

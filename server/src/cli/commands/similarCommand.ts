@@ -7,7 +7,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { relative, resolve } from 'node:path';
-import { copyPrint, isCopy, SearchIndex, type SearchHit, type TicketDigest } from '../../service/index';
+import { categoryLabel, copyPrint, isCopy, SearchIndex, type SearchHit, type TicketDigest } from '../../service/index';
 import type { ParsedArgs } from '../args';
 import { commonOptions, configOption, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
@@ -71,7 +71,7 @@ export const similarCommand: Command = {
 		const separator = workspace.settings.config.labels.categorySeparator;
 		const rows = hits.map((hit) => {
 			const { file, ticket } = indexed[hit.key];
-			const category = ticket.product ? (ticket.subcategory ? `${ticket.product}${separator}${ticket.subcategory}` : ticket.product) : '';
+			const category = categoryLabel(ticket, separator);
 			return { file, line: ticket.titleRange.start.line + 1, title: ticket.title, category, score: Math.round(hit.score * 1000) / 1000, matchedTerms: hit.matchedTerms };
 		});
 		if (args.options.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

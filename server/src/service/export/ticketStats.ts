@@ -4,6 +4,7 @@
  * caller can report progress and keep nothing but the counts.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { categoryLabel } from '../config/labels';
 import type { TicketRecord } from './records';
 
 export interface TurnFigures {
@@ -64,7 +65,7 @@ export class StatsCollector {
 		this.files++;
 		for (const r of records) {
 			bump(this.products, r.product);
-			bump(this.categories, r.product || r.subcategory ? `${r.product}${this.categorySeparator}${r.subcategory}` : '');
+			bump(this.categories, categoryLabel(r, this.categorySeparator));
 			bump(this.rootCauses, r.rootCause);
 			this.turnCounts.push(r.dialog.length);
 			if (!r.answers.length && !r.dialog.some((t) => t.speaker === 'staff')) this.unanswered.push({ file, line: r.startLine, title: r.title });
