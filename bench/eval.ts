@@ -14,11 +14,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { chineseLabels, SearchIndex, defaultRankingParams, type RankingParams, type TicketDigest } from '../server/src/service/index';
-import { summarizeTickets } from '../server/src/service/document/ticketDigest';
+import { digestTickets } from '../server/src/service/document/ticketDigest';
 import { readRealDump } from './corpus';
 import { peers, type PeerConfig } from './peers';
 
-const tickets: TicketDigest[] = summarizeTickets(readRealDump(), chineseLabels);
+const tickets: TicketDigest[] = digestTickets(readRealDump(), chineseLabels);
 const categories = tickets.map((t) => `${t.product}｜${t.subcategory}`);
 const k = 5;
 

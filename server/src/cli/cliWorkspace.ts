@@ -77,7 +77,7 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 		for (const file of files) {
 			const dump = read(file, true);
 			if (!dump) continue;
-			for (const t of service.summarize(dump.text)) {
+			for (const t of service.digest(dump.text)) {
 				const name = categoryLabel(t, separator);
 				if (!name) continue;
 				counts.set(name, (counts.get(name) ?? 0) + 1);

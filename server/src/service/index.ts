@@ -9,7 +9,7 @@ export { ruleCodes, rules, ruleInfo, diagnosticSource, type RuleCode } from './r
 export type { TicketDocument } from './document/ticketDocument';
 export type * from './document/model';
 export type { TicketTextDocument, Cancellation } from './document/types';
-export { LiveSummaries, summarizeTicketAt, type TicketDigest, type TicketFields } from './document/ticketDigest';
+export { LiveDigests, digestTicketAt, type TicketDigest, type TicketFields } from './document/ticketDigest';
 export { SearchIndex, defaultRankingParams, fieldNames, type RankingParams, type SearchHit, type SearchOptions, type Query } from './search/searchIndex';
 export { detached } from './document/detached';
 export { runSteps, type Steps } from './document/steps';

@@ -13,7 +13,7 @@ import { TicketParser, type TicketDocument } from './document/ticketDocument';
 import { foldingRanges } from './outline/folding';
 import { maskLeaks, type MaskedLeaks } from './leaks/maskAllLeaks';
 import type { CategoryCounts } from './rules/file';
-import { summarizeTickets, summarizeTicketsSteps, type TicketDigest } from './document/ticketDigest';
+import { digestTickets, digestTicketsSteps, type TicketDigest } from './document/ticketDigest';
 import type { Steps } from './document/steps';
 import { documentSymbols } from './outline/documentSymbols';
 import type { Cancellation, TicketTextDocument } from './document/types';
@@ -52,9 +52,9 @@ export interface TicketService {
 	/** A snippet by name, with the configured labels (the New Ticket commands' templates). */
 	snippet(name: SnippetName): TicketSnippet;
 	/** Every ticket of a dump's text, read by lines without the Markdown parse (for the workspace index). */
-	summarize(text: string): TicketDigest[];
+	digest(text: string): TicketDigest[];
 	/** The same in steps, for a host that interleaves it with other work. */
-	summarizeSteps(text: string): Steps<TicketDigest[]>;
+	digestSteps(text: string): Steps<TicketDigest[]>;
 	/**
 	 * Quick fixes for the diagnostics under `request.range` (the service validates the current text
 	 * itself), and `source.fixAll.tickets` when asked for. `extra` are diagnostics the host adds
@@ -105,8 +105,8 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 			completions(parser.parse(document), position, { config, categoryCounts: options.workspace?.categoryCounts(), snippetSupport: how?.snippetSupport }),
 		completeNewDump: (document, position, how) => newDumpCompletions(document.getText(), position, { config, snippetSupport: how?.snippetSupport }),
 		snippet: (name) => ticketSnippets(config.labels)[name],
-		summarize: (text) => summarizeTickets(text, config.labels),
-		summarizeSteps: (text) => summarizeTicketsSteps(text, config.labels),
+		digest: (text) => digestTickets(text, config.labels),
+		digestSteps: (text) => digestTicketsSteps(text, config.labels),
 		codeActions(document, request) {
 			const doc = parser.parse(document);
 			const diagnostics = [...(validator.validate(doc, options.workspace?.categoryCounts()) ?? []), ...(request.extra ?? [])];

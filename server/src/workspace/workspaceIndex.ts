@@ -7,7 +7,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { TicketSummary } from '../../../common/protocol';
-import { categoryLabel, detached, hash53, LiveSummaries, runSteps, SearchIndex, type Steps, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
+import { categoryLabel, detached, hash53, LiveDigests, runSteps, SearchIndex, type Steps, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
 
 /** Tickets added to the search index between two steps (about 3 ms). */
 const ticketsPerStep = 16;
@@ -40,8 +40,8 @@ export class WorkspaceIndex {
 	readonly search = new SearchIndex();
 	private nextKey = 0;
 	private hashedLabels: unknown;
-	/** Open documents' summaries, kept between edits (see LiveSummaries). */
-	private readonly live = new Map<string, LiveSummaries>();
+	/** Open documents' digests, kept between edits (see LiveDigests). */
+	private readonly live = new Map<string, LiveDigests>();
 	private readonly fieldHashes = new WeakMap<TicketFields, number>();
 	/** Per file, the write in progress (see setFileSteps). */
 	private readonly writes = new Map<string, { readonly textHash: number }>();
@@ -92,7 +92,7 @@ export class WorkspaceIndex {
 		const write = { textHash };
 		this.writes.set(uri, write);
 		yield; // Hashing a 20 MB dump is one slice already.
-		const digests = yield* this.summarize(uri, text, live);
+		const digests = yield* this.digest(uri, text, live);
 		const before = this.files.get(uri);
 		const overtaken = () => this.writes.get(uri) !== write || this.files.get(uri) !== before;
 		if (overtaken()) return false;
@@ -148,19 +148,19 @@ export class WorkspaceIndex {
 		return !before || before.tickets.length !== tickets.length || tickets.some((t, i) => t !== before.tickets[i]);
 	}
 
-	/** An open document's editing session ended: its per-ticket summaries are dropped. */
+	/** An open document's editing session ended: its per-ticket digests are dropped. */
 	forgetLive(uri: string): void {
 		this.live.delete(uri);
 	}
 
-	private summarize(uri: string, text: string, live: boolean): Steps<TicketDigest[]> {
-		if (!live) return this.service.summarizeSteps(text);
-		let summaries = this.live.get(uri);
-		if (!summaries) this.live.set(uri, (summaries = new LiveSummaries(this.service.config.labels)));
-		return summaries.summarizeSteps(text);
+	private digest(uri: string, text: string, live: boolean): Steps<TicketDigest[]> {
+		if (!live) return this.service.digestSteps(text);
+		let digests = this.live.get(uri);
+		if (!digests) this.live.set(uri, (digests = new LiveDigests(this.service.config.labels)));
+		return digests.digestSteps(text);
 	}
 
-	/** Hash of a ticket's text and product, remembered per summary (an edit's unchanged tickets share theirs). */
+	/** Hash of a ticket's text and product, remembered per digest (an edit's unchanged tickets share theirs). */
 	private ticketHash(d: TicketDigest): number {
 		let hash = this.fieldHashes.get(d.fields);
 		if (hash === undefined) {

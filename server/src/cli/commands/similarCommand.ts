@@ -47,7 +47,7 @@ export const similarCommand: Command = {
 		const groups = new Map<string, number>();
 		for (const dump of workspace.dumps(files)) {
 			groups.set(dump.path, groups.size);
-			for (const ticket of workspace.service.summarize(dump.text)) {
+			for (const ticket of workspace.service.digest(dump.text)) {
 				search.add(indexed.length, groups.size - 1, ticket.fields, ticket.product);
 				indexed.push({ file: dump.name, path: dump.path, ticket });
 			}
@@ -96,7 +96,7 @@ function queryTicket(workspace: CliWorkspace, io: CliIO, spec: string): { path: 
 	const { text } = readText(path, relative(io.cwd, path) || path);
 	if (!workspace.service.isTicketDump(text)) throw new CliError(l10n.t('{0} is no ticket dump', m[1]));
 	let found: TicketDigest | undefined;
-	for (const t of workspace.service.summarize(text)) {
+	for (const t of workspace.service.digest(text)) {
 		if (t.range.start.line > line) break;
 		found = t;
 	}
