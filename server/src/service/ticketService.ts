@@ -42,7 +42,7 @@ export interface TicketService {
 	/** Undefined when cancelled. */
 	validate(document: TicketTextDocument, token?: Cancellation): Diagnostic[] | undefined;
 	/** The same validation as steps, for a host that interleaves it with other work; returns the diagnostics when done. */
-	validateSteps(document: TicketTextDocument): Generator<void, Diagnostic[]>;
+	validateSteps(document: TicketTextDocument): Steps<Diagnostic[]>;
 	documentSymbols(document: TicketTextDocument, token?: Cancellation): DocumentSymbol[];
 	foldingRanges(document: TicketTextDocument): FoldingRange[];
 	/** Categories, root causes, missing sections, speaker labels and snippets, by where `position` is; `snippetSupport: false` when the client inserts text only. */

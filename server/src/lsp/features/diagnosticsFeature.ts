@@ -3,6 +3,7 @@ import { DiagnosticsScheduler, type ValidationSteps } from '../diagnosticsSchedu
 import type { ServerFeature } from '../serverContext';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Steps } from '../../service/index';
 import type { DiagnosticsRunStats } from '../../../../common/protocol';
 
 /** The codes of the one diagnostic a file that is not checked gets (service/readability.ts). */
@@ -72,7 +73,7 @@ export const diagnosticsFeature: ServerFeature = {
  * taken `earlyAfterMs`: a 20 MB dump shows its defects after about 3 s instead of 8 s. Later checks
  * never do, so an edit does not make the duplicate findings blink out and back.
  */
-function* withDuplicates(steps: Generator<void, Diagnostic[]>, duplicates: () => Generator<void, Diagnostic[]>, early: boolean): ValidationSteps {
+function* withDuplicates(steps: Steps<Diagnostic[]>, duplicates: () => Steps<Diagnostic[]>, early: boolean): ValidationSteps {
 	const own = yield* steps;
 	if (own.some((d) => skippedFileCodes.includes(d.code))) return own;
 	const found = duplicates();

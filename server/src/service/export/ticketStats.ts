@@ -13,8 +13,8 @@ export interface TurnFigures {
 	readonly max: number;
 }
 
-/** A ticket named by where it is. */
-export interface TicketRef {
+/** A ticket named by its file and title line. */
+export interface TicketLine {
 	readonly file: string;
 	/** 0-based title line. */
 	readonly line: number;
@@ -29,7 +29,7 @@ export interface DumpStats {
 	readonly categories: readonly [string, number][];
 	readonly rootCauses: readonly [string, number][];
 	readonly findings: readonly [string, number][];
-	readonly withoutStaffAnswers: readonly TicketRef[];
+	readonly withoutStaffAnswers: readonly TicketLine[];
 	/** Undefined when there is no ticket. */
 	readonly turns?: TurnFigures;
 }
@@ -54,7 +54,7 @@ export class StatsCollector {
 	private readonly categories = new Map<string, number>();
 	private readonly rootCauses = new Map<string, number>();
 	private readonly findings = new Map<string, number>();
-	private readonly unanswered: TicketRef[] = [];
+	private readonly unanswered: TicketLine[] = [];
 	private readonly turnCounts: number[] = [];
 
 	/** `categorySeparator` joins product and subcategory the way the dumps write it. */

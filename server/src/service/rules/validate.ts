@@ -19,6 +19,7 @@ import { leakRules } from './leakRules';
 import { sectionRules } from './sections';
 import { structureRules } from './structure';
 import type { Cancellation } from '../document/types';
+import type { Steps } from '../document/steps';
 
 export const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules];
 
@@ -71,7 +72,7 @@ export class Validator {
 	 * The same work in small steps: it yields every few tickets so that a host can answer other
 	 * requests (and notice cancellation) while a huge dump is validated.
 	 */
-	*steps(doc: TicketDocument, workspaceCategories: CategoryCounts | undefined): Generator<void, Diagnostic[]> {
+	*steps(doc: TicketDocument, workspaceCategories: CategoryCounts | undefined): Steps<Diagnostic[]> {
 		// Too large, binary or not UTF-8: one finding says so, and nothing else is checked.
 		const skipped = skippedFile(doc.text, this.config, doc.index.lineRange(0));
 		if (skipped) return this.enabled(skipped.code) ? [this.toDiagnostic(skipped, 0, doc.uri)] : [];
