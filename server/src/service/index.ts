@@ -13,7 +13,8 @@ export { LiveDigests, digestTicketAt, type TicketDigest, type TicketFields } fro
 export { SearchIndex, defaultRankingParams, fieldNames, type RankingParams, type SearchHit, type SearchOptions, type Query } from './search/searchIndex';
 export { detached } from './document/detached';
 export { runSteps, type Steps } from './document/steps';
-export { copyPrint, hash53, isCopy, type CopyPrint } from './duplicates/exactCopies';
+export { copyPrint, isCopy, type CopyPrint } from './duplicates/exactCopies';
+export { hash53 } from './document/textHash';
 export { tokenize, forEachTerm, TermKind } from './search/tokenize';
 export { matchTitles, titleQuery, titleScore } from './search/titleMatch';
 export { DuplicateIndex, ticketPrint, findDuplicates, type TicketPrint, type DuplicateMatch } from './duplicates/duplicateIndex';

@@ -9,7 +9,7 @@
  * the structure lines (section headings, the category line, speaker labels, answer numbers, the
  * separator) and the spelling of redaction markers (`[REDACTED_PHONE]`, `***`, `1.2.*.*`).
  */
-import { hash53 } from './exactCopies';
+import { hash53 } from '../document/textHash';
 import { anySpace, maskedIpv4, maskStars, redactionPlaceholder } from '../document/compare';
 
 export const signatureLength = 128;
@@ -20,7 +20,7 @@ const shingleSize = 5;
 const maxShingledLength = 64 * 1024;
 
 export interface TicketPrint {
-	/** Hash of the normalised content: equal means an exact duplicate. */
+	/** Hash of the normalised content: equal means an exact duplicate (stricter than a copy the similar search leaves out: exactCopies.ts). */
 	readonly exact: number;
 	/** MinHash values, kept to 16 bits (enough to estimate similarity; 256 bytes a ticket). */
 	readonly signature: Uint16Array;
