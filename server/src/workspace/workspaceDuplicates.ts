@@ -32,8 +32,8 @@ interface FileEntry {
 
 /** How background work gets its turns: the server's queue, where requests come first. */
 export interface SliceScheduler {
-	/** Runs `run` at the next free turn. */
-	nextSlice(run: () => void): void;
+	/** Runs `run` at the next free turn (`first`: before work already waiting). */
+	nextSlice(run: () => void, first?: boolean): void;
 	/** How long a slice may work now, in ms. */
 	sliceMs(): number;
 }

@@ -4,18 +4,11 @@ import type { ServerFeature } from '../serverContext';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { Steps } from '../../service/index';
-import type { DiagnosticsRunStats } from '../../../../common/protocol';
 
 /** The codes of the one diagnostic a file that is not checked gets (service/readability.ts). */
 const skippedFileCodes: readonly unknown[] = ['file-too-large', 'file-encoding'];
-let runStats: DiagnosticsRunStats = { scheduled: 0, superseded: 0, cancelled: 0, published: 0, early: 0, failed: 0 };
 /** On a dump's first check, its own findings go out first when its duplicates take longer than this. */
 const earlyAfterMs = 500;
-
-/** What the scheduler did since the server started (`tickets/serverStats`). */
-export function diagnosticsRunStats(): DiagnosticsRunStats {
-	return { ...runStats };
-}
 
 export const diagnosticsFeature: ServerFeature = {
 	register(ctx) {
@@ -38,8 +31,9 @@ export const diagnosticsFeature: ServerFeature = {
 				log: ctx.log,
 			},
 			() => ctx.settings().debounceMs,
+			ctx.slices,
+			ctx.counters.diagnostics,
 		);
-		runStats = scheduler.stats;
 		// A file that is not checked is said once in the log too, with the diagnostic's reason.
 		const loggedSkips = new Set<string>();
 		const logSkipped = (uri: string, diagnostics: readonly Diagnostic[]) => {
