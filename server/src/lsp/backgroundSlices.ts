@@ -11,7 +11,7 @@
  */
 import type { Disposable, Message, MessageReader, MessageWriter } from 'vscode-languageserver/node';
 import type { Steps } from '../service/index';
-import type { SliceScheduler } from '../workspace/workspaceDuplicates';
+import type { SliceScheduler } from '../workspace/workspacePrints';
 
 /** While an answer is written, background work rests this many times as long as its last slice ran. */
 const restPerSliceWhileWriting = 4;

@@ -5,7 +5,7 @@
  */
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticsRunStats } from '../../../common/protocol';
-import type { SliceScheduler } from '../workspace/workspaceDuplicates';
+import type { SliceScheduler } from '../workspace/workspacePrints';
 
 export interface ScheduledDocument {
 	readonly uri: string;
