@@ -9,9 +9,9 @@ import { TicketListRequest, TicketsDidChangeNotification, type TicketSummary } f
 import { buildTree, filterWords, ticketAtLine, ticketId, ticketNodes, type GroupNode, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
 
 /** `loading` until the index answered once; `filteredEmpty` when tickets exist but the filter hides them all. */
-export type TreeState = 'loading' | 'empty' | 'filteredEmpty' | 'ready';
+type TreeState = 'loading' | 'empty' | 'filteredEmpty' | 'ready';
 
-export interface TreeViewOptions {
+interface TreeViewOptions {
 	grouping: Grouping;
 	sorting: Sorting;
 	filter: string;

@@ -4,7 +4,7 @@
  */
 import type { OutStream } from './io';
 
-export interface Progress {
+interface Progress {
 	/** One more unit of work done; `label` names what is being worked on. */
 	tick(label?: string): void;
 	/** Clears the bar. */

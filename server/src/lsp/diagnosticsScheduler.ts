@@ -7,12 +7,12 @@ import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver'
 import type { DiagnosticsRunStats } from '../../../common/protocol';
 import type { SliceScheduler } from '../workspace/workspacePrints';
 
-export interface ScheduledDocument {
+interface ScheduledDocument {
 	readonly uri: string;
 	readonly version: number;
 }
 
-export interface SchedulerHost {
+interface SchedulerHost {
 	/** The document's current version, or undefined once closed. */
 	currentVersion(uri: string): number | undefined;
 	/**

@@ -32,7 +32,7 @@ export interface ServerContext {
 	log(message: string): void;
 }
 
-export interface ServerCounters {
+interface ServerCounters {
 	/** The diagnostics scheduler's runs (features/diagnosticsFeature.ts). */
 	readonly diagnostics: RunCounts;
 	/** Files the workspace index read from disk (features/workspaceIndexFeature.ts): an edit re-reads only its file. */

@@ -19,12 +19,12 @@ import { documentSymbols } from './outline/documentSymbols';
 import type { Cancellation, TicketTextDocument } from './document/types';
 import { Validator, type Logger } from './rules/validate';
 
-export interface TicketWorkspace {
+interface TicketWorkspace {
 	/** How often each category occurs across the workspace; undefined when not known (then the file's own counts are used). */
 	categoryCounts(): CategoryCounts | undefined;
 }
 
-export interface TicketServiceOptions {
+interface TicketServiceOptions {
 	readonly config?: TicketConfig;
 	/** Where failures inside a rule are reported (they never reach the caller). */
 	readonly log?: Logger;

@@ -9,7 +9,7 @@ import { ticketsPerStep } from './workspacePrints';
 const incrementalChanges = 64;
 
 /** A match between two distinct prints of one open dump. */
-export interface OwnMatch {
+interface OwnMatch {
 	readonly print: TicketPrint;
 	readonly exact: boolean;
 	readonly similarity: number;

@@ -12,9 +12,9 @@ import { categoryLabel, detached, hash53, LiveDigests, runSteps, SearchIndex, ty
 /** Tickets added to the search index between two steps (about 3 ms). */
 const ticketsPerStep = 16;
 
-export type IndexListener = (uris: string[]) => void;
+type IndexListener = (uris: string[]) => void;
 /** A file's text as it is indexed, or undefined when it leaves the index (for features keeping their own per-ticket data). */
-export type FileListener = (uri: string, text: string | undefined) => void;
+type FileListener = (uri: string, text: string | undefined) => void;
 
 interface IndexedFile {
 	/** Number of the file in the search index (its tickets' group). */

@@ -50,7 +50,7 @@ interface Pending {
 }
 
 /** What the prints tell the duplicates that own them. */
-export interface PrintsHost {
+interface PrintsHost {
 	/** The backlog is empty: every indexed file is printed. */
 	backlogDone(): void;
 	/** A background step threw: logged and counted, the server keeps running. */

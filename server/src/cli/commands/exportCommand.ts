@@ -48,7 +48,7 @@ export const exportCommand: Command = {
 	},
 };
 
-export interface ExportRow {
+interface ExportRow {
 	readonly file: string;
 	/** 1-based line of the ticket's title. */
 	readonly line: number;

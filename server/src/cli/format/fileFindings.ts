@@ -16,7 +16,7 @@ export interface CheckSummary {
 	readonly hints: number;
 }
 
-export const severityNames: Record<DiagnosticSeverity, SeverityName> = {
+const severityNames: Record<DiagnosticSeverity, SeverityName> = {
 	[DiagnosticSeverity.Error]: 'error',
 	[DiagnosticSeverity.Warning]: 'warning',
 	[DiagnosticSeverity.Information]: 'information',

@@ -113,7 +113,7 @@ export function digestTicketAt(text: string, line: number, labels: TicketLabels)
 }
 
 /** One ticket's text (from its `## ` line); `startLine` places it in its file. */
-export function digestTicket(text: string, labels: TicketLabels, ordinal = 0, startLine = 0): TicketDigest {
+function digestTicket(text: string, labels: TicketLabels, ordinal = 0, startLine = 0): TicketDigest {
 	const lines = splitLines(text);
 	// Title, category, sections and the trailing `---` as the Outline reads them.
 	const outline = outlineLines(lines, labels);

@@ -30,7 +30,7 @@ export interface DuplicateOf {
  * message gives the count. A template-like ticket can have hundreds of copies: listing them all
  * made a 20 MB dump's diagnostics 43 MB of JSON.
  */
-export const maxRelatedCopies = 5;
+const maxRelatedCopies = 5;
 
 const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 

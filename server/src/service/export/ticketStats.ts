@@ -7,14 +7,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { categoryLabel } from '../config/labels';
 import type { TicketRecord } from './records';
 
-export interface TurnFigures {
+interface TurnFigures {
 	readonly min: number;
 	readonly median: number;
 	readonly max: number;
 }
 
 /** A ticket named by its file and title line. */
-export interface TicketLine {
+interface TicketLine {
 	readonly file: string;
 	/** 0-based title line. */
 	readonly line: number;

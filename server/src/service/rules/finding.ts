@@ -8,7 +8,7 @@ import type { TicketConfig } from '../config/ticketConfig';
 import type { ParsedTicket } from '../document/model';
 import type { RuleCode } from './catalog';
 
-export interface Related {
+interface Related {
 	readonly range: Range;
 	readonly message: string;
 	/** Another file; absent for the same file. */
@@ -16,7 +16,7 @@ export interface Related {
 }
 
 /** Extra data a quick fix can use (issue: quick fixes). */
-export interface FindingData {
+interface FindingData {
 	/** The text that should replace the finding's range. */
 	readonly replacement?: string;
 	readonly [key: string]: unknown;

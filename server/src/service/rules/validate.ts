@@ -21,7 +21,7 @@ import { structureRules } from './structure';
 import type { Cancellation } from '../document/types';
 import type { Steps } from '../document/steps';
 
-export const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules];
+const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules];
 
 const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
 	error: DiagnosticSeverity.Error,
