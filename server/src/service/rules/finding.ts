@@ -3,10 +3,10 @@
  * Diagnostics in one place (validate.ts), which applies the configured severity and moves
  * ticket-local ranges into the file.
  */
-import type { Range } from 'vscode-languageserver-types';
-import type { TicketConfig } from '../config/ticketConfig';
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import type { RuleSetting, TicketConfig } from '../config/ticketConfig';
 import type { ParsedTicket } from '../document/model';
-import type { RuleCode } from './catalog';
+import { ruleInfo, type RuleCode } from './catalog';
 
 interface Related {
 	readonly range: Range;
@@ -36,4 +36,17 @@ export type Report = (finding: Finding) => void;
 export interface TicketRule {
 	readonly codes: readonly RuleCode[];
 	check(ticket: ParsedTicket, config: TicketConfig, report: Report): void;
+}
+
+const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	information: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+/** The severity of a rule's diagnostics: as configured, else the rule's own (for a rule that is not off). */
+export function ruleSeverity(code: RuleCode, config: TicketConfig): DiagnosticSeverity {
+	const setting = config.rules[code];
+	return severities[setting && setting !== 'off' ? setting : ruleInfo(code)!.severity];
 }

@@ -4,17 +4,17 @@
  * the ticket's place in the file. A rule that throws is silenced for that ticket (none of its
  * findings there are kept) and logged once per validation.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { RuleSetting, TicketConfig } from '../config/ticketConfig';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { TicketConfig } from '../config/ticketConfig';
 import type { TicketDocument } from '../document/ticketDocument';
 import type { ParsedTicket } from '../document/model';
 import { shiftRange } from '../document/positions';
 import { skippedFile } from './readability';
 import { categoryRules } from './category';
-import { diagnosticSource, ruleInfo, type RuleCode } from './catalog';
+import { diagnosticSource, type RuleCode } from './catalog';
 import { dialogRules } from './dialog';
 import { checkFile, fileRuleInputs, type CategoryCounts } from './file';
-import type { Finding, TicketRule } from './finding';
+import { ruleSeverity, type Finding, type TicketRule } from './finding';
 import { leakRules } from './leakRules';
 import { sectionRules } from './sections';
 import { structureRules } from './structure';
@@ -22,13 +22,6 @@ import type { Cancellation } from '../document/types';
 import type { Steps } from '../document/steps';
 
 const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules];
-
-const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
-	error: DiagnosticSeverity.Error,
-	warning: DiagnosticSeverity.Warning,
-	information: DiagnosticSeverity.Information,
-	hint: DiagnosticSeverity.Hint,
-};
 
 export type Logger = (message: string) => void;
 
@@ -147,8 +140,7 @@ export class Validator {
 	}
 
 	private toDiagnostic(f: Finding, lines: number, uri: string): Diagnostic {
-		const setting = this.config.rules[f.code];
-		const severity = severities[setting && setting !== 'off' ? setting : ruleInfo(f.code)!.severity];
+		const severity = ruleSeverity(f.code, this.config);
 		return {
 			range: shiftRange(f.range, lines),
 			severity,
