@@ -12,7 +12,7 @@ export interface ServerContext {
 	readonly connection: Connection;
 	readonly documents: TextDocuments<TextDocument>;
 	readonly service: TicketService;
-	/** Every ticket of every dump in the workspace folders (features/workspaceIndex.ts keeps it current). */
+	/** Every ticket of every dump in the workspace folders (features/workspaceIndexFeature.ts keeps it current). */
 	readonly index: WorkspaceIndex;
 	/** Exact and near duplicate tickets across the workspace, kept current from the index. */
 	readonly duplicates: WorkspaceDuplicates;

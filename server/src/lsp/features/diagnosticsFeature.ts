@@ -62,7 +62,7 @@ export const diagnosticsFeature: ServerFeature = {
 };
 
 /**
- * The file's own diagnostics, then its tickets' duplicates across the workspace (server/src/duplicates.ts).
+ * The file's own diagnostics, then its tickets' duplicates across the workspace (workspace/workspaceDuplicates.ts).
  * On a first check (`early`), the own findings are published on their own once the duplicates have
  * taken `earlyAfterMs`: a 20 MB dump shows its defects after about 3 s instead of 8 s. Later checks
  * never do, so an edit does not make the duplicate findings blink out and back.
