@@ -14,11 +14,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { chineseLabels, SearchIndex, defaultRankingParams, type RankingParams, type TicketDigest } from '../server/src/service/index';
-import { summarizeTickets } from '../server/src/service/document/ticketDigest';
+import { digestTickets } from '../server/src/service/document/ticketDigest';
 import { readRealDump } from './corpus';
 import { peers, type PeerConfig } from './peers';
 
-const tickets: TicketDigest[] = summarizeTickets(readRealDump(), chineseLabels);
+const tickets: TicketDigest[] = digestTickets(readRealDump(), chineseLabels);
 const categories = tickets.map((t) => `${t.product}｜${t.subcategory}`);
 const k = 5;
 
@@ -66,13 +66,13 @@ const queryTexts: Record<string, (t: TicketDigest) => string> = {
 };
 const weightings: Record<string, PeerConfig['weights']> = { equal, ours: defaultRankingParams.fieldWeights };
 
-interface Row {
+interface PrecisionRow {
 	readonly engine: string;
 	readonly p5: number;
 	readonly setting: string;
 }
 
-const rows: Row[] = [];
+const rows: PrecisionRow[] = [];
 const describe = (p: RankingParams) =>
 	`BM25F title ${p.fieldWeights.title}/desc ${p.fieldWeights.description}/answers ${p.fieldWeights.answers}/dialog ${p.fieldWeights.dialog}, k1 ${p.k1}, ${p.queryTerms} query terms, feedback ${p.feedback.docs}×${p.feedback.terms}`;
 rows.push({ engine: 'ticket-curator', p5: ours(defaultRankingParams, true), setting: describe(defaultRankingParams) });
@@ -80,7 +80,7 @@ rows.push({ engine: 'ticket-curator, no feedback', p5: ours(defaultRankingParams
 rows.push({ engine: 'ticket-curator, plain BM25', p5: ours(plainBm25, false), setting: 'equal fields, k1 1.2, b 0.75, every query term' });
 
 for (const peer of peers) {
-	let best: Row | undefined;
+	let best: PrecisionRow | undefined;
 	let defaults = 0;
 	for (const [weightName, weights] of Object.entries(weightings)) {
 		for (const k1 of [1.2, 3]) {

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chineseLabels, defaultRankingParams, SearchIndex, type TicketFields } from '../server/src/service/index';
-import { summarizeTickets } from '../server/src/service/document/ticketDigest';
+import { digestTickets } from '../server/src/service/document/ticketDigest';
 import { random } from './corpus';
 import { peers, type Peer } from './peers';
 import { median, percentile } from './stats';
@@ -30,7 +30,7 @@ if (!peer) throw new Error(`unknown library ${name}`);
 
 const tickets: TicketFields[] = [];
 for (const file of readdirSync(dir).sort()) {
-	for (const d of summarizeTickets(readFileSync(join(dir, file), 'utf8'), chineseLabels)) tickets.push(d.fields);
+	for (const d of digestTickets(readFileSync(join(dir, file), 'utf8'), chineseLabels)) tickets.push(d.fields);
 }
 const before = process.memoryUsage().rss;
 const started = performance.now();

@@ -10,7 +10,7 @@ import { createTicketService } from '../server/src/service/index';
 import { generateDump, readRealDump } from './corpus';
 import { median, ms, time } from './stats';
 
-interface Row {
+interface TimingRow {
 	corpus: string;
 	bytes: number;
 	tickets: number;
@@ -37,7 +37,7 @@ function repetitions(bytes: number): { full: number; lint: number; edits: number
 	return { full: 15, lint: 15, edits: 60 };
 }
 
-function bench(name: string): Row {
+function bench(name: string): TimingRow {
 	const text = corpusFor(name);
 	const bytes = Buffer.byteLength(text);
 	const reps = repetitions(bytes);
@@ -61,7 +61,7 @@ function bench(name: string): Row {
 	});
 
 	const lintTimes = time(reps.lint, () => lint({ strings: { bench: text } }));
-	const row: Row = {
+	const row: TimingRow = {
 		corpus: name,
 		bytes,
 		tickets,

@@ -14,6 +14,8 @@ export interface TicketSummary {
 	readonly title: string;
 	readonly product?: string;
 	readonly subcategory?: string;
+	/** `product｜subcategory` with the configured separator, as the server formats it; absent without a product. */
+	readonly category?: string;
 	readonly rootCause?: string;
 	/** The title's range, which opening the ticket selects. */
 	readonly titleRange: Range;

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver';
+import { BackgroundSlices } from '../../server/src/lsp/backgroundSlices';
 import { DiagnosticsScheduler } from '../../server/src/lsp/diagnosticsScheduler';
 
 const uri = 'file:///work/dump.md';
@@ -48,7 +49,7 @@ function host(steps: number, stepMs: number) {
 describe('diagnostics scheduler', () => {
 	it('cancels a run that an edit made stale part-way, and publishes only the newest version', async () => {
 		const h = host(12, 5);
-		const scheduler = new DiagnosticsScheduler(h.host, () => 0);
+		const scheduler = new DiagnosticsScheduler(h.host, () => 0, new BackgroundSlices());
 		const done = h.nextPublish();
 		scheduler.schedule({ uri, version: 1 }, true);
 		// Let the first run do a slice (15 ms of its 60), then edit.
@@ -66,7 +67,7 @@ describe('diagnostics scheduler', () => {
 
 	it('runs once for a burst of edits within the debounce', async () => {
 		const h = host(2, 0);
-		const scheduler = new DiagnosticsScheduler(h.host, () => 30);
+		const scheduler = new DiagnosticsScheduler(h.host, () => 30, new BackgroundSlices());
 		const done = h.nextPublish();
 		for (let v = 1; v <= 5; v++) {
 			h.state.version = v;
@@ -83,7 +84,7 @@ describe('diagnostics scheduler', () => {
 	it('logs a validation that throws, publishes nothing for it, and goes on with the next', async () => {
 		const h = host(3, 0);
 		h.state.throwAt = 1;
-		const scheduler = new DiagnosticsScheduler(h.host, () => 0);
+		const scheduler = new DiagnosticsScheduler(h.host, () => 0, new BackgroundSlices());
 		scheduler.schedule({ uri, version: 1 }, true);
 		while (scheduler.stats.failed === 0) await new Promise((resolve) => setImmediate(resolve));
 		assert.equal(h.published.length, 0);
@@ -103,7 +104,7 @@ describe('diagnostics scheduler', () => {
 	it('publishes what a run yields ahead of its end for its version, then the whole; a stale run publishes neither', async () => {
 		const h = host(12, 5);
 		h.state.earlyAt = 3;
-		const scheduler = new DiagnosticsScheduler(h.host, () => 0);
+		const scheduler = new DiagnosticsScheduler(h.host, () => 0, new BackgroundSlices());
 		const whole = new Promise<void>((resolve) => {
 			const wait = () => (h.published.length >= 2 ? resolve() : void h.nextPublish().then(wait));
 			wait();

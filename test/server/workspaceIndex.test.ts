@@ -81,6 +81,7 @@ describe('workspace index (server process)', function () {
 		const real = result.tickets.filter((t) => t.uri === realUri());
 		assert.equal(real.filter((t) => t.product === 'CDN').length, 54);
 		assert.equal(real.filter((t) => t.product === 'CDN' && t.subcategory === '配置问题').length, 17);
+		assert.equal(real.filter((t) => t.category === 'CDN｜配置问题').length, 17);
 		assert.equal(real[0].title, '一直返回同一个uploadId，并且提示{"error":"no such uploadId"}');
 		assert.deepEqual(real[0].titleRange.start, { line: 6, character: 3 });
 		assert.equal(real[0].rootCause, '认证凭证或权限配置问题');

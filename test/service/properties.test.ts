@@ -3,7 +3,7 @@
  * fuzz` runs them longer with a random seed): for arbitrary text and for random edits of the real dump
  * (lines deleted, duplicated, swapped; `#`, `---`, speaker labels, control characters, lone surrogates,
  * 100k-character runs, CR/LF/CRLF mixes, a BOM inserted), parsing, validation, symbols, folding,
- * completion, summaries, similar-ticket queries and quick fixes never throw; every range lies inside the
+ * completion, digests, similar-ticket queries and quick fixes never throw; every range lies inside the
  * document; symbols nest; a warm service (caches, incremental rebuilds) says what a fresh one says;
  * every quick fix leaves the text outside its edits alone and is not offered again once applied; and
  * "fix all" applied to its own result changes nothing more. A failing case found once is kept below as
@@ -94,7 +94,7 @@ function exercise(service: TicketService, text: string, version: number, positio
 		}
 	}
 	// Similar-ticket queries over this text's tickets: by each ticket and by a slice of the text.
-	const digests = service.summarize(text);
+	const digests = service.digest(text);
 	const search = new SearchIndex();
 	digests.forEach((d, key) => {
 		assertInside(d.range, index, 'digest range');

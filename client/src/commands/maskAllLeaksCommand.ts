@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MaskLeaksRequest, type MaskLeaksResult } from '../../../common/protocol';
 
-export const maskAllLeaksCommand = 'ticketCurator.maskAllLeaks';
+const maskAllLeaksCommand = 'ticketCurator.maskAllLeaks';
 
 /** How many files the confirmation lists by name; the rest are summed up. */
 const listedFiles = 12;
@@ -17,7 +17,7 @@ export function registerMaskAllLeaks(context: vscode.ExtensionContext, client: L
 }
 
 /** Returns the number of values masked (0 when there was nothing to mask or the user declined). */
-export async function maskAllLeaks(client: LanguageClient): Promise<number> {
+async function maskAllLeaks(client: LanguageClient): Promise<number> {
 	const result = await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for unmasked personal data and secrets…'), cancellable: true },
 		(_, token) => client.sendRequest(MaskLeaksRequest, {}, token),

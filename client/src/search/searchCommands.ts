@@ -8,8 +8,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { SimilarTicketsRequest, type SimilarTicket, type SimilarTicketsParams } from '../../../common/protocol';
 import { TicketPick, type TicketPickItem } from './ticketPick';
 
-export const findSimilarCommand = 'ticketCurator.findSimilar';
-export const searchTicketsCommand = 'ticketCurator.searchTickets';
+const findSimilarCommand = 'ticketCurator.findSimilar';
+const searchTicketsCommand = 'ticketCurator.searchTickets';
 
 const similarLimit = 30;
 const searchLimit = 50;

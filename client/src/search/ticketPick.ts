@@ -15,7 +15,7 @@ function openToSide(): vscode.QuickInputButton {
 	return { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: vscode.l10n.t('Open to the Side') };
 }
 
-export function toItem(ticket: SimilarTicket): TicketPickItem {
+function toItem(ticket: SimilarTicket): TicketPickItem {
 	const line = ticket.titleRange.start.line + 1;
 	const file = vscode.workspace.asRelativePath(vscode.Uri.parse(ticket.uri), false);
 	const terms = ticket.matchedTerms.length ? vscode.l10n.t('Matched: {0}', ticket.matchedTerms.join(' · ')) : '';

@@ -9,7 +9,7 @@ import type { TicketSummary } from '../../../common/protocol';
 import { TicketTreeProvider } from './ticketTreeProvider';
 import { groupings, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
 
-export const ticketsViewId = 'ticketCurator.tickets';
+const ticketsViewId = 'ticketCurator.tickets';
 
 /** What the extension's API exposes of the tree (the e2e tests read the tree's data through it). */
 export interface TicketTreeApi {

@@ -9,9 +9,9 @@ import { TicketListRequest, TicketsDidChangeNotification, type TicketSummary } f
 import { buildTree, filterWords, ticketAtLine, ticketId, ticketNodes, type GroupNode, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
 
 /** `loading` until the index answered once; `filteredEmpty` when tickets exist but the filter hides them all. */
-export type TreeState = 'loading' | 'empty' | 'filteredEmpty' | 'ready';
+type TreeState = 'loading' | 'empty' | 'filteredEmpty' | 'ready';
 
-export interface TreeViewOptions {
+interface TreeViewOptions {
 	grouping: Grouping;
 	sorting: Sorting;
 	filter: string;
@@ -255,7 +255,7 @@ const tooltipLines = 6;
 function ticketTooltip(t: TicketSummary, title: string, file: string, severity: vscode.DiagnosticSeverity | undefined): vscode.MarkdownString {
 	const md = new vscode.MarkdownString(undefined, true);
 	md.appendMarkdown('**').appendText(title).appendMarkdown('**\n\n');
-	const category = [t.product, t.subcategory].filter(Boolean).join('｜');
+	const category = t.category ?? '';
 	if (category) md.appendText(category);
 	if (t.rootCause) md.appendText(`${category ? ' · ' : ''}${t.rootCause}`);
 	if (category || t.rootCause) md.appendMarkdown('\n\n');

@@ -10,7 +10,7 @@ export type Sorting = 'count' | 'name';
 
 export const groupings: readonly Grouping[] = ['category', 'rootCause', 'file'];
 
-export type GroupLevel = 'product' | 'subcategory' | 'rootCause' | 'file';
+type GroupLevel = 'product' | 'subcategory' | 'rootCause' | 'file';
 
 export interface GroupNode {
 	readonly kind: 'group';
@@ -36,7 +36,7 @@ export interface TicketNode {
 export type TreeNode = GroupNode | TicketNode;
 
 /** Names shown for what a ticket lacks (translated by the caller). */
-export interface MissingNames {
+interface MissingNames {
 	readonly product: string;
 	readonly subcategory: string;
 	readonly rootCause: string;
@@ -58,7 +58,7 @@ export function filterWords(filter: string): string[] {
 	return filter.toLocaleLowerCase().split(/\s+/).filter(Boolean);
 }
 
-export function matchesFilter(ticket: TicketSummary, words: readonly string[], fileLabel: (uri: string) => string): boolean {
+function matchesFilter(ticket: TicketSummary, words: readonly string[], fileLabel: (uri: string) => string): boolean {
 	if (!words.length) return true;
 	const haystack = [ticket.title, ticket.product, ticket.subcategory, ticket.rootCause, fileLabel(ticket.uri)].filter(Boolean).join('\n').toLocaleLowerCase();
 	return words.every((w) => haystack.includes(w));
@@ -111,7 +111,7 @@ function group(tickets: readonly TicketSummary[], idPrefix: string, sorting: Sor
 
 const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' });
 
-export function sortGroups(nodes: GroupNode[], sorting: Sorting): GroupNode[] {
+function sortGroups(nodes: GroupNode[], sorting: Sorting): GroupNode[] {
 	return nodes.sort((a, b) => (sorting === 'count' ? b.count - a.count : 0) || collator.compare(a.name, b.name));
 }
 

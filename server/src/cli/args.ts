@@ -16,7 +16,7 @@ export interface OptionSpec {
 	readonly description: () => string;
 }
 
-export type OptionValue = string | number | boolean;
+type OptionValue = string | number | boolean;
 
 export interface ParsedArgs {
 	readonly options: Readonly<Record<string, OptionValue | undefined>>;

@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, readConfigFile, type ConfigFile } from '../host/configFile';
 import { pathFilter } from '../host/pathFilter';
-import { createTicketService, type TicketService, type TicketTextDocument } from '../service/index';
+import { categoryLabel, createTicketService, type TicketService, type TicketTextDocument } from '../service/index';
 import { toServerSettings, type ServerSettings } from '../host/settings';
 import { CliError } from './errors';
 import type { CliIO } from './io';
@@ -77,9 +77,9 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 		for (const file of files) {
 			const dump = read(file, true);
 			if (!dump) continue;
-			for (const t of service.summarize(dump.text)) {
-				if (!t.product) continue;
-				const name = t.subcategory ? `${t.product}${separator}${t.subcategory}` : t.product;
+			for (const t of service.digest(dump.text)) {
+				const name = categoryLabel(t, separator);
+				if (!name) continue;
 				counts.set(name, (counts.get(name) ?? 0) + 1);
 			}
 		}

@@ -15,7 +15,7 @@ export interface Command {
 	run(args: ParsedArgs, io: CliIO): number | Promise<number>;
 }
 
-export const helpOption: OptionSpec = { name: 'help', short: 'h', type: 'boolean', description: () => l10n.t('Show this help.') };
+const helpOption: OptionSpec = { name: 'help', short: 'h', type: 'boolean', description: () => l10n.t('Show this help.') };
 
 export const commonOptions: readonly OptionSpec[] = [
 	{ name: 'config', type: 'string', placeholder: 'FILE', description: () => l10n.t('Read this configuration instead of the nearest .ticketcurator.json (or package.json "ticketCurator").') },

@@ -4,7 +4,7 @@
  * parsed, so that even a usage error speaks the user's language.
  */
 
-export function localeFromArgs(argv: readonly string[]): string | undefined {
+function localeFromArgs(argv: readonly string[]): string | undefined {
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--') break;
 		if (argv[i] === '--locale') return argv[i + 1];
@@ -13,7 +13,7 @@ export function localeFromArgs(argv: readonly string[]): string | undefined {
 	return undefined;
 }
 
-export function localeFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+function localeFromEnv(env: NodeJS.ProcessEnv): string | undefined {
 	const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG;
 	if (!raw || raw === 'C' || raw === 'POSIX') return undefined;
 	return raw.replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();

@@ -2,18 +2,13 @@
  * A progress bar on standard error, only when it is a terminal and only once the work has run
  * long enough to be worth watching (piped output and CI logs stay clean).
  */
+import type { OutStream } from './io';
 
-export interface Progress {
+interface Progress {
 	/** One more unit of work done; `label` names what is being worked on. */
 	tick(label?: string): void;
 	/** Clears the bar. */
 	done(): void;
-}
-
-export interface ProgressStream {
-	readonly isTTY?: boolean;
-	readonly columns?: number;
-	write(text: string): unknown;
 }
 
 /** Shown only after this long. */
@@ -23,7 +18,7 @@ const redrawMs = 80;
 
 const silent: Progress = { tick: () => undefined, done: () => undefined };
 
-export function createProgress(stream: ProgressStream, total: number, now: () => number = Date.now): Progress {
+export function createProgress(stream: OutStream, total: number, now: () => number = Date.now): Progress {
 	if (!stream.isTTY || total < 2) return silent;
 	const start = now();
 	let done = 0;

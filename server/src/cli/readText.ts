@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { CliError } from './errors';
 
-export interface FileText {
+interface FileText {
 	readonly text: string;
 	readonly bom: boolean;
 }

@@ -13,7 +13,7 @@ import { closest, ruleCodes } from '../service/index';
 import type { TicketSettings } from './settings';
 
 export const configFileName = '.ticketcurator.json';
-export const packageJsonKey = 'ticketCurator';
+const packageJsonKey = 'ticketCurator';
 
 export interface ConfigFile {
 	/** The file read (`.ticketcurator.json` or a package.json). */
@@ -34,7 +34,7 @@ export class ConfigError extends Error {
 }
 
 /** The nearest configuration file from `startDir` upwards, if any (not read beyond what finding it needs). */
-export function findConfigFile(startDir: string): string | undefined {
+function findConfigFile(startDir: string): string | undefined {
 	for (let dir = startDir; ; dir = dirname(dir)) {
 		const own = join(dir, configFileName);
 		if (existsSync(own)) return own;

@@ -15,7 +15,7 @@ import type { TicketSettings } from './settings';
 /** Saves come in bursts (write, rename, touch): read once they settle. */
 const settleMs = 100;
 
-export interface WorkspaceConfigHost {
+interface WorkspaceConfigHost {
 	log(message: string): void;
 	/** The file is invalid: tell the user (the last valid configuration stays in force). */
 	warn(message: string): void;
@@ -24,7 +24,7 @@ export interface WorkspaceConfigHost {
 }
 
 /** The workspace root from the initialize params: the first folder, else the legacy root URI or path. */
-export function workspaceRoot(params: InitializeParams): string | undefined {
+function workspaceRoot(params: InitializeParams): string | undefined {
 	const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
 	if (uri?.startsWith('file:')) return fileURLToPath(uri);
 	return params.rootPath ?? undefined;

@@ -46,7 +46,7 @@ export async function listCandidateFiles(root: string, filter: CandidateFilter, 
 	return found;
 }
 
-export type ReadResult = { text: string } | { skipped: 'missing' | 'tooLarge' | 'binary'; bytes?: number };
+type ReadResult = { text: string } | { skipped: 'missing' | 'tooLarge' | 'binary'; bytes?: number };
 
 /** Reads a file as UTF-8 text, unless it is missing, too large, or binary (a NUL byte near the start). */
 export async function readCandidate(path: string, maxBytes = maxIndexedFileBytes): Promise<ReadResult> {

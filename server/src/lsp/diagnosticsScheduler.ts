@@ -4,15 +4,15 @@
  * for a version that is no longer the document's.
  */
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver';
-import { nextSlice, sliceMs } from './backgroundSlices';
 import type { DiagnosticsRunStats } from '../../../common/protocol';
+import type { SliceScheduler } from '../workspace/workspacePrints';
 
-export interface ScheduledDocument {
+interface ScheduledDocument {
 	readonly uri: string;
 	readonly version: number;
 }
 
-export interface SchedulerHost {
+interface SchedulerHost {
 	/** The document's current version, or undefined once closed. */
 	currentVersion(uri: string): number | undefined;
 	/**
@@ -27,14 +27,22 @@ export interface SchedulerHost {
 
 export type ValidationSteps = Generator<Diagnostic[] | void, Diagnostic[]>;
 
+/** The scheduler's counts, as it updates them. */
+export type RunCounts = { -readonly [K in keyof DiagnosticsRunStats]: number };
+
+export function runCounts(): RunCounts {
+	return { scheduled: 0, superseded: 0, cancelled: 0, published: 0, early: 0, failed: 0 };
+}
+
 export class DiagnosticsScheduler {
 	private readonly pending = new Map<string, { timer?: NodeJS.Timeout; source: CancellationTokenSource; started?: boolean }>();
-	/** What became of the runs asked for (`tickets/serverStats`: tests and bug reports read it). */
-	readonly stats: { -readonly [K in keyof DiagnosticsRunStats]: number } = { scheduled: 0, superseded: 0, cancelled: 0, published: 0, early: 0, failed: 0 };
-
 	constructor(
 		private readonly host: SchedulerHost,
 		private readonly delayMs: () => number,
+		/** Where validations get their turns: the server's queue, where requests come first. */
+		private readonly slices: SliceScheduler,
+		/** What became of the runs asked for, counted here (`tickets/serverStats`: tests and bug reports read it). */
+		readonly stats: RunCounts = runCounts(),
 	) {}
 
 	schedule(doc: ScheduledDocument, immediately = false): void {
@@ -76,7 +84,7 @@ export class DiagnosticsScheduler {
 
 	private slice(doc: ScheduledDocument, source: CancellationTokenSource, steps: ValidationSteps): void {
 		const stale = () => source.token.isCancellationRequested || this.host.currentVersion(doc.uri) !== doc.version;
-		const until = performance.now() + sliceMs();
+		const until = performance.now() + this.slices.sliceMs();
 		while (performance.now() < until) {
 			if (stale()) {
 				this.stats.cancelled++;
@@ -106,6 +114,6 @@ export class DiagnosticsScheduler {
 				this.stats.early++;
 			}
 		}
-		nextSlice(() => this.slice(doc, source, steps), true);
+		this.slices.nextSlice(() => this.slice(doc, source, steps), true);
 	}
 }

@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import type { BacklogProgress } from '../workspace/workspaceDuplicates';
+import type { BacklogProgress } from '../workspace/workspacePrints';
 
 /** Reports at most this often. */
 const reportMs = 250;

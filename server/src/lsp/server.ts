@@ -20,7 +20,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { answerEncoder } from './answerEncoder';
-import { nextSlice, sliceMs, watchRequests } from './backgroundSlices';
+import { runCounts } from './diagnosticsScheduler';
+import { BackgroundSlices } from './backgroundSlices';
 import type { ServerContext } from './serverContext';
 import { features } from './features/allFeatures';
 import { pathFilter, uriPath, type PathFilter } from '../host/pathFilter';
@@ -33,8 +34,10 @@ import { duplicatesProgress } from './duplicatesProgress';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 // Over stdio (what every client uses), the transport is watched so that background work gives way to requests.
-const connection = process.argv.includes('--stdio')
-	? createConnection(ProposedFeatures.all, ...watchRequests(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder })))
+const stdio = process.argv.includes('--stdio');
+const slices = new BackgroundSlices(stdio ? process.stdout : undefined);
+const connection = stdio
+	? createConnection(ProposedFeatures.all, ...slices.watch(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder })))
 	: createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.error(message);
@@ -56,7 +59,7 @@ const configFile = new WorkspaceConfig({
 // The category-unknown rule learns the categories from the whole workspace once it is indexed.
 const service = createTicketService({ config: settings.config, log, workspace: { categoryCounts: () => index.categoryCounts() } });
 const index = new WorkspaceIndex(service);
-const duplicates = new WorkspaceDuplicates(index, service, () => documents.all().filter((doc) => context.isDump(doc)), log, duplicatesProgress(connection), { nextSlice, sliceMs });
+const duplicates = new WorkspaceDuplicates(index, service, () => documents.all().filter((doc) => context.isDump(doc)), log, duplicatesProgress(connection), slices);
 settingsListeners.push(() => duplicates.reset());
 
 /** Dump-ness by path and content, cached per document version. */
@@ -68,6 +71,8 @@ const context: ServerContext = {
 	service,
 	index,
 	duplicates,
+	slices,
+	counters: { diagnostics: runCounts(), filesRead: 0 },
 	settings: () => settings,
 	isDump(doc) {
 		const known = dumpCache.get(doc.uri);

@@ -5,15 +5,21 @@ import type { TicketService } from '../service/index';
 import type { ServerSettings } from '../host/settings';
 import type { WorkspaceDuplicates } from '../workspace/workspaceDuplicates';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { BackgroundSlices } from './backgroundSlices';
+import type { RunCounts } from './diagnosticsScheduler';
 
 export interface ServerContext {
 	readonly connection: Connection;
 	readonly documents: TextDocuments<TextDocument>;
 	readonly service: TicketService;
-	/** Every ticket of every dump in the workspace folders (features/workspaceIndex.ts keeps it current). */
+	/** Every ticket of every dump in the workspace folders (features/workspaceIndexFeature.ts keeps it current). */
 	readonly index: WorkspaceIndex;
 	/** Exact and near duplicate tickets across the workspace, kept current from the index. */
 	readonly duplicates: WorkspaceDuplicates;
+	/** The one queue of background work, where requests come first. */
+	readonly slices: BackgroundSlices;
+	/** What features count for `tickets/serverStats`, since the server started. */
+	readonly counters: ServerCounters;
 	settings(): ServerSettings;
 	/** Whether an open document is a ticket dump (path glob and content). */
 	isDump(doc: TextDocument): boolean;
@@ -24,6 +30,13 @@ export interface ServerContext {
 	/** Called once the client has sent `initialized` and settings are pulled, with the initialize params. */
 	onInitialized(listener: (params: InitializeParams) => void): void;
 	log(message: string): void;
+}
+
+interface ServerCounters {
+	/** The diagnostics scheduler's runs (features/diagnosticsFeature.ts). */
+	readonly diagnostics: RunCounts;
+	/** Files the workspace index read from disk (features/workspaceIndexFeature.ts): an edit re-reads only its file. */
+	filesRead: number;
 }
 
 /** A server feature: registers its handlers and capabilities. */

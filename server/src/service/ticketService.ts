@@ -13,18 +13,18 @@ import { TicketParser, type TicketDocument } from './document/ticketDocument';
 import { foldingRanges } from './outline/folding';
 import { maskLeaks, type MaskedLeaks } from './leaks/maskAllLeaks';
 import type { CategoryCounts } from './rules/file';
-import { summarizeTickets, summarizeTicketsSteps, type TicketDigest } from './document/ticketDigest';
+import { digestTickets, digestTicketsSteps, type TicketDigest } from './document/ticketDigest';
 import type { Steps } from './document/steps';
 import { documentSymbols } from './outline/documentSymbols';
 import type { Cancellation, TicketTextDocument } from './document/types';
 import { Validator, type Logger } from './rules/validate';
 
-export interface TicketWorkspace {
+interface TicketWorkspace {
 	/** How often each category occurs across the workspace; undefined when not known (then the file's own counts are used). */
 	categoryCounts(): CategoryCounts | undefined;
 }
 
-export interface TicketServiceOptions {
+interface TicketServiceOptions {
 	readonly config?: TicketConfig;
 	/** Where failures inside a rule are reported (they never reach the caller). */
 	readonly log?: Logger;
@@ -42,7 +42,7 @@ export interface TicketService {
 	/** Undefined when cancelled. */
 	validate(document: TicketTextDocument, token?: Cancellation): Diagnostic[] | undefined;
 	/** The same validation as steps, for a host that interleaves it with other work; returns the diagnostics when done. */
-	validateSteps(document: TicketTextDocument): Generator<void, Diagnostic[]>;
+	validateSteps(document: TicketTextDocument): Steps<Diagnostic[]>;
 	documentSymbols(document: TicketTextDocument, token?: Cancellation): DocumentSymbol[];
 	foldingRanges(document: TicketTextDocument): FoldingRange[];
 	/** Categories, root causes, missing sections, speaker labels and snippets, by where `position` is; `snippetSupport: false` when the client inserts text only. */
@@ -52,9 +52,9 @@ export interface TicketService {
 	/** A snippet by name, with the configured labels (the New Ticket commands' templates). */
 	snippet(name: SnippetName): TicketSnippet;
 	/** Every ticket of a dump's text, read by lines without the Markdown parse (for the workspace index). */
-	summarize(text: string): TicketDigest[];
+	digest(text: string): TicketDigest[];
 	/** The same in steps, for a host that interleaves it with other work. */
-	summarizeSteps(text: string): Steps<TicketDigest[]>;
+	digestSteps(text: string): Steps<TicketDigest[]>;
 	/**
 	 * Quick fixes for the diagnostics under `request.range` (the service validates the current text
 	 * itself), and `source.fixAll.tickets` when asked for. `extra` are diagnostics the host adds
@@ -105,8 +105,8 @@ export function createTicketService(options: TicketServiceOptions = {}): TicketS
 			completions(parser.parse(document), position, { config, categoryCounts: options.workspace?.categoryCounts(), snippetSupport: how?.snippetSupport }),
 		completeNewDump: (document, position, how) => newDumpCompletions(document.getText(), position, { config, snippetSupport: how?.snippetSupport }),
 		snippet: (name) => ticketSnippets(config.labels)[name],
-		summarize: (text) => summarizeTickets(text, config.labels),
-		summarizeSteps: (text) => summarizeTicketsSteps(text, config.labels),
+		digest: (text) => digestTickets(text, config.labels),
+		digestSteps: (text) => digestTicketsSteps(text, config.labels),
 		codeActions(document, request) {
 			const doc = parser.parse(document);
 			const diagnostics = [...(validator.validate(doc, options.workspace?.categoryCounts()) ?? []), ...(request.extra ?? [])];

@@ -6,7 +6,7 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { SimilarTicket, SimilarTicketsParams, TicketSummary } from '../../../common/protocol';
-import { copyPrint, isCopy, summarizeTicketAt, type SearchHit, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
+import { categoryLabel, copyPrint, isCopy, digestTicketAt, type SearchHit, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const defaultLimit = 20;
@@ -89,13 +89,13 @@ export class SimilarTickets {
 		if (open === null) return undefined;
 		const text = open ?? (await this.host.readText(uri));
 		if (text === undefined || (open === undefined && !this.host.service.isTicketDump(text))) return undefined;
-		return summarizeTicketAt(text, position.line, this.host.service.config.labels);
+		return digestTicketAt(text, position.line, this.host.service.config.labels);
 	}
 
 	private summarized(uri: string, text: string): TicketDigest[] {
 		const known = this.recent.get(uri);
 		if (known?.text === text) return known.digests;
-		const digests = this.host.service.isTicketDump(text) ? this.host.service.summarize(text) : [];
+		const digests = this.host.service.isTicketDump(text) ? this.host.service.digest(text) : [];
 		this.recent.delete(uri);
 		this.recent.set(uri, { text, digests });
 		if (this.recent.size > SimilarTickets.recentSize) this.recent.delete(this.recent.keys().next().value!);
@@ -131,7 +131,7 @@ function toRow(t: TicketSummary, hit: SearchHit, separator: string): SimilarTick
 		range: t.range,
 		titleRange: t.titleRange,
 		title: t.title,
-		category: t.product ? (t.subcategory ? `${t.product}${separator}${t.subcategory}` : t.product) : '',
+		category: categoryLabel(t, separator),
 		score: Math.round(hit.score * 1000) / 1000,
 		matchedTerms: hit.matchedTerms,
 		description: t.description,

@@ -7,14 +7,14 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { TicketSummary } from '../../../common/protocol';
-import { detached, hash53, LiveSummaries, runSteps, SearchIndex, type Steps, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
+import { categoryLabel, detached, hash53, LiveDigests, runSteps, SearchIndex, type Steps, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
 
 /** Tickets added to the search index between two steps (about 3 ms). */
 const ticketsPerStep = 16;
 
-export type IndexListener = (uris: string[]) => void;
+type IndexListener = (uris: string[]) => void;
 /** A file's text as it is indexed, or undefined when it leaves the index (for features keeping their own per-ticket data). */
-export type FileListener = (uri: string, text: string | undefined) => void;
+type FileListener = (uri: string, text: string | undefined) => void;
 
 interface IndexedFile {
 	/** Number of the file in the search index (its tickets' group). */
@@ -40,8 +40,8 @@ export class WorkspaceIndex {
 	readonly search = new SearchIndex();
 	private nextKey = 0;
 	private hashedLabels: unknown;
-	/** Open documents' summaries, kept between edits (see LiveSummaries). */
-	private readonly live = new Map<string, LiveSummaries>();
+	/** Open documents' digests, kept between edits (see LiveDigests). */
+	private readonly live = new Map<string, LiveDigests>();
 	private readonly fieldHashes = new WeakMap<TicketFields, number>();
 	/** Per file, the write in progress (see setFileSteps). */
 	private readonly writes = new Map<string, { readonly textHash: number }>();
@@ -92,7 +92,7 @@ export class WorkspaceIndex {
 		const write = { textHash };
 		this.writes.set(uri, write);
 		yield; // Hashing a 20 MB dump is one slice already.
-		const digests = yield* this.summarize(uri, text, live);
+		const digests = yield* this.digest(uri, text, live);
 		const before = this.files.get(uri);
 		const overtaken = () => this.writes.get(uri) !== write || this.files.get(uri) !== before;
 		if (overtaken()) return false;
@@ -133,9 +133,10 @@ export class WorkspaceIndex {
 		// A ticket listed as before keeps its summary object (nothing to rebuild, nothing to report).
 		const tickets = digests.map((d) => {
 			const old = before?.tickets[d.ordinal];
-			return old && sameSummary(old, d) ? old : toSummary(uri, d);
+			const category = categoryLabel(d, separator);
+			return old && sameSummary(old, d, category) ? old : toSummary(uri, d, category);
 		});
-		const categories = digests.map((d) => (d.product ? (d.subcategory ? `${d.product}${separator}${d.subcategory}` : d.product) : '')).filter(Boolean);
+		const categories = tickets.flatMap((t) => (t.category ? [t.category] : []));
 		for (const name of categories) this.categories.set(name, (this.categories.get(name) ?? 0) + 1);
 		keys.forEach((key, i) => this.byKey.set(key, tickets[i]));
 		for (const stale of [...reusable.values()].flat()) {
@@ -147,19 +148,19 @@ export class WorkspaceIndex {
 		return !before || before.tickets.length !== tickets.length || tickets.some((t, i) => t !== before.tickets[i]);
 	}
 
-	/** An open document's editing session ended: its per-ticket summaries are dropped. */
+	/** An open document's editing session ended: its per-ticket digests are dropped. */
 	forgetLive(uri: string): void {
 		this.live.delete(uri);
 	}
 
-	private summarize(uri: string, text: string, live: boolean): Steps<TicketDigest[]> {
-		if (!live) return this.service.summarizeSteps(text);
-		let summaries = this.live.get(uri);
-		if (!summaries) this.live.set(uri, (summaries = new LiveSummaries(this.service.config.labels)));
-		return summaries.summarizeSteps(text);
+	private digest(uri: string, text: string, live: boolean): Steps<TicketDigest[]> {
+		if (!live) return this.service.digestSteps(text);
+		let digests = this.live.get(uri);
+		if (!digests) this.live.set(uri, (digests = new LiveDigests(this.service.config.labels)));
+		return digests.digestSteps(text);
 	}
 
-	/** Hash of a ticket's text and product, remembered per summary (an edit's unchanged tickets share theirs). */
+	/** Hash of a ticket's text and product, remembered per digest (an edit's unchanged tickets share theirs). */
 	private ticketHash(d: TicketDigest): number {
 		let hash = this.fieldHashes.get(d.fields);
 		if (hash === undefined) {
@@ -293,11 +294,12 @@ function intern(text: string | undefined): string | undefined {
 	return known;
 }
 
-function sameSummary(t: TicketSummary, d: TicketDigest): boolean {
+function sameSummary(t: TicketSummary, d: TicketDigest, category: string): boolean {
 	return (
 		t.title === d.title &&
 		t.product === d.product &&
 		t.subcategory === d.subcategory &&
+		(t.category ?? '') === category &&
 		t.rootCause === d.rootCause &&
 		t.description === d.preview &&
 		sameRange(t.titleRange, d.titleRange) &&
@@ -309,13 +311,14 @@ function sameRange(a: Range, b: Range): boolean {
 	return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-function toSummary(uri: string, d: TicketDigest): TicketSummary {
+function toSummary(uri: string, d: TicketDigest, category: string): TicketSummary {
 	return {
 		uri,
 		ordinal: d.ordinal,
 		title: detached(d.title),
 		product: intern(d.product),
 		subcategory: intern(d.subcategory),
+		category: intern(category || undefined),
 		rootCause: intern(d.rootCause),
 		titleRange: d.titleRange,
 		range: d.range,

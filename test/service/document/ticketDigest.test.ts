@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chineseLabels, createTicketService, LiveSummaries, summarizeTicketAt } from '../../../server/src/service/index';
+import { chineseLabels, createTicketService, LiveDigests, digestTicketAt } from '../../../server/src/service/index';
 
 const dumpPath = join(__dirname, '..', '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');
 const dump = readFileSync(dumpPath, 'utf8');
 const service = createTicketService();
 
-describe('summarize (line-level ticket fields for the workspace index)', () => {
-	const digests = service.summarize(dump);
+describe('digest (line-level ticket fields for the workspace index)', () => {
+	const digests = service.digest(dump);
 	const parsed = service.parse({ uri: 'file:///dump.txt', version: 1, getText: () => dump }).tickets();
 
 	it('finds the 114 tickets of the real dump', () => {
@@ -52,30 +52,30 @@ describe('summarize (line-level ticket fields for the workspace index)', () => {
 	it('reads only the ticket under a line, placed as in the whole file', () => {
 		for (const i of [0, 57, 113]) {
 			const d = digests[i];
-			assert.deepEqual(summarizeTicketAt(dump, d.range.start.line, chineseLabels), d);
-			assert.deepEqual(summarizeTicketAt(dump, d.range.end.line, chineseLabels), d);
+			assert.deepEqual(digestTicketAt(dump, d.range.start.line, chineseLabels), d);
+			assert.deepEqual(digestTicketAt(dump, d.range.end.line, chineseLabels), d);
 		}
-		assert.equal(summarizeTicketAt(dump, 0, chineseLabels), undefined);
-		assert.equal(summarizeTicketAt(dump, 1_000_000, chineseLabels), undefined);
+		assert.equal(digestTicketAt(dump, 0, chineseLabels), undefined);
+		assert.equal(digestTicketAt(dump, 1_000_000, chineseLabels), undefined);
 	});
 
 	it('re-reads only the edited ticket of a document being edited, and places the others anew', () => {
-		const live = new LiveSummaries(chineseLabels);
-		const first = live.summarize(dump);
+		const live = new LiveDigests(chineseLabels);
+		const first = live.digest(dump);
 		assert.deepEqual(first, digests);
 		// Delete the first ticket and edit the description of the last one.
 		const start = dump.indexOf('\n## ') + 1;
 		const second = dump.indexOf('\n## ', start) + 1;
 		const edited = (dump.slice(0, start) + dump.slice(second)).replace('不想用了', '不想用了，请注销');
-		const next = live.summarize(edited);
-		assert.deepEqual(next, service.summarize(edited));
+		const next = live.digest(edited);
+		assert.deepEqual(next, service.digest(edited));
 		assert.equal(next.length, 113);
 		const changed = next.filter((d, i) => d.fields !== first[i + 1].fields).map((d) => d.title);
 		assert.deepEqual(changed, ['账号注销']);
 	});
 
 	it('reads a ticket with a missing category and an empty section without throwing', () => {
-		const [d] = service.summarize('## 只有标题\n\n### 问题描述\n\n### 根本原因分析\n\n---\n');
+		const [d] = service.digest('## 只有标题\n\n### 问题描述\n\n### 根本原因分析\n\n---\n');
 		assert.equal(d.title, '只有标题');
 		assert.equal(d.product, undefined);
 		assert.equal(d.fields.description, '');

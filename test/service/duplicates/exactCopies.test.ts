@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { copyPrint, hash53, isCopy } from '../../../server/src/service/duplicates/exactCopies';
+import { copyPrint, isCopy } from '../../../server/src/service/duplicates/exactCopies';
 
 const ticket = {
 	title: '上传失败',
@@ -34,11 +34,5 @@ describe('copies (exact copies of a ticket)', () => {
 		assert.ok(!isCopy(ticket, late));
 		const reworded = { ...ticket, title: '下载失败' };
 		assert.notEqual(copyPrint(reworded).skeleton, copyPrint(ticket).skeleton);
-	});
-
-	it('hashes to 53 bits, stably', () => {
-		assert.equal(hash53('证书'), hash53('证书'));
-		assert.notEqual(hash53('证书'), hash53('证明'));
-		assert.ok(Number.isSafeInteger(hash53('x'.repeat(1000))));
 	});
 });

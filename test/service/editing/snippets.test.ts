@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTicketService, resolveConfig, snippetDefaults } from '../../../server/src/service/index';
+import { createTicketService, resolveConfig } from '../../../server/src/service/index';
+import { snippetDefaults } from '../../../server/src/service/editing/snippets';
 import { chineseLabels } from '../../../server/src/service/config/labels';
 import { declaredCountLine } from '../../../server/src/service/editing/snippets';
 

@@ -35,6 +35,12 @@ describe('stats', () => {
 		assert.deepEqual(s.turns, { min: 0, median: 1.5, max: 2 });
 	});
 
+	it('names a category as the dumps write it: the product alone without a subcategory, none without a product', () => {
+		const stats = new StatsCollector('｜');
+		stats.addTickets('a.md', [record({ subcategory: '' }), record({ product: '', subcategory: '配置问题' })]);
+		assert.deepEqual(stats.result().categories, [['', 1], ['CDN', 1]]);
+	});
+
 	it('has no turn figures without tickets', () => {
 		assert.equal(new StatsCollector('｜').result().turns, undefined);
 	});

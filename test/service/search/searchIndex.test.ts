@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chineseLabels, defaultRankingParams, SearchIndex, type TicketDigest } from '../../../server/src/service/index';
-import { summarizeTickets } from '../../../server/src/service/document/ticketDigest';
+import { digestTickets } from '../../../server/src/service/document/ticketDigest';
 import { copyPrint } from '../../../server/src/service/duplicates/exactCopies';
 
 const dump = readFileSync(join(__dirname, '..', '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt'), 'utf8');
-const tickets: TicketDigest[] = summarizeTickets(dump, chineseLabels);
+const tickets: TicketDigest[] = digestTickets(dump, chineseLabels);
 const category = (t: TicketDigest) => `${t.product}｜${t.subcategory}`;
 
 function indexOf(list: readonly TicketDigest[], group = 0): SearchIndex {

@@ -6,7 +6,7 @@ import type { ParsedArgs } from '../args';
 import { commonOptions, configOption, type Command } from '../command';
 import { exitCode } from '../errors';
 import { findingsOf } from '../collectFindings';
-import { summarize } from '../format/fileFindings';
+import { checkSummary } from '../format/fileFindings';
 import { formatJson } from '../format/jsonFormat';
 import { formatSarif } from '../format/sarifFormat';
 import { formatText } from '../format/textFormat';
@@ -31,7 +31,7 @@ export const checkCommand: Command = {
 		const workspace = openWorkspace(io, configOption(args));
 		const files = workspace.files(args.positionals);
 		const results = findingsOf(workspace, files);
-		const summary = summarize(results);
+		const summary = checkSummary(results);
 		const format = (args.options.format as string | undefined) ?? 'text';
 		if (format === 'json') io.stdout.write(formatJson(results, summary));
 		else if (format === 'sarif') io.stdout.write(formatSarif(results, { version, rootUri: pathToFileURL(io.cwd).href.replace(/\/?$/, '/') }));

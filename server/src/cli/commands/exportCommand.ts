@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ticketRecords, type TicketRecord } from '../../service/index';
+import { categoryLabel, ticketRecords, type TicketRecord } from '../../service/index';
 import type { ParsedArgs } from '../args';
 import { commonOptions, configOption, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
@@ -48,7 +48,7 @@ export const exportCommand: Command = {
 	},
 };
 
-export interface ExportRow {
+interface ExportRow {
 	readonly file: string;
 	/** 1-based line of the ticket's title. */
 	readonly line: number;
@@ -74,7 +74,7 @@ function exportRow(file: string, r: TicketRecord, separator: string): ExportRow 
 		title: r.title,
 		product: r.product,
 		subcategory: r.subcategory,
-		category: r.product && r.subcategory ? `${r.product}${separator}${r.subcategory}` : r.product,
+		category: categoryLabel(r, separator),
 		description: r.description,
 		answers: r.answers,
 		rootCause: r.rootCause,

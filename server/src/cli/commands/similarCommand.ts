@@ -7,7 +7,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { relative, resolve } from 'node:path';
-import { copyPrint, isCopy, SearchIndex, type SearchHit, type TicketDigest } from '../../service/index';
+import { categoryLabel, copyPrint, isCopy, SearchIndex, type SearchHit, type TicketDigest } from '../../service/index';
 import type { ParsedArgs } from '../args';
 import { commonOptions, configOption, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
@@ -47,7 +47,7 @@ export const similarCommand: Command = {
 		const groups = new Map<string, number>();
 		for (const dump of workspace.dumps(files)) {
 			groups.set(dump.path, groups.size);
-			for (const ticket of workspace.service.summarize(dump.text)) {
+			for (const ticket of workspace.service.digest(dump.text)) {
 				search.add(indexed.length, groups.size - 1, ticket.fields, ticket.product);
 				indexed.push({ file: dump.name, path: dump.path, ticket });
 			}
@@ -71,7 +71,7 @@ export const similarCommand: Command = {
 		const separator = workspace.settings.config.labels.categorySeparator;
 		const rows = hits.map((hit) => {
 			const { file, ticket } = indexed[hit.key];
-			const category = ticket.product ? (ticket.subcategory ? `${ticket.product}${separator}${ticket.subcategory}` : ticket.product) : '';
+			const category = categoryLabel(ticket, separator);
 			return { file, line: ticket.titleRange.start.line + 1, title: ticket.title, category, score: Math.round(hit.score * 1000) / 1000, matchedTerms: hit.matchedTerms };
 		});
 		if (args.options.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -96,7 +96,7 @@ function queryTicket(workspace: CliWorkspace, io: CliIO, spec: string): { path: 
 	const { text } = readText(path, relative(io.cwd, path) || path);
 	if (!workspace.service.isTicketDump(text)) throw new CliError(l10n.t('{0} is no ticket dump', m[1]));
 	let found: TicketDigest | undefined;
-	for (const t of workspace.service.summarize(text)) {
+	for (const t of workspace.service.digest(text)) {
 		if (t.range.start.line > line) break;
 		found = t;
 	}

@@ -16,7 +16,7 @@ export interface CheckSummary {
 	readonly hints: number;
 }
 
-export const severityNames: Record<DiagnosticSeverity, SeverityName> = {
+const severityNames: Record<DiagnosticSeverity, SeverityName> = {
 	[DiagnosticSeverity.Error]: 'error',
 	[DiagnosticSeverity.Warning]: 'warning',
 	[DiagnosticSeverity.Information]: 'information',
@@ -32,7 +32,8 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
 	return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-export function summarize(files: readonly FileFindings[]): CheckSummary {
+/** The counts `tickets check` ends with. */
+export function checkSummary(files: readonly FileFindings[]): CheckSummary {
 	const count = (s: DiagnosticSeverity) => files.reduce((n, f) => n + f.diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === s).length, 0);
 	return {
 		dumps: files.length,

@@ -9,7 +9,7 @@ import { severityName } from './fileFindings';
 
 const level: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export interface SarifTool {
+interface SarifTool {
 	readonly version: string;
 	/** The folder paths are relative to, as a file: URI ending in `/`. */
 	readonly rootUri: string;

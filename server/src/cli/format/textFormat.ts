@@ -31,6 +31,6 @@ export function formatText(files: readonly FileFindings[], summary: CheckSummary
 	return `${out.join('\n')}\n`;
 }
 
-export function summaryLine(s: CheckSummary): string {
+function summaryLine(s: CheckSummary): string {
 	return l10n.t('{0} dump(s) checked: {1} error(s), {2} warning(s), {3} information, {4} hint(s).', s.dumps, s.errors, s.warnings, s.information, s.hints);
 }

@@ -3,18 +3,12 @@ import { DiagnosticsScheduler, type ValidationSteps } from '../diagnosticsSchedu
 import type { ServerFeature } from '../serverContext';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import type { DiagnosticsRunStats } from '../../../../common/protocol';
+import type { Steps } from '../../service/index';
 
 /** The codes of the one diagnostic a file that is not checked gets (service/readability.ts). */
 const skippedFileCodes: readonly unknown[] = ['file-too-large', 'file-encoding'];
-let runStats: DiagnosticsRunStats = { scheduled: 0, superseded: 0, cancelled: 0, published: 0, early: 0, failed: 0 };
 /** On a dump's first check, its own findings go out first when its duplicates take longer than this. */
 const earlyAfterMs = 500;
-
-/** What the scheduler did since the server started (`tickets/serverStats`). */
-export function diagnosticsRunStats(): DiagnosticsRunStats {
-	return { ...runStats };
-}
 
 export const diagnosticsFeature: ServerFeature = {
 	register(ctx) {
@@ -37,8 +31,9 @@ export const diagnosticsFeature: ServerFeature = {
 				log: ctx.log,
 			},
 			() => ctx.settings().debounceMs,
+			ctx.slices,
+			ctx.counters.diagnostics,
 		);
-		runStats = scheduler.stats;
 		// A file that is not checked is said once in the log too, with the diagnostic's reason.
 		const loggedSkips = new Set<string>();
 		const logSkipped = (uri: string, diagnostics: readonly Diagnostic[]) => {
@@ -67,12 +62,12 @@ export const diagnosticsFeature: ServerFeature = {
 };
 
 /**
- * The file's own diagnostics, then its tickets' duplicates across the workspace (server/src/duplicates.ts).
+ * The file's own diagnostics, then its tickets' duplicates across the workspace (workspace/workspaceDuplicates.ts).
  * On a first check (`early`), the own findings are published on their own once the duplicates have
  * taken `earlyAfterMs`: a 20 MB dump shows its defects after about 3 s instead of 8 s. Later checks
  * never do, so an edit does not make the duplicate findings blink out and back.
  */
-function* withDuplicates(steps: Generator<void, Diagnostic[]>, duplicates: () => Generator<void, Diagnostic[]>, early: boolean): ValidationSteps {
+function* withDuplicates(steps: Steps<Diagnostic[]>, duplicates: () => Steps<Diagnostic[]>, early: boolean): ValidationSteps {
 	const own = yield* steps;
 	if (own.some((d) => skippedFileCodes.includes(d.code))) return own;
 	const found = duplicates();

@@ -1,14 +1,12 @@
 /** `tickets/serverStats` (protocol.ts): the process id, its memory, what the diagnostics scheduler and the index did. */
 import type { ServerFeature } from '../serverContext';
 import { ServerStatsRequest } from '../../../../common/protocol';
-import { diagnosticsRunStats } from './diagnosticsFeature';
-import { filesReadByIndex } from './workspaceIndexFeature';
 
 /** Exposed only when the process runs with `--expose-gc`: memory is then read after a full collection. */
 const collect = (globalThis as { gc?: () => void }).gc;
 
 export const serverStatsFeature: ServerFeature = {
-	register({ connection, documents, index }) {
+	register({ connection, documents, index, counters }) {
 		let filesIndexed = 0;
 		index.onFileIndexed((_uri, text) => {
 			if (text !== undefined) filesIndexed++;
@@ -22,8 +20,8 @@ export const serverStatsFeature: ServerFeature = {
 				pid: process.pid,
 				memory: { rss, heapUsed, heapTotal, external },
 				openDocuments: documents.all().length,
-				diagnostics: diagnosticsRunStats(),
-				index: { ...index.size, filesRead: filesReadByIndex(), filesIndexed },
+				diagnostics: { ...counters.diagnostics },
+				index: { ...index.size, filesRead: counters.filesRead, filesIndexed },
 			};
 		});
 	},

@@ -10,7 +10,6 @@ import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disp
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext, ServerFeature } from '../serverContext';
 import { TicketListRequest, TicketsDidChangeNotification } from '../../../../common/protocol';
-import { runInSlices } from '../backgroundSlices';
 import { collectGarbage, garbageWatch } from '../../host/collectGarbage';
 import { candidateFilter, type CandidateFilter } from '../../host/pathFilter';
 import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo } from '../../host/workspaceFiles';
@@ -28,12 +27,6 @@ const runGarbageBytes = 192 * 1024 * 1024;
 const runGarbageMinFiles = 100;
 /** Progress reports at most this often. */
 const progressMs = 100;
-
-let filesRead = 0;
-/** Files read from disk since the server started (`tickets/serverStats`: an edit re-reads only its file). */
-export function filesReadByIndex(): number {
-	return filesRead;
-}
 
 export const workspaceIndexFeature: ServerFeature = {
 	capabilities: { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } },
@@ -155,7 +148,7 @@ class IndexKeeper {
 			const settling = index.endBuild();
 			this.flush();
 			// The search index settles before the progress ends: queries then run at their settled speed.
-			if (settling) await runInSlices(settling).catch((error) => this.ctx.log(`Settling the search index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+			if (settling) await this.ctx.slices.runInSlices(settling).catch((error) => this.ctx.log(`Settling the search index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 			// A big run's garbage goes before the tree's first answer comes (see collectGarbage).
 			if (settling && index.size.tickets >= bigRunTickets) collectGarbage();
 			progress.done();
@@ -167,13 +160,13 @@ class IndexKeeper {
 		const opened = this.ctx.documents.get(uri);
 		if (opened) return this.fromEditor(opened);
 		const path = this.toPath(uri);
-		if (path) filesRead++;
+		if (path) this.ctx.counters.filesRead++;
 		const read = path ? await readCandidate(path) : { skipped: 'missing' as const };
 		// Opened while it was read.
 		const open = this.ctx.documents.get(uri);
 		if (open) return this.fromEditor(open);
 		if ('text' in read) {
-			if (await runInSlices(this.ctx.index.setFileSteps(uri, read.text))) this.notify([uri]);
+			if (await this.ctx.slices.runInSlices(this.ctx.index.setFileSteps(uri, read.text))) this.notify([uri]);
 			return;
 		}
 		if (read.skipped === 'tooLarge' && !this.reportedSkips.has(uri)) {
@@ -195,7 +188,7 @@ class IndexKeeper {
 			const current = this.ctx.documents.get(uri);
 			if (!current) return;
 			const { index } = this.ctx;
-			const changed = this.indexesOpen(current) ? await runInSlices(index.setFileSteps(uri, current.getText(), true)) : index.removeFile(uri);
+			const changed = this.indexesOpen(current) ? await this.ctx.slices.runInSlices(index.setFileSteps(uri, current.getText(), true)) : index.removeFile(uri);
 			if (changed) this.notify([uri]);
 		};
 		// After the previous write, whether it succeeded or not (its caller logs a failure).

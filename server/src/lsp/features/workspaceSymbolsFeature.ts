@@ -10,14 +10,13 @@ const maxSymbols = 256;
 export const workspaceSymbolsFeature: ServerFeature = {
 	capabilities: { workspaceSymbolProvider: true },
 	register(ctx) {
-		ctx.connection.onWorkspaceSymbol((params): WorkspaceSymbol[] => {
-			const separator = ctx.service.config.labels.categorySeparator;
-			return matchTitles(params.query, ctx.index.allTickets(), (t) => t.title, maxSymbols).map((t) => ({
+		ctx.connection.onWorkspaceSymbol((params): WorkspaceSymbol[] =>
+			matchTitles(params.query, ctx.index.allTickets(), (t) => t.title, maxSymbols).map((t) => ({
 				name: t.title || l10n.t('(untitled ticket)'),
 				kind: SymbolKind.Object,
-				containerName: t.product ? (t.subcategory ? `${t.product}${separator}${t.subcategory}` : t.product) : undefined,
+				containerName: t.category,
 				location: { uri: t.uri, range: t.titleRange },
-			}));
-		});
+			})),
+		);
 	},
 };

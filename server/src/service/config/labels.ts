@@ -40,3 +40,9 @@ export const chineseLabels: TicketLabels = {
 export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A ticket's category as the dumps write it: `product｜subcategory`, the product alone without a subcategory, '' without a product. */
+export function categoryLabel(ticket: { readonly product?: string; readonly subcategory?: string }, separator: string): string {
+	if (!ticket.product) return '';
+	return ticket.subcategory ? `${ticket.product}${separator}${ticket.subcategory}` : ticket.product;
+}

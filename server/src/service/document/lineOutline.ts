@@ -17,7 +17,7 @@ import type { CategoryLine } from './model';
 import { findCategory, isBlank, patternsFor, readSectionLines, readTitle, sectionContent } from './parseTicket';
 import type { Located } from './types';
 
-export interface OutlineSection {
+interface OutlineSection {
 	/** Undefined for an H3 that is no known section. */
 	readonly kind: SectionKind | undefined;
 	readonly name: Located;

@@ -61,7 +61,7 @@ export interface Turn {
 }
 
 /** `extraSeparator` is a `---` followed only by more `---` (a doubled separator). */
-export type StrayKind = 'heading' | 'setext' | 'thematicBreak' | 'extraSeparator';
+type StrayKind = 'heading' | 'setext' | 'thematicBreak' | 'extraSeparator';
 
 export interface Stray {
 	readonly kind: StrayKind;

@@ -26,7 +26,7 @@ export function isBlank(line: string): boolean {
 }
 
 /** Compiled once per label set. */
-export interface Patterns {
+interface Patterns {
 	readonly category: RegExp;
 	readonly speaker: RegExp;
 	/** A bold known speaker without the colon (`**客服** 您好`), taken for a turn at a block start only. */

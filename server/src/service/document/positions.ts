@@ -119,7 +119,7 @@ function firstAtLeast(sorted: readonly number[], value: number): number {
 }
 
 /** A unist point as remark reports it: 1-based line and column, 0-based offset. */
-export interface RemarkPoint {
+interface RemarkPoint {
 	readonly line: number;
 	readonly column: number;
 	readonly offset?: number;

@@ -44,44 +44,44 @@ const previewChars = 160;
 const blankLine = /^[ \t\u00a0\u3000]*$/;
 const answerNumber = /^[ \t]*\d{1,9}[.)][ \t]*/;
 
-/** Tickets summarized between two steps (about 2 ms). */
+/** Tickets digested between two steps (about 2 ms). */
 const ticketsPerStep = 32;
 
 /** Every ticket of a dump's text. */
-export function summarizeTickets(text: string, labels: TicketLabels): TicketDigest[] {
-	return runSteps(summarizeTicketsSteps(text, labels));
+export function digestTickets(text: string, labels: TicketLabels): TicketDigest[] {
+	return runSteps(digestTicketsSteps(text, labels));
 }
 
 /** The same in steps. */
-export function* summarizeTicketsSteps(text: string, labels: TicketLabels): Steps<TicketDigest[]> {
+export function* digestTicketsSteps(text: string, labels: TicketLabels): Steps<TicketDigest[]> {
 	const { chunks } = scanFile(text);
 	yield; // The scan of a 20 MB dump is one slice already.
 	const digests: TicketDigest[] = [];
 	for (const [ordinal, chunk] of chunks.entries()) {
 		if (ordinal % ticketsPerStep === ticketsPerStep - 1) yield;
-		digests.push(summarizeTicket(chunk.text, labels, ordinal, chunk.startLine));
+		digests.push(digestTicket(chunk.text, labels, ordinal, chunk.startLine));
 	}
 	return digests;
 }
 
 /**
- * Summaries of one document as it is edited: a ticket whose text did not change is not read again,
+ * Digests of one document as it is edited: a ticket whose text did not change is not read again,
  * only moved to its new line (an edit in a 20 MB dump of 13,000 tickets reads one ticket). Keeps the
  * tickets of the last text only.
  */
-export class LiveSummaries {
+export class LiveDigests {
 	private byText = new Map<string, TicketDigest>();
-	/** Tickets summarized anew (steps are counted in those: reused ones cost nothing). */
+	/** Tickets digested anew (steps are counted in those: reused ones cost nothing). */
 	private fresh = 0;
 
 	constructor(private readonly labels: TicketLabels) {}
 
-	summarize(text: string): TicketDigest[] {
-		return runSteps(this.summarizeSteps(text));
+	digest(text: string): TicketDigest[] {
+		return runSteps(this.digestSteps(text));
 	}
 
-	/** The same in steps (the summaries kept are replaced only at the end). */
-	*summarizeSteps(text: string): Steps<TicketDigest[]> {
+	/** The same in steps (the digests kept are replaced only at the end). */
+	*digestSteps(text: string): Steps<TicketDigest[]> {
 		const { chunks } = scanFile(text);
 		yield; // The scan of a 20 MB dump is one slice already.
 		const next = new Map<string, TicketDigest>();
@@ -90,7 +90,7 @@ export class LiveSummaries {
 			let own = next.get(chunk.text) ?? this.byText.get(chunk.text);
 			if (!own) {
 				if (++this.fresh % ticketsPerStep === 0) yield;
-				own = summarizeTicket(chunk.text, this.labels);
+				own = digestTicket(chunk.text, this.labels);
 			}
 			next.set(chunk.text, own);
 			digests.push(ordinal === own.ordinal && chunk.startLine === 0 ? own : placed(own, ordinal, chunk.startLine));
@@ -100,20 +100,20 @@ export class LiveSummaries {
 	}
 }
 
-/** A ticket's summary in its own coordinates, moved to its place in the file. */
+/** A ticket's digest in its own coordinates, moved to its place in the file. */
 function placed(own: TicketDigest, ordinal: number, startLine: number): TicketDigest {
 	return { ...own, ordinal, titleRange: shiftRange(own.titleRange, startLine), range: shiftRange(own.range, startLine) };
 }
 
 /** The ticket whose lines hold `line` (from its title to the line before the next title), if any. */
-export function summarizeTicketAt(text: string, line: number, labels: TicketLabels): TicketDigest | undefined {
+export function digestTicketAt(text: string, line: number, labels: TicketLabels): TicketDigest | undefined {
 	const { chunks } = scanFile(text);
 	const i = chunkAtLine(chunks, line);
-	return i === undefined ? undefined : summarizeTicket(chunks[i].text, labels, i, chunks[i].startLine);
+	return i === undefined ? undefined : digestTicket(chunks[i].text, labels, i, chunks[i].startLine);
 }
 
 /** One ticket's text (from its `## ` line); `startLine` places it in its file. */
-export function summarizeTicket(text: string, labels: TicketLabels, ordinal = 0, startLine = 0): TicketDigest {
+function digestTicket(text: string, labels: TicketLabels, ordinal = 0, startLine = 0): TicketDigest {
 	const lines = splitLines(text);
 	// Title, category, sections and the trailing `---` as the Outline reads them.
 	const outline = outlineLines(lines, labels);

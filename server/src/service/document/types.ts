@@ -16,8 +16,6 @@ export interface Cancellation {
 	readonly isCancellationRequested: boolean;
 }
 
-export const notCancelled: Cancellation = { isCancellationRequested: false };
-
 /** A piece of source text and where it is. */
 export interface Located {
 	readonly text: string;

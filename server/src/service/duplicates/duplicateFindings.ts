@@ -6,10 +6,11 @@
  * position) is the one kept: its finding says so, the others carry the delete fix.
  */
 import * as l10n from '@vscode/l10n';
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TicketConfig } from '../config/ticketConfig';
 import type { DuplicateData } from '../fixes/deleteDuplicate';
-import { diagnosticSource, ruleInfo, type RuleCode } from '../rules/catalog';
+import { diagnosticSource, type RuleCode } from '../rules/catalog';
+import { ruleSeverity } from '../rules/finding';
 
 /** A ticket somewhere in the workspace. */
 export interface TicketRef {
@@ -30,9 +31,7 @@ export interface DuplicateOf {
  * message gives the count. A template-like ticket can have hundreds of copies: listing them all
  * made a 20 MB dump's diagnostics 43 MB of JSON.
  */
-export const maxRelatedCopies = 5;
-
-const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+const maxRelatedCopies = 5;
 
 /** The copy kept: the first in file URI order, then position in the file. */
 export function firstCopy(tickets: readonly TicketRef[]): TicketRef {
@@ -55,7 +54,7 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 		const data: DuplicateData = { first };
 		out.push({
 			range: ticket.titleRange,
-			severity: severities[setting ?? ruleInfo(code)!.severity],
+			severity: ruleSeverity(code, config),
 			code,
 			source: diagnosticSource,
 			message: message(first),

@@ -9,18 +9,18 @@
  * the structure lines (section headings, the category line, speaker labels, answer numbers, the
  * separator) and the spelling of redaction markers (`[REDACTED_PHONE]`, `***`, `1.2.*.*`).
  */
-import { hash53 } from './exactCopies';
+import { hash53 } from '../document/textHash';
 import { anySpace, maskedIpv4, maskStars, redactionPlaceholder } from '../document/compare';
 
-export const signatureLength = 128;
-export const bandCount = 32;
+const signatureLength = 128;
+const bandCount = 32;
 const rows = signatureLength / bandCount;
 const shingleSize = 5;
 /** Shingles come from the first 64 Ki characters of a ticket (the largest real one has 8,185): a 5 MB paste costs no more. */
 const maxShingledLength = 64 * 1024;
 
 export interface TicketPrint {
-	/** Hash of the normalised content: equal means an exact duplicate. */
+	/** Hash of the normalised content: equal means an exact duplicate (stricter than a copy the similar search leaves out: exactCopies.ts). */
 	readonly exact: number;
 	/** MinHash values, kept to 16 bits (enough to estimate similarity; 256 bytes a ticket). */
 	readonly signature: Uint16Array;
@@ -121,7 +121,7 @@ export function similarity(a: Uint16Array, b: Uint16Array): number {
 }
 
 /** The LSH key of band `band` of a signature (4 values, 64 bits, hashed to 32). */
-export function bandKey(signature: Uint16Array, band: number): number {
+function bandKey(signature: Uint16Array, band: number): number {
 	const o = band * rows;
 	let h = Math.imul(band + 1, 0x9e3779b1);
 	for (let j = 0; j < rows; j++) {
@@ -340,7 +340,7 @@ function lowerBound(keys: Uint32Array, k: number): number {
 	return lo;
 }
 
-export interface DuplicateGroup {
+interface DuplicateGroup {
 	/** Keys in the order given (the first is kept by "delete duplicate"). */
 	readonly keys: readonly number[];
 	readonly exact: boolean;

@@ -7,9 +7,13 @@
  * a `*` on): a masked copy (`671f6a43***` for `671f6a43c0ffee`) shares it with its original. An
  * equal skeleton with a different text is a copy only if the texts match with `***` as a
  * wildcard, which the caller checks on the texts (rare: other tickets seldom share a skeleton).
+ *
+ * The duplicate rule's exact duplicates (TicketPrint.exact, duplicateIndex.ts) are stricter: the
+ * whole ticket's text, category and root cause included, and a masked value is not its original.
  */
 import { comparable, sameModuloRedaction } from '../document/compare';
 import type { TicketFields } from '../document/ticketDigest';
+import { hash53 } from '../document/textHash';
 
 export interface CopyPrint {
 	/** Hash of the comparable text. */
@@ -40,18 +44,4 @@ function maskedPrefix(run: string): string {
 /** Whether two tickets are copies of each other: every field equal modulo redaction. */
 export function isCopy(a: TicketFields, b: TicketFields): boolean {
 	return fieldOrder.every((f) => a[f] === b[f] || sameModuloRedaction(a[f], b[f]));
-}
-
-/** A 53-bit string hash (cyrb53): collisions among a million tickets are unlikely. */
-export function hash53(text: string, seed = 0): number {
-	let h1 = 0xdeadbeef ^ seed;
-	let h2 = 0x41c6ce57 ^ seed;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ c, 2654435761);
-		h2 = Math.imul(h2 ^ c, 1597334677);
-	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

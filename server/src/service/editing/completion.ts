@@ -19,7 +19,7 @@ import { makeRange } from '../document/positions';
 import { countCategories, type CategoryCounts } from '../rules/file';
 import { snippetDefaults, ticketSnippets, type SnippetName } from './snippets';
 
-export interface CompletionContext {
+interface CompletionContext {
 	readonly config: TicketConfig;
 	/** The workspace's category counts; the file's own are used when undefined. */
 	readonly categoryCounts?: CategoryCounts;

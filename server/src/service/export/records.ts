@@ -6,7 +6,7 @@ import type { TicketDocument } from '../document/ticketDocument';
 import type { Section, Ticket } from '../document/model';
 import type { SectionKind } from '../config/labels';
 
-export interface DialogTurn {
+interface DialogTurn {
 	/** `customer` or `staff`; for an unknown speaker, the name as written. */
 	readonly speaker: string;
 	readonly text: string;
@@ -31,7 +31,7 @@ function sectionText(sections: readonly Section[], kind: SectionKind): string {
 	return sections.find((s) => s.kind === kind)?.contentText.trim() ?? '';
 }
 
-export function ticketRecord(ticket: Ticket): TicketRecord {
+function ticketRecord(ticket: Ticket): TicketRecord {
 	return {
 		ordinal: ticket.ordinal,
 		startLine: ticket.startLine,

@@ -4,16 +4,17 @@
  * caller can report progress and keep nothing but the counts.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { categoryLabel } from '../config/labels';
 import type { TicketRecord } from './records';
 
-export interface TurnFigures {
+interface TurnFigures {
 	readonly min: number;
 	readonly median: number;
 	readonly max: number;
 }
 
-/** A ticket named by where it is. */
-export interface TicketRef {
+/** A ticket named by its file and title line. */
+interface TicketLine {
 	readonly file: string;
 	/** 0-based title line. */
 	readonly line: number;
@@ -28,7 +29,7 @@ export interface DumpStats {
 	readonly categories: readonly [string, number][];
 	readonly rootCauses: readonly [string, number][];
 	readonly findings: readonly [string, number][];
-	readonly withoutStaffAnswers: readonly TicketRef[];
+	readonly withoutStaffAnswers: readonly TicketLine[];
 	/** Undefined when there is no ticket. */
 	readonly turns?: TurnFigures;
 }
@@ -53,7 +54,7 @@ export class StatsCollector {
 	private readonly categories = new Map<string, number>();
 	private readonly rootCauses = new Map<string, number>();
 	private readonly findings = new Map<string, number>();
-	private readonly unanswered: TicketRef[] = [];
+	private readonly unanswered: TicketLine[] = [];
 	private readonly turnCounts: number[] = [];
 
 	/** `categorySeparator` joins product and subcategory the way the dumps write it. */
@@ -64,7 +65,7 @@ export class StatsCollector {
 		this.files++;
 		for (const r of records) {
 			bump(this.products, r.product);
-			bump(this.categories, r.product || r.subcategory ? `${r.product}${this.categorySeparator}${r.subcategory}` : '');
+			bump(this.categories, categoryLabel(r, this.categorySeparator));
 			bump(this.rootCauses, r.rootCause);
 			this.turnCounts.push(r.dialog.length);
 			if (!r.answers.length && !r.dialog.some((t) => t.speaker === 'staff')) this.unanswered.push({ file, line: r.startLine, title: r.title });

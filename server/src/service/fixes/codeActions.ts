@@ -37,7 +37,7 @@ const fixers: Record<string, readonly Fixer[]> = {
 };
 
 /** Every fix each diagnostic offers. */
-export function fixesFor(diagnostic: Diagnostic, context: FixContext): Fix[] {
+function fixesFor(diagnostic: Diagnostic, context: FixContext): Fix[] {
 	if (diagnostic.source !== diagnosticSource) return [];
 	return (fixers[String(diagnostic.code)] ?? []).flatMap((fixer) => fixer(diagnostic, context));
 }

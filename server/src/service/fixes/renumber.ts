@@ -11,7 +11,7 @@ export function renumberFix(diagnostic: Diagnostic, { doc }: FixContext): Fix[] 
 	return edits.length ? [{ title: l10n.t('Renumber the answers 1..{0}', doc.ticket(i).answers.length), edits, safe: true }] : [];
 }
 
-export function renumberEdits(ticket: Ticket, lineText: (line: number) => string): TextEdit[] {
+function renumberEdits(ticket: Ticket, lineText: (line: number) => string): TextEdit[] {
 	const edits: TextEdit[] = [];
 	ticket.answers.forEach((answer, k) => {
 		const number = String(k + 1);

@@ -32,7 +32,7 @@ export function rewriteLeakingAnswersFix(diagnostic: Diagnostic, context: FixCon
 }
 
 /** The staff turns as a numbered list, or '' when the dialog has none. */
-export function answersFromDialog(ticket: Ticket, nl: string): string {
+function answersFromDialog(ticket: Ticket, nl: string): string {
 	const staff = ticket.turns.filter((t) => t.speaker === 'staff');
 	return staff
 		.map((turn, k) => {

@@ -40,7 +40,7 @@ export function idCardBirthDateValid(id: string, today = new Date()): boolean {
 }
 
 /** The 31 characters of a unified social credit code (no I, O, S, V, Z). */
-export const orgIdAlphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const orgIdAlphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const orgWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** GB 32100-2015: the 18th character of a unified social credit code. */

@@ -16,7 +16,7 @@ import { detectOrgIds } from './orgId';
 import { detectPhones } from './phone';
 import { bestForm, closestOccurrence, findMaskForms, findRedactionCandidates, type MaskForm } from './redaction';
 
-export interface LeakScanOptions {
+interface LeakScanOptions {
 	/** Codes switched off are not looked for (a value they would claim may still be a redaction leak). */
 	readonly enabled?: (code: LeakCode) => boolean;
 	readonly allow?: AllowList;

@@ -12,7 +12,7 @@ const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const ipv4 = new RegExp(`(?<![0-9_.])${octet}(?:\\.${octet}){3}(?![0-9A-Za-z_]|\\.\\d)`, 'g');
 
 /** Public DNS resolvers and similar addresses that identify no one. */
-export const wellKnownAddresses: ReadonlySet<string> = new Set([
+const wellKnownAddresses: ReadonlySet<string> = new Set([
 	'8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '149.112.112.112', '208.67.222.222', '208.67.220.220',
 	'114.114.114.114', '114.114.115.115', '223.5.5.5', '223.6.6.6', '119.29.29.29', '182.254.116.116', '180.76.76.76', '101.226.4.6',
 ]);

@@ -9,7 +9,7 @@
 import { parseIpv4 } from './ip';
 import type { MaskedOccurrence } from './leak';
 
-export type MaskFormType = 'url' | 'word' | 'ip';
+type MaskFormType = 'url' | 'word' | 'ip';
 
 export interface MaskForm {
 	readonly type: MaskFormType;
@@ -19,7 +19,7 @@ export interface MaskForm {
 	readonly occurrences: readonly MaskedOccurrence[];
 }
 
-export interface RedactionCandidate {
+interface RedactionCandidate {
 	readonly start: number;
 	readonly end: number;
 	readonly form: MaskForm;

@@ -6,6 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { categoryLabel } from '../config/labels';
 import type { TicketDocument } from '../document/ticketDocument';
 import type { TicketOutline } from '../document/lineOutline';
 import { makeRange, shiftRange } from '../document/positions';
@@ -39,7 +40,7 @@ export function documentSymbols(doc: TicketDocument, separator: string, sections
 /** A ticket whose title line is `line` of the file. */
 function ticketSymbol(outline: TicketOutline, line: number, separator: string, withSections: boolean): DocumentSymbol {
 	const c = outline.category;
-	const detail = c?.product ? [c.product.text, c.subcategory?.text].filter(Boolean).join(separator) : '';
+	const detail = categoryLabel({ product: c?.product?.text, subcategory: c?.subcategory?.text }, separator);
 	return {
 		name: outline.title.text || l10n.t('(untitled ticket)'),
 		detail,

@@ -1,5 +1,6 @@
 /** The category line: present, written `**问题分类**: product｜subcategory`. */
 import * as l10n from '@vscode/l10n';
+import { categoryLabel } from '../config/labels';
 import type { TicketRule } from './finding';
 
 export const categoryRules: TicketRule = {
@@ -57,13 +58,14 @@ export const categoryRules: TicketRule = {
 			});
 			return;
 		}
-		const canonical = ` ${category.product.text}${category.separator?.text ?? ''}${category.subcategory.text}`;
+		// The value as written but for its spacing.
+		const canonical = ` ${categoryName(ticket, category.separator?.text ?? '')}`;
 		if (category.colon && category.value.text !== canonical) {
 			report({
 				code: 'category-format',
 				range: category.value.range,
 				message: l10n.t('Stray spaces in the category; expected one space after the colon and none around `{0}`.', labels.categorySeparator),
-				data: { replacement: ` ${category.product.text}${labels.categorySeparator}${category.subcategory.text}` },
+				data: { replacement: ` ${categoryName(ticket, labels.categorySeparator)}` },
 			});
 		}
 	},
@@ -72,6 +74,5 @@ export const categoryRules: TicketRule = {
 /** `product｜subcategory` as the taxonomy and the tree spell it, whatever the separator written. */
 export function categoryName(ticket: { category?: { product?: { text: string }; subcategory?: { text: string } } }, separator: string): string | undefined {
 	const c = ticket.category;
-	if (!c?.product) return undefined;
-	return c.subcategory ? `${c.product.text}${separator}${c.subcategory.text}` : c.product.text;
+	return categoryLabel({ product: c?.product?.text, subcategory: c?.subcategory?.text }, separator) || undefined;
 }

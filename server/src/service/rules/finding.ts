@@ -3,12 +3,12 @@
  * Diagnostics in one place (validate.ts), which applies the configured severity and moves
  * ticket-local ranges into the file.
  */
-import type { Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { TicketConfig } from '../config/ticketConfig';
 import type { ParsedTicket } from '../document/model';
-import type { RuleCode } from './catalog';
+import { ruleInfo, type RuleCode, type RuleSetting } from './catalog';
 
-export interface Related {
+interface Related {
 	readonly range: Range;
 	readonly message: string;
 	/** Another file; absent for the same file. */
@@ -16,7 +16,7 @@ export interface Related {
 }
 
 /** Extra data a quick fix can use (issue: quick fixes). */
-export interface FindingData {
+interface FindingData {
 	/** The text that should replace the finding's range. */
 	readonly replacement?: string;
 	readonly [key: string]: unknown;
@@ -36,4 +36,17 @@ export type Report = (finding: Finding) => void;
 export interface TicketRule {
 	readonly codes: readonly RuleCode[];
 	check(ticket: ParsedTicket, config: TicketConfig, report: Report): void;
+}
+
+const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	information: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+/** The severity of a rule's diagnostics: as configured, else the rule's own (for a rule that is not off). */
+export function ruleSeverity(code: RuleCode, config: TicketConfig): DiagnosticSeverity {
+	const setting = config.rules[code];
+	return severities[setting && setting !== 'off' ? setting : ruleInfo(code)!.severity];
 }

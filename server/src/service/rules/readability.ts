@@ -9,7 +9,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { TicketConfig } from '../config/ticketConfig';
 import type { Finding } from './finding';
 
-export type TextProblem = { readonly kind: 'binary' } | { readonly kind: 'notUtf8'; readonly replacements: number };
+type TextProblem = { readonly kind: 'binary' } | { readonly kind: 'notUtf8'; readonly replacements: number };
 
 /** The head of the text that decides: binary files and foreign encodings show from their start. */
 const sampleChars = 65_536;

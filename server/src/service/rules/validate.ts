@@ -4,30 +4,24 @@
  * the ticket's place in the file. A rule that throws is silenced for that ticket (none of its
  * findings there are kept) and logged once per validation.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TicketConfig } from '../config/ticketConfig';
 import type { TicketDocument } from '../document/ticketDocument';
 import type { ParsedTicket } from '../document/model';
 import { shiftRange } from '../document/positions';
 import { skippedFile } from './readability';
 import { categoryRules } from './category';
-import { diagnosticSource, ruleInfo, type RuleCode, type RuleSetting } from './catalog';
+import { diagnosticSource, type RuleCode } from './catalog';
 import { dialogRules } from './dialog';
 import { checkFile, fileRuleInputs, type CategoryCounts } from './file';
-import type { Finding, TicketRule } from './finding';
+import { ruleSeverity, type Finding, type TicketRule } from './finding';
 import { leakRules } from './leakRules';
 import { sectionRules } from './sections';
 import { structureRules } from './structure';
 import type { Cancellation } from '../document/types';
+import type { Steps } from '../document/steps';
 
-export const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules];
-
-const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
-	error: DiagnosticSeverity.Error,
-	warning: DiagnosticSeverity.Warning,
-	information: DiagnosticSeverity.Information,
-	hint: DiagnosticSeverity.Hint,
-};
+const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules];
 
 export type Logger = (message: string) => void;
 
@@ -71,7 +65,7 @@ export class Validator {
 	 * The same work in small steps: it yields every few tickets so that a host can answer other
 	 * requests (and notice cancellation) while a huge dump is validated.
 	 */
-	*steps(doc: TicketDocument, workspaceCategories: CategoryCounts | undefined): Generator<void, Diagnostic[]> {
+	*steps(doc: TicketDocument, workspaceCategories: CategoryCounts | undefined): Steps<Diagnostic[]> {
 		// Too large, binary or not UTF-8: one finding says so, and nothing else is checked.
 		const skipped = skippedFile(doc.text, this.config, doc.index.lineRange(0));
 		if (skipped) return this.enabled(skipped.code) ? [this.toDiagnostic(skipped, 0, doc.uri)] : [];
@@ -146,8 +140,7 @@ export class Validator {
 	}
 
 	private toDiagnostic(f: Finding, lines: number, uri: string): Diagnostic {
-		const setting = this.config.rules[f.code];
-		const severity = severities[setting && setting !== 'off' ? setting : ruleInfo(f.code)!.severity];
+		const severity = ruleSeverity(f.code, this.config);
 		return {
 			range: shiftRange(f.range, lines),
 			severity,

@@ -1,0 +1,18 @@
+/**
+ * The one string hash of the project: whether a text is the same as before (a file, a ticket) and
+ * the exact part of both ticket prints (duplicates/exactCopies.ts, duplicates/duplicateIndex.ts).
+ */
+
+/** A 53-bit string hash (cyrb53): collisions among a million tickets are unlikely. */
+export function hash53(text: string, seed = 0): number {
+	let h1 = 0xdeadbeef ^ seed;
+	let h2 = 0x41c6ce57 ^ seed;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 2654435761);
+		h2 = Math.imul(h2 ^ c, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
