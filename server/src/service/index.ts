@@ -13,6 +13,7 @@ export { LiveSummaries, summarizeTicketAt, type TicketDigest, type TicketFields 
 export { SearchIndex, type SearchHit, type SearchOptions } from './search/searchIndex';
 export { defaultRankingParams, fieldNames, type RankingParams } from './search/rankingParams';
 export type { Query } from './search/queryTerms';
+export { similarByTicket, similarByText, type OwnPlace, type SimilarQueryOptions } from './search/similarQuery';
 export { detached } from './document/detached';
 export { runSteps, type Steps } from './document/steps';
 export { copyPrint, hash53, isCopy, type CopyPrint } from './duplicates/exactCopies';
