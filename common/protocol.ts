@@ -76,7 +76,7 @@ export const DumpRecognizedNotification = new NotificationType<DumpRecognizedPar
 
 /**
  * `tickets/similar` (client → server): tickets ranked by similarity (BM25F over title, description,
- * answers and dialog; server/src/service/searchIndex.ts) among every indexed dump of the workspace.
+ * answers and dialog; server/src/service/search/searchIndex.ts) among every indexed dump of the workspace.
  * - `{ uri, position }`: query by the ticket under that position (the whole ticket; the document's
  *   current text when it is open). Its own entry and exact copies of it are not returned.
  * - `{ text }`: a free-text query (the words typed).

@@ -6,7 +6,7 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { SimilarTicket, SimilarTicketsParams, TicketSummary } from '../../../common/protocol';
-import { categoryLabel, copyPrint, isCopy, digestTicketAt, type SearchHit, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
+import { isCopy, similarByText, similarByTicket, digestTicketAt, type SearchHit, type SimilarQueryOptions, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const defaultLimit = 20;
@@ -20,12 +20,6 @@ export interface SimilarTicketsHost {
 	openDumpText(uri: string): string | null | undefined;
 	/** A file's text from disk; undefined when it cannot be read. */
 	readText(uri: string): Promise<string | undefined>;
-}
-
-export interface TicketQueryOptions {
-	readonly limit: number;
-	readonly sameProduct?: boolean;
-	readonly excludeOwnFile?: boolean;
 }
 
 export class SimilarTickets {
@@ -42,9 +36,7 @@ export class SimilarTickets {
 			if (ticket) return this.similarToTicket(params.uri, ticket, { limit, sameProduct: params.sameProduct, excludeOwnFile: params.excludeOwnFile });
 			if (!params.text) return [];
 		}
-		if (!params.text?.trim()) return [];
-		const search = this.host.index.search;
-		return this.toRows(search.search(search.textQuery(params.text), { limit }));
+		return this.toRows(similarByText(this.host.index.search, params.text ?? '', limit));
 	}
 
 	/**
@@ -52,7 +44,7 @@ export class SimilarTickets {
 	 * masked copy of the query needs its own text to be sure (rare): those texts are read first,
 	 * then the ranking runs again knowing which hits are copies.
 	 */
-	async similarToTicket(uri: string, ticket: TicketDigest, options: TicketQueryOptions): Promise<SimilarTicket[]> {
+	async similarToTicket(uri: string, ticket: TicketDigest, options: SimilarQueryOptions): Promise<SimilarTicket[]> {
 		const known = new Map<number, boolean>();
 		for (;;) {
 			const unknown: number[] = [];
@@ -66,18 +58,9 @@ export class SimilarTickets {
 		}
 	}
 
-	private rank(uri: string, ticket: TicketDigest, options: TicketQueryOptions, confirm: (key: number) => boolean): SearchHit[] {
+	private rank(uri: string, ticket: TicketDigest, options: SimilarQueryOptions, confirm: (key: number) => boolean): SearchHit[] {
 		const { index } = this.host;
-		const ownKey = index.keyOf(uri, ticket.ordinal);
-		const query = index.search.ticketQuery(ticket.fields, ownKey !== undefined);
-		return index.search.search(query, {
-			limit: options.limit,
-			feedback: true,
-			excludeKeys: ownKey === undefined ? undefined : new Set([ownKey]),
-			excludeGroup: options.excludeOwnFile ? index.groupOfIndexed(uri) : undefined,
-			product: options.sameProduct ? (ticket.product ?? '') : undefined,
-			excludeCopiesOf: { print: copyPrint(ticket.fields), confirm },
-		});
+		return similarByTicket(index.search, ticket, { key: index.keyOf(uri, ticket.ordinal), group: index.groupOfIndexed(uri) }, options, confirm);
 	}
 
 	/**
@@ -92,7 +75,7 @@ export class SimilarTickets {
 		return digestTicketAt(text, position.line, this.host.service.config.labels);
 	}
 
-	private summarized(uri: string, text: string): TicketDigest[] {
+	private digested(uri: string, text: string): TicketDigest[] {
 		const known = this.recent.get(uri);
 		if (known?.text === text) return known.digests;
 		const digests = this.host.service.isTicketDump(text) ? this.host.service.digest(text) : [];
@@ -110,28 +93,27 @@ export class SimilarTickets {
 		const summary = this.host.index.ticketByKey(key);
 		if (!summary) return false;
 		const text = this.host.openDumpText(summary.uri) ?? (await this.host.readText(summary.uri));
-		const other = text === undefined ? undefined : this.summarized(summary.uri, text)[summary.ordinal];
+		const other = text === undefined ? undefined : this.digested(summary.uri, text)[summary.ordinal];
 		return !!other && isCopy(fields, other.fields);
 	}
 
 	private toRows(hits: readonly SearchHit[]): SimilarTicket[] {
-		const separator = this.host.service.config.labels.categorySeparator;
 		const rows: SimilarTicket[] = [];
 		for (const hit of hits) {
 			const t = this.host.index.ticketByKey(hit.key);
-			if (t) rows.push(toRow(t, hit, separator));
+			if (t) rows.push(toRow(t, hit));
 		}
 		return rows;
 	}
 }
 
-function toRow(t: TicketSummary, hit: SearchHit, separator: string): SimilarTicket {
+function toRow(t: TicketSummary, hit: SearchHit): SimilarTicket {
 	return {
 		uri: t.uri,
 		range: t.range,
 		titleRange: t.titleRange,
 		title: t.title,
-		category: categoryLabel(t, separator),
+		category: t.category ?? '',
 		score: Math.round(hit.score * 1000) / 1000,
 		matchedTerms: hit.matchedTerms,
 		description: t.description,

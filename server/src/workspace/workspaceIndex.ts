@@ -36,7 +36,7 @@ export class WorkspaceIndex {
 	private readonly fileListeners = new Set<FileListener>();
 	private readonly byKey = new Map<number, TicketSummary>();
 	private readonly groups = new Map<string, number>();
-	/** The ranking's postings of every indexed ticket (service/searchIndex.ts). */
+	/** The ranking's postings of every indexed ticket (service/search/searchIndex.ts). */
 	readonly search = new SearchIndex();
 	private nextKey = 0;
 	private hashedLabels: unknown;

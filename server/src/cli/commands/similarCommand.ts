@@ -1,13 +1,12 @@
 /**
- * `tickets similar`: the tickets most like a text or like one ticket, ranked by the service's
- * similar-ticket search (service/searchIndex.ts: BM25F over title, description, answers and
- * dialog), over the dumps of the given paths, as the editor's "Find Similar Tickets" ranks the
- * workspace: a ticket query uses the whole ticket with feedback, leaves out the ticket itself and
- * its exact copies.
+ * `tickets similar`: the tickets most like a text or like one ticket, over the dumps of the given
+ * paths, asked as the editor's "Find Similar Tickets" asks the workspace (the service's
+ * server/src/service/search/similarQuery.ts; the ranking is BM25F over title, description,
+ * answers and dialog, server/src/service/search/searchIndex.ts).
  */
 import * as l10n from '@vscode/l10n';
 import { relative, resolve } from 'node:path';
-import { categoryLabel, copyPrint, isCopy, SearchIndex, type SearchHit, type TicketDigest } from '../../service/index';
+import { categoryLabel, isCopy, SearchIndex, similarByText, similarByTicket, type SearchHit, type TicketDigest } from '../../service/index';
 import type { ParsedArgs } from '../args';
 import { commonOptions, configOption, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
@@ -57,16 +56,10 @@ export const similarCommand: Command = {
 		if (query) {
 			const { path, ticket } = query;
 			const own = indexed.findIndex((t) => t.path === path && t.ticket.ordinal === ticket.ordinal);
-			hits = search.search(search.ticketQuery(ticket.fields, own >= 0), {
-				limit,
-				feedback: true,
-				excludeKeys: own >= 0 ? new Set([own]) : undefined,
-				excludeGroup: args.options['exclude-own-file'] ? groups.get(path) : undefined,
-				product: args.options['same-product'] ? (ticket.product ?? '') : undefined,
-				excludeCopiesOf: { print: copyPrint(ticket.fields), confirm: (key) => isCopy(ticket.fields, indexed[key].ticket.fields) },
-			});
+			const options = { limit, sameProduct: !!args.options['same-product'], excludeOwnFile: !!args.options['exclude-own-file'] };
+			hits = similarByTicket(search, ticket, { key: own >= 0 ? own : undefined, group: groups.get(path) }, options, (key) => isCopy(ticket.fields, indexed[key].ticket.fields));
 		} else {
-			hits = search.search(search.textQuery(text!), { limit });
+			hits = similarByText(search, text!, limit);
 		}
 		const separator = workspace.settings.config.labels.categorySeparator;
 		const rows = hits.map((hit) => {
