@@ -23,10 +23,6 @@ export interface SimilarTicketsHost {
 }
 
 export class SimilarTickets {
-	/** The last few files summarised to confirm a masked copy. */
-	private readonly recent = new Map<string, { text: string; digests: TicketDigest[] }>();
-	private static readonly recentSize = 4;
-
 	constructor(private readonly host: SimilarTicketsHost) {}
 
 	async answer(params: SimilarTicketsParams): Promise<SimilarTicket[]> {
@@ -75,16 +71,6 @@ export class SimilarTickets {
 		return digestTicketAt(text, position.line, this.host.service.config.labels);
 	}
 
-	private digested(uri: string, text: string): TicketDigest[] {
-		const known = this.recent.get(uri);
-		if (known?.text === text) return known.digests;
-		const digests = this.host.service.isTicketDump(text) ? this.host.service.digest(text) : [];
-		this.recent.delete(uri);
-		this.recent.set(uri, { text, digests });
-		if (this.recent.size > SimilarTickets.recentSize) this.recent.delete(this.recent.keys().next().value!);
-		return digests;
-	}
-
 	/**
 	 * A hit whose skeleton equals the query's (same text but for Latin/digit runs) is a copy only if
 	 * the texts match with redaction wildcards; that needs its text.
@@ -93,7 +79,8 @@ export class SimilarTickets {
 		const summary = this.host.index.ticketByKey(key);
 		if (!summary) return false;
 		const text = this.host.openDumpText(summary.uri) ?? (await this.host.readText(summary.uri));
-		const other = text === undefined ? undefined : this.digested(summary.uri, text)[summary.ordinal];
+		// Only the hit's own ticket is read, found by its line (a whole file would cost ms per confirmation).
+		const other = text === undefined ? undefined : digestTicketAt(text, summary.range.start.line, this.host.service.config.labels);
 		return !!other && isCopy(fields, other.fields);
 	}
 

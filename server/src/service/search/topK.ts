@@ -10,7 +10,8 @@ export function bestOf(scores: Float32Array, touched: Int32Array, count: number,
 		const d = touched[i];
 		const score = scores[d];
 		if (reset) scores[d] = 0;
-		if (filter(d)) top.offer(d, score);
+		// The filter (which may read a ticket's text to confirm a copy) only for a score the heap would take.
+		if (top.accepts(score) && filter(d)) top.offer(d, score);
 	}
 	return top.sorted();
 }
@@ -21,6 +22,11 @@ export class TopK {
 	private readonly scores: number[] = [];
 
 	constructor(private readonly k: number) {}
+
+	/** Whether `offer` with this score would change the heap. */
+	accepts(score: number): boolean {
+		return this.docs.length < this.k || score > this.scores[0];
+	}
 
 	offer(doc: number, score: number): void {
 		const { docs, scores } = this;
