@@ -36,11 +36,24 @@ export default tseslint.config(
 	{ files: ['common/**/*.ts', 'server/src/**/*.ts', 'client/src/**/*.ts'], rules: { 'layers/direction': 'error' } },
 	{
 		files: ['server/src/service/**/*.ts'],
-		rules: { 'no-restricted-imports': ['error', { paths: [...editor, ...connection], patterns: [...noNode('The ticket language service'), { group: ['vscode-languageserver/*', '!vscode-languageserver/node', 'vscode-languageclient/*'], message: 'No LSP connection in the service.' }] }] },
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [...editor, ...connection],
+					patterns: [
+						...noNode('The ticket language service'),
+						{ group: ['vscode-languageserver/*', '!vscode-languageserver/node', 'vscode-languageclient/*'], message: 'No LSP connection in the service.' },
+					],
+				},
+			],
+		},
 	},
 	{
 		files: ['server/src/workspace/**/*.ts'],
-		rules: { 'no-restricted-imports': ['error', { paths: [...editor, ...connection], patterns: noNode('The workspace state (files are read by whoever creates it)') }] },
+		rules: {
+			'no-restricted-imports': ['error', { paths: [...editor, ...connection], patterns: noNode('The workspace state (files are read by whoever creates it)') }],
+		},
 	},
 	{
 		files: ['common/**/*.ts', 'server/src/host/**/*.ts', 'server/src/cli/**/*.ts'],
@@ -48,6 +61,8 @@ export default tseslint.config(
 	},
 	{
 		files: ['client/src/**/*.ts'],
-		rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['unified', 'remark-*', 'mdast*'], message: 'The client parses nothing: ask the server.' }] }] },
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [{ group: ['unified', 'remark-*', 'mdast*'], message: 'The client parses nothing: ask the server.' }] }],
+		},
 	},
 );

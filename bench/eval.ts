@@ -92,7 +92,8 @@ for (const peer of peers) {
 				for (const [queryName, text] of Object.entries(queryTexts)) {
 					const p5 = precisionAt5((i) => index.search(text(tickets[i]), k + 1));
 					if (weightName === 'equal' && k1 === 1.2 && b === 0.75 && queryName === 'title+description') defaults = p5;
-					if (!best || p5 > best.p5) best = { engine: peer.name, p5, setting: `${weightName} field weights, k1 ${k1}, b ${b}, query: ${queryName} (best of 16)` };
+					if (!best || p5 > best.p5)
+						best = { engine: peer.name, p5, setting: `${weightName} field weights, k1 ${k1}, b ${b}, query: ${queryName} (best of 16)` };
 				}
 			}
 		}

@@ -51,7 +51,13 @@ export const minisearch: Peer = {
 			},
 		});
 		engine.addAll(tickets.map((t, id) => ({ ...t, id })));
-		return { search: (text, limit) => engine.search(text).slice(0, limit).map((r) => r.id as number) };
+		return {
+			search: (text, limit) =>
+				engine
+					.search(text)
+					.slice(0, limit)
+					.map((r) => r.id as number),
+		};
 	},
 };
 

@@ -92,7 +92,12 @@ async function timed<T>(run: () => Promise<T>): Promise<number> {
 async function serverFigures() {
 	const server = startServer();
 	const { connection } = server;
-	await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { window: { workDoneProgress: true } } });
+	await connection.sendRequest('initialize', {
+		processId: process.pid,
+		rootUri: null,
+		workspaceFolders: null,
+		capabilities: { window: { workDoneProgress: true } },
+	});
 	await connection.sendNotification('initialized', {});
 	const symbols = () => connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
 	const list = () => connection.sendRequest('tickets/list', { uri });
@@ -123,7 +128,17 @@ async function serverFigures() {
 	await second;
 	const editToDiagnosticsMs = performance.now() - edit;
 	await server.stop();
-	return { symbolsAtOpenMs, listAtOpenMs, firstDiagnosticsMs, wholeDiagnosticsMs, symbolsIdleMs, listIdleMs, editToDiagnosticsMs, rssMB: memory.rss / 2 ** 20, heapUsedMB: memory.heapUsed / 2 ** 20 };
+	return {
+		symbolsAtOpenMs,
+		listAtOpenMs,
+		firstDiagnosticsMs,
+		wholeDiagnosticsMs,
+		symbolsIdleMs,
+		listIdleMs,
+		editToDiagnosticsMs,
+		rssMB: memory.rss / 2 ** 20,
+		heapUsedMB: memory.heapUsed / 2 ** 20,
+	};
 }
 
 async function main(): Promise<void> {

@@ -52,7 +52,9 @@ async function measureOurs(ws: Workspace, queries: number): Promise<OursResult> 
 	try {
 		await client.indexed();
 		const buildMs = performance.now() - started;
-		const progressReports = client.notifications.filter((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'report').length;
+		const progressReports = client.notifications.filter(
+			(n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'report',
+		).length;
 		// Queries from the dumps a curator has open: the first files, opened in the server.
 		const open = ws.files.slice(0, 16);
 		for (const f of open) {
@@ -79,7 +81,11 @@ async function measureOurs(ws: Workspace, queries: number): Promise<OursResult> 
 			const f = open[Math.floor(rand() * open.length)];
 			const line = f.titleLines[Math.floor(rand() * f.titleLines.length)];
 			const t = performance.now();
-			const result = await client.connection.sendRequest<unknown[]>('tickets/similar', { uri: pathToFileURL(f.path).href, position: { line: line + 2, character: 0 }, limit: 20 });
+			const result = await client.connection.sendRequest<unknown[]>('tickets/similar', {
+				uri: pathToFileURL(f.path).href,
+				position: { line: line + 2, character: 0 },
+				limit: 20,
+			});
 			ticketTimes.push(performance.now() - t);
 			if (!result.length) throw new Error('a query by ticket found nothing');
 		}
@@ -141,10 +147,15 @@ async function main(): Promise<void> {
 				`  ticket-curator server: build ${ms(ours.buildMs)} ms (${ours.progressReports} progress reports), memory ${ours.rssMB.toFixed(0)} MB (peak ${ours.peakRssMB.toFixed(0)} MB), ` +
 					`tickets/similar by ticket median ${ms(ours.ticketQuery.medianMs)} ms p95 ${ms(ours.ticketQuery.p95Ms)} ms, by text median ${ms(ours.textQuery.medianMs)} ms p95 ${ms(ours.textQuery.p95Ms)} ms`,
 			);
-			const peers = args.includes('--no-peers') ? [] : ['ticket-curator', 'wink-bm25-text-search', 'minisearch'].map((name) => measurePeer(name, ws, Math.min(queries, size >= 50_000 ? 30 : 100)));
+			const peers = args.includes('--no-peers')
+				? []
+				: ['ticket-curator', 'wink-bm25-text-search', 'minisearch'].map((name) => measurePeer(name, ws, Math.min(queries, size >= 50_000 ? 30 : 100)));
 			for (const p of peers) {
 				if ('error' in p) console.log(`  ${p.name}: failed: ${p.error}`);
-				else console.log(`  ${p.name}, in-process: build ${ms(p.buildMs)} ms, memory ${p.rssMB.toFixed(0)} MB, query median ${ms(p.query.medianMs)} ms p95 ${ms(p.query.p95Ms)} ms`);
+				else
+					console.log(
+						`  ${p.name}, in-process: build ${ms(p.buildMs)} ms, memory ${p.rssMB.toFixed(0)} MB, query median ${ms(p.query.medianMs)} ms p95 ${ms(p.query.p95Ms)} ms`,
+					);
 			}
 			results.push({ tickets: size, files: ws.files.length, megabytes: ws.bytes / 2 ** 20, ours, peers });
 			rmSync(ws.dir, { recursive: true, force: true });
@@ -153,11 +164,15 @@ async function main(): Promise<void> {
 		rmSync(root, { recursive: true, force: true });
 	}
 
-	console.log('\nSimilar tickets at scale (server: through LSP, queries by ticket, peak memory of the whole server; in-process: the index alone, queries by title + description)');
+	console.log(
+		'\nSimilar tickets at scale (server: through LSP, queries by ticket, peak memory of the whole server; in-process: the index alone, queries by title + description)',
+	);
 	console.log('tickets   engine                              build ms   memory MB   query median ms   query p95 ms');
 	for (const r of results) {
 		const row = (engine: string, build: number, mem: number, med: number, p95: number) =>
-			console.log(`${String(r.tickets).padEnd(9)} ${engine.padEnd(35)} ${ms(build).padStart(8)}   ${mem.toFixed(0).padStart(9)}   ${ms(med).padStart(15)}   ${ms(p95).padStart(12)}`);
+			console.log(
+				`${String(r.tickets).padEnd(9)} ${engine.padEnd(35)} ${ms(build).padStart(8)}   ${mem.toFixed(0).padStart(9)}   ${ms(med).padStart(15)}   ${ms(p95).padStart(12)}`,
+			);
 		row('ticket-curator server', r.ours.buildMs, r.ours.peakRssMB, r.ours.ticketQuery.medianMs, r.ours.ticketQuery.p95Ms);
 		for (const p of r.peers) if (!('error' in p)) row(`${p.name}, in-process`, p.buildMs, p.rssMB, p.query.medianMs, p.query.p95Ms);
 	}

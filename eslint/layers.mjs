@@ -43,7 +43,15 @@ function resolveImport(fromFile, spec) {
 }
 
 const layerRule = {
-	meta: { type: 'problem', schema: [], messages: { direction: '{{from}}/ may not import {{to}}/ ({{allowed}}).', door: 'Outside the service, import {{door}} only, not {{target}}.', loose: 'server/src holds no loose files: put this file in the folder of its layer.' } },
+	meta: {
+		type: 'problem',
+		schema: [],
+		messages: {
+			direction: '{{from}}/ may not import {{to}}/ ({{allowed}}).',
+			door: 'Outside the service, import {{door}} only, not {{target}}.',
+			loose: 'server/src holds no loose files: put this file in the folder of its layer.',
+		},
+	},
 	create(context) {
 		const file = context.filename;
 		const from = layerOf(file);

@@ -5,7 +5,9 @@ import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { nodeBundle as common } from './bundleOptions.mjs';
 
-const suiteFiles = readdirSync('test/e2e/suite').filter((f) => f.endsWith('.ts')).map((f) => `test/e2e/suite/${f}`);
+const suiteFiles = readdirSync('test/e2e/suite')
+	.filter((f) => f.endsWith('.ts'))
+	.map((f) => `test/e2e/suite/${f}`);
 
 rmSync('out/e2e', { recursive: true, force: true });
 await Promise.all([

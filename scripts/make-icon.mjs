@@ -29,7 +29,12 @@ function paint(x, y) {
 	if (Math.abs(x - 44) < 1.6 && Math.floor((y - 34) / 6) % 2 === 1) return teal;
 	// A stub mark and three lines of text.
 	if ((x - 32) ** 2 + (y - 64) ** 2 <= 20) return accent;
-	for (const [ly, len] of [[50, 50], [64, 40], [78, 46]]) if (roundRect(x, y, 54, ly - 3, 54 + len, ly + 3, 3)) return ink;
+	for (const [ly, len] of [
+		[50, 50],
+		[64, 40],
+		[78, 46],
+	])
+		if (roundRect(x, y, 54, ly - 3, 54 + len, ly + 3, 3)) return ink;
 	return white;
 }
 
@@ -37,7 +42,10 @@ const rows = [];
 for (let y = 0; y < size; y++) {
 	const row = Buffer.alloc(1 + size * 4);
 	for (let x = 0; x < size; x++) {
-		let r = 0, g = 0, b = 0, a = 0;
+		let r = 0,
+			g = 0,
+			b = 0,
+			a = 0;
 		for (let sy = 0; sy < ss; sy++) {
 			for (let sx = 0; sx < ss; sx++) {
 				const c = paint(x + (sx + 0.5) / ss, y + (sy + 0.5) / ss);

@@ -36,7 +36,9 @@ export function ruleOutputs(root: string): GeneratedFile[] {
 		json('schemas/ticketcurator.schema.json', (schema: { properties: { rules: { properties: unknown; additionalProperties: unknown } } }) => {
 			const setting = { type: 'string', enum: ruleSettings };
 			schema.properties.rules.additionalProperties = setting;
-			schema.properties.rules.properties = Object.fromEntries(rules.map((r) => [r.code, { ...setting, description: `${r.description.en} (default: ${r.severity})` }]));
+			schema.properties.rules.properties = Object.fromEntries(
+				rules.map((r) => [r.code, { ...setting, description: `${r.description.en} (default: ${r.severity})` }]),
+			);
 			return schema;
 		}),
 		{ path: 'README.md', text: withRuleTable(read('README.md')) },

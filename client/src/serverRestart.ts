@@ -39,7 +39,9 @@ export function registerRestartNotice(client: LanguageClient): ServerRestartApi 
 async function tellUser(client: LanguageClient): Promise<void> {
 	const show = vscode.l10n.t('Show Output');
 	const answer = await vscode.window.showWarningMessage(
-		vscode.l10n.t('The Ticket Curator language server stopped unexpectedly and was restarted. Diagnostics, the Outline and the Tickets view come back by themselves; the output channel has the details.'),
+		vscode.l10n.t(
+			'The Ticket Curator language server stopped unexpectedly and was restarted. Diagnostics, the Outline and the Tickets view come back by themselves; the output channel has the details.',
+		),
 		show,
 	);
 	if (answer === show) client.outputChannel.show();

@@ -34,7 +34,8 @@ const folder = path.resolve(positional[0]);
 const timeoutMs = Number(process.env.E2E_TIMEOUT || 300) * 1000;
 const verbose = !!process.env.E2E_VERBOSE;
 // The workbench's start-up lines, which say nothing about the tests (shown with E2E_VERBOSE=1).
-const workbenchChatter = /^(Ignoring fetching additional builtin extensions|Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Updating additional builtin extensions cache)/;
+const workbenchChatter =
+	/^(Ignoring fetching additional builtin extensions|Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Updating additional builtin extensions cache)/;
 
 const t0 = Date.now();
 const ts = () => `[harness ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
@@ -67,7 +68,9 @@ try {
 	console.log(`${ts()} opening the workbench on ${folder}`);
 	await page.goto(server.url({ extensionDevelopmentPaths: devPaths, extensionTestsPath: testsPath }));
 	let timer;
-	const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve(`TIMEOUT: the tests did not finish within ${timeoutMs / 1000} s (E2E_TIMEOUT)`), timeoutMs)));
+	const timedOut = new Promise(
+		(resolve) => (timer = setTimeout(() => resolve(`TIMEOUT: the tests did not finish within ${timeoutMs / 1000} s (E2E_TIMEOUT)`), timeoutMs)),
+	);
 	const crashed = new Promise((resolve) => page.on('crash', () => resolve('the browser page crashed')));
 	const serverGone = server.exited.then((code) => `code-server exited (${code}) before the tests finished`);
 	const result = await Promise.race([finished, timedOut, crashed, serverGone]);

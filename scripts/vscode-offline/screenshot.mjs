@@ -57,7 +57,10 @@ const shots = {
 	async similar(ui) {
 		await ui.openFile(dump);
 		// The command is offered once the dump is recognised (its language shown in the status bar).
-		await ui.page.locator('.statusbar-item', { hasText: /^\s*Ticket Dump\s*$/i }).first().waitFor();
+		await ui.page
+			.locator('.statusbar-item', { hasText: /^\s*Ticket Dump\s*$/i })
+			.first()
+			.waitFor();
 		const input = ui.page.locator('.quick-input-widget .quick-input-box input');
 		await ui.page.keyboard.press('Control+G');
 		await input.waitFor({ state: 'visible' });

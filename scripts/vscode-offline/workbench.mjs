@@ -62,9 +62,21 @@ export async function startCodeServer({ folder, runDir, env = process.env }) {
 	const logStream = fs.createWriteStream(log);
 	const child = spawn(
 		paths.codeServer,
-		['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-			'--disable-workspace-trust', '--disable-getting-started-override',
-			'--user-data-dir', path.join(runDir, 'ud'), '--extensions-dir', path.join(runDir, 'ext'), folder],
+		[
+			'--bind-addr',
+			`127.0.0.1:${port}`,
+			'--auth',
+			'none',
+			'--disable-telemetry',
+			'--disable-update-check',
+			'--disable-workspace-trust',
+			'--disable-getting-started-override',
+			'--user-data-dir',
+			path.join(runDir, 'ud'),
+			'--extensions-dir',
+			path.join(runDir, 'ext'),
+			folder,
+		],
 		{
 			detached: true, // own process group: stop() ends the server, its extension hosts and watchers together
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -169,8 +181,16 @@ export async function launchBrowser(runDir, { width = 1400, height = 900 } = {})
 		handleSIGHUP: false,
 		// HOME inside the run dir keeps ~/.config/chromium and ~/.cache/dconf out of the user's home.
 		env: { ...process.env, HOME: path.join(runDir, 'home') },
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 }
 
@@ -181,7 +201,11 @@ export async function launchBrowser(runDir, { width = 1400, height = 900 } = {})
  */
 export function onInterrupt(cleanup) {
 	let stopping = false;
-	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+	for (const [signal, code] of [
+		['SIGINT', 130],
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+	]) {
 		process.on(signal, async () => {
 			if (stopping) return;
 			stopping = true;

@@ -86,7 +86,10 @@ describe('tickets check', () => {
 
 	it('writes JSON with 1-based positions and the totals', () => {
 		const result = runCli(['check', '--format', 'json', realDump]);
-		const report = JSON.parse(result.stdout) as { files: { file: string; findings: { line: number; column: number; severity: string; code: string; message: string }[] }[]; summary: Record<string, number> };
+		const report = JSON.parse(result.stdout) as {
+			files: { file: string; findings: { line: number; column: number; severity: string; code: string; message: string }[] }[];
+			summary: Record<string, number>;
+		};
 		const expected = expectedRealDumpFindings();
 		assert.equal(report.files.length, 1);
 		assert.equal(report.files[0].findings.length, expected.length);
@@ -105,7 +108,10 @@ describe('tickets check', () => {
 		const validate = sarifValidator();
 		assert.deepEqual(validate(log), []);
 		const run = log.runs[0];
-		assert.deepEqual(run.tool.driver.rules.map((r) => r.id), [...ruleCodes]);
+		assert.deepEqual(
+			run.tool.driver.rules.map((r) => r.id),
+			[...ruleCodes],
+		);
 		for (const rule of run.tool.driver.rules) {
 			assert.equal(rule.shortDescription.text, ruleInfo(rule.id)?.description.en, rule.id);
 			assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);

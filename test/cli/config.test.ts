@@ -21,8 +21,14 @@ describe('configuration file', () => {
 		assert.equal(result.stdout, '1 dump(s) checked: 0 error(s), 0 warning(s), 0 information, 0 hint(s).\n');
 		const stats = JSON.parse(runCli(['stats', '--json', '.'], { cwd: englishDir }).stdout);
 		assert.equal(stats.tickets, 3);
-		assert.deepEqual(stats.categories.map((c: { name: string }) => c.name), ['CDN/Certificates', 'CDN/Configuration', 'Storage/Upload']);
-		assert.deepEqual(stats.withoutStaffAnswers.map((t: { title: string }) => t.title), ['Cache rules ignored']);
+		assert.deepEqual(
+			stats.categories.map((c: { name: string }) => c.name),
+			['CDN/Certificates', 'CDN/Configuration', 'Storage/Upload'],
+		);
+		assert.deepEqual(
+			stats.withoutStaffAnswers.map((t: { title: string }) => t.title),
+			['Cache rules ignored'],
+		);
 	});
 
 	it('fails on the same dump without it: nothing in it reads as a ticket dump', () => {
@@ -48,7 +54,10 @@ describe('configuration file', () => {
 			const fromChild = runCli(['check', '.'], { cwd: join(dir.path, 'dumps', 'part1') });
 			assert.equal(fromChild.code, 0, fromChild.stderr);
 			// The nearest file wins: a .ticketcurator.json below the package.json turns a rule up.
-			writeFileSync(join(dir.path, 'dumps', '.ticketcurator.json'), JSON.stringify({ ...englishConfig, rootCauses: ['Something else'], rules: { 'root-cause-unknown': 'error' } }));
+			writeFileSync(
+				join(dir.path, 'dumps', '.ticketcurator.json'),
+				JSON.stringify({ ...englishConfig, rootCauses: ['Something else'], rules: { 'root-cause-unknown': 'error' } }),
+			);
 			const stricter = runCli(['check', '.'], { cwd: join(dir.path, 'dumps', 'part1') });
 			assert.equal(stricter.code, 1);
 			assert.equal((stricter.stdout.match(/\serror\s+root-cause-unknown\s/g) ?? []).length, 3);
@@ -118,12 +127,25 @@ describe('configuration file', () => {
 		const file = loadConfig(englishDir)!;
 		assert.equal(file.path, join(englishDir, '.ticketcurator.json'));
 		// What VS Code sends for a workspace that changed nothing: the defaults.
-		const untouched = toServerSettings(mergeSettings(file.settings, { rules: {}, categories: [], rootCauses: [], files: { include: '**/*.{md,txt}', exclude: '**/{node_modules,.git,dist,out}/**' } }));
+		const untouched = toServerSettings(
+			mergeSettings(file.settings, {
+				rules: {},
+				categories: [],
+				rootCauses: [],
+				files: { include: '**/*.{md,txt}', exclude: '**/{node_modules,.git,dist,out}/**' },
+			}),
+		);
 		assert.equal(untouched.config.labels.speakers.staff, 'Agent');
 		assert.deepEqual(untouched.config.rootCauses, englishConfig.rootCauses);
 		const merged = mergeSettings(
 			{ ...file.settings, rules: { 'section-empty': 'error', 'duplicate-title': 'off' }, allowList: ['support@example.com'], files: { include: 'dumps/**' } },
-			{ rules: { 'section-empty': 'hint' }, rootCauses: ['Editor label'], labels: { speakers: { staff: 'Support' } }, allowList: ['cdn.example.com'], files: { include: '**/*.{md,txt}' } },
+			{
+				rules: { 'section-empty': 'hint' },
+				rootCauses: ['Editor label'],
+				labels: { speakers: { staff: 'Support' } },
+				allowList: ['cdn.example.com'],
+				files: { include: '**/*.{md,txt}' },
+			},
 		);
 		assert.deepEqual(merged.rules, { 'section-empty': 'hint', 'duplicate-title': 'off' });
 		assert.deepEqual(merged.rootCauses, ['Editor label']);
@@ -135,8 +157,14 @@ describe('configuration file', () => {
 
 	it('takes the limits from the file unless the editor sets them to something other than their defaults', () => {
 		const file = { limits: { maxFileSizeMB: 5, outlineSectionsMaxTickets: 200 } };
-		assert.deepEqual(toServerSettings(mergeSettings(file, { limits: { maxFileSizeMB: 50, outlineSectionsMaxTickets: 5000 } })).config.limits, { maxFileSizeMB: 5, outlineSectionsMaxTickets: 200 });
-		assert.deepEqual(toServerSettings(mergeSettings(file, { limits: { maxFileSizeMB: 50, outlineSectionsMaxTickets: 0 } })).config.limits, { maxFileSizeMB: 5, outlineSectionsMaxTickets: 0 });
+		assert.deepEqual(toServerSettings(mergeSettings(file, { limits: { maxFileSizeMB: 50, outlineSectionsMaxTickets: 5000 } })).config.limits, {
+			maxFileSizeMB: 5,
+			outlineSectionsMaxTickets: 200,
+		});
+		assert.deepEqual(toServerSettings(mergeSettings(file, { limits: { maxFileSizeMB: 50, outlineSectionsMaxTickets: 0 } })).config.limits, {
+			maxFileSizeMB: 5,
+			outlineSectionsMaxTickets: 0,
+		});
 		assert.deepEqual(toServerSettings(mergeSettings(undefined, null)).config.limits, { maxFileSizeMB: 50, outlineSectionsMaxTickets: 5000 });
 		assert.deepEqual(toServerSettings({ limits: { outlineSectionsMaxTickets: -1 } }).config.limits.outlineSectionsMaxTickets, 5000, 'not a count: the default');
 		assert.deepEqual(validateSettings({ limits: { outlineSectionsMaxTickets: 1.5 } }).length, 1);

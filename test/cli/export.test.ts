@@ -57,7 +57,10 @@ describe('tickets export', () => {
 		assert.equal(lines.length, 114);
 		const rows = lines.map((l) => JSON.parse(l) as Row);
 		for (const row of rows) assert.deepEqual(Object.keys(row), fields);
-		assert.deepEqual(rows.map((r) => r.index), Array.from({ length: 114 }, (_, i) => i + 1));
+		assert.deepEqual(
+			rows.map((r) => r.index),
+			Array.from({ length: 114 }, (_, i) => i + 1),
+		);
 		const first = rows[0];
 		assert.equal(first.file, 'test/fixtures/corpus/000_8bbabfb939ae27d4.txt');
 		assert.equal(first.line, 7);
@@ -89,7 +92,10 @@ describe('tickets export', () => {
 			const rows = parseCsv(readFileSync(out, 'utf8'));
 			assert.deepEqual(rows[0], fields);
 			assert.equal(rows.length, 115);
-			const jsonl = runCli(['export', realDump]).stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
+			const jsonl = runCli(['export', realDump])
+				.stdout.split('\n')
+				.filter(Boolean)
+				.map((l) => JSON.parse(l) as Row);
 			for (let i = 0; i < jsonl.length; i++) {
 				const cells = rows[i + 1];
 				assert.equal(cells[3], jsonl[i].title);

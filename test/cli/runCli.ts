@@ -51,7 +51,13 @@ export function ensureBuilt(): void {
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
 	ensureBuilt();
 	const env = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', ...options.env };
-	const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? root, env, encoding: 'utf8', input: options.input, maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync(process.execPath, [cliPath, ...args], {
+		cwd: options.cwd ?? root,
+		env,
+		encoding: 'utf8',
+		input: options.input,
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	if (result.error) throw result.error;
 	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -58,16 +58,22 @@ describe('tickets similar', () => {
 			// Any line of the ticket names it; --exclude-own-file keeps only other files.
 			assert.deepEqual(similar(['--ticket', 'part40.txt:30', '--limit', '5', '.'], dir.path), rows);
 			const others = similar(['--ticket', 'part40.txt:7', '--exclude-own-file', '.'], dir.path);
-			assert.deepEqual(others.map((r) => r.file), ['part41.md']);
+			assert.deepEqual(
+				others.map((r) => r.file),
+				['part41.md'],
+			);
 		} finally {
 			dir.remove();
 		}
 	});
 
-	it('keeps to the query ticket\'s product with --same-product', () => {
+	it("keeps to the query ticket's product with --same-product", () => {
 		const rows = similar(['--ticket', `${rel}:7`, '--same-product', '--limit', '20', 'test/fixtures/corpus']);
 		assert.equal(rows.length, 20);
-		assert.ok(rows.every((r) => r.category.startsWith('对象存储｜')), JSON.stringify(rows.map((r) => r.category)));
+		assert.ok(
+			rows.every((r) => r.category.startsWith('对象存储｜')),
+			JSON.stringify(rows.map((r) => r.category)),
+		);
 	});
 
 	it('prints a ranked table, and clear errors for a missing query or a bad ticket reference', () => {

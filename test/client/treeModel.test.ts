@@ -62,7 +62,10 @@ describe('Tickets tree model', () => {
 		]);
 		const categories = roots.flatMap((p) => (p.children as GroupNode[]).map((s) => `${p.name}｜${s.name}`));
 		assert.equal(categories.length, 26);
-		assert.equal(roots.reduce((n, g) => n + g.count, 0), 114);
+		assert.equal(
+			roots.reduce((n, g) => n + g.count, 0),
+			114,
+		);
 	});
 
 	it('holds every ticket once, in file order within its group, with parents leading back to the root', () => {
@@ -82,7 +85,10 @@ describe('Tickets tree model', () => {
 		}
 		for (const group of roots.flatMap((p) => p.children as GroupNode[])) {
 			const ordinals = group.children.map((n) => (n.kind === 'ticket' ? n.ticket.ordinal : -1));
-			assert.deepEqual(ordinals, [...ordinals].sort((a, b) => a - b));
+			assert.deepEqual(
+				ordinals,
+				[...ordinals].sort((a, b) => a - b),
+			);
 			assert.equal(group.count, group.children.length);
 		}
 	});
@@ -131,7 +137,12 @@ describe('Tickets tree model', () => {
 	it('filters by words of the title, category, root cause or file, case-insensitively', () => {
 		const byTitle = buildTree(realOnly(), options({ filter: '账号注销' }));
 		const titles = [...ticketNodes(byTitle)].map((n) => n.ticket.title);
-		assert.deepEqual(titles, realOnly().filter((t) => t.title.includes('账号注销')).map((t) => t.title));
+		assert.deepEqual(
+			titles,
+			realOnly()
+				.filter((t) => t.title.includes('账号注销'))
+				.map((t) => t.title),
+		);
 		assert.ok(titles.length >= 2);
 
 		const byCause = buildTree(realOnly(), options({ filter: 'ssl/tls证书配置问题' }));

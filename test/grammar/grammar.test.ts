@@ -90,8 +90,14 @@ describe('ticket grammar on the real dump', () => {
 	it('scopes every category line: product and subcategory', () => {
 		const categories = lines.filter((l) => l.startsWith('**问题分类**: ')).map((l) => l.slice('**问题分类**: '.length).split('｜'));
 		assert.equal(categories.length, 114);
-		assert.deepEqual(tokens('entity.name.type.product.tickets'), categories.map((c) => c[0]));
-		assert.deepEqual(tokens('entity.other.attribute-name.subcategory.tickets'), categories.map((c) => c[1]));
+		assert.deepEqual(
+			tokens('entity.name.type.product.tickets'),
+			categories.map((c) => c[0]),
+		);
+		assert.deepEqual(
+			tokens('entity.other.attribute-name.subcategory.tickets'),
+			categories.map((c) => c[1]),
+		);
 	});
 
 	it('scopes every section heading and every root-cause label', () => {

@@ -30,37 +30,48 @@ export function extractMessages(source: string): string[] {
 	return found;
 }
 
-if (typeof describe === "function") describe('localisation', () => {
-	const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-	const files = [...sourceFiles(join(root, 'server', 'src')), ...sourceFiles(join(root, 'client', 'src'))];
-	const messages = new Map<string, string>();
-	for (const file of files) for (const message of extractMessages(readFileSync(file, 'utf8'))) messages.set(message, file);
+if (typeof describe === 'function')
+	describe('localisation', () => {
+		const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+		const files = [...sourceFiles(join(root, 'server', 'src')), ...sourceFiles(join(root, 'client', 'src'))];
+		const messages = new Map<string, string>();
+		for (const file of files) for (const message of extractMessages(readFileSync(file, 'utf8'))) messages.set(message, file);
 
-	it('finds the messages it checks', () => {
-		assert.ok(messages.size > 50, `only ${messages.size} messages found`);
-		assert.ok(messages.has('The ticket title is empty; write the title after `## `.'));
-	});
-
-	it('has a Chinese translation for every l10n.t string', () => {
-		const missing = [...messages].filter(([m]) => !bundle[m]).map(([m, file]) => `${file.slice(root.length + 1)}: ${m}`);
-		assert.deepEqual(missing, []);
-	});
-
-	it('keeps every placeholder of the English string in its translation', () => {
-		const broken = [...messages.keys()].filter((m) => bundle[m]).filter((m) => {
-			const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((x) => x[0]).sort().join();
-			return holes(m) !== holes(bundle[m]);
+		it('finds the messages it checks', () => {
+			assert.ok(messages.size > 50, `only ${messages.size} messages found`);
+			assert.ok(messages.has('The ticket title is empty; write the title after `## `.'));
 		});
-		assert.deepEqual(broken, []);
-	});
 
-	it('translates every %key% of the manifest in English and Chinese', () => {
-		const manifest = readFileSync(join(root, 'package.json'), 'utf8');
-		const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
-		assert.ok(keys.length > 10);
-		for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
-			const table = JSON.parse(readFileSync(join(root, nls), 'utf8')) as Record<string, string>;
-			assert.deepEqual(keys.filter((k) => !table[k]), [], nls);
-		}
+		it('has a Chinese translation for every l10n.t string', () => {
+			const missing = [...messages].filter(([m]) => !bundle[m]).map(([m, file]) => `${file.slice(root.length + 1)}: ${m}`);
+			assert.deepEqual(missing, []);
+		});
+
+		it('keeps every placeholder of the English string in its translation', () => {
+			const broken = [...messages.keys()]
+				.filter((m) => bundle[m])
+				.filter((m) => {
+					const holes = (s: string) =>
+						[...s.matchAll(/\{\d+\}/g)]
+							.map((x) => x[0])
+							.sort()
+							.join();
+					return holes(m) !== holes(bundle[m]);
+				});
+			assert.deepEqual(broken, []);
+		});
+
+		it('translates every %key% of the manifest in English and Chinese', () => {
+			const manifest = readFileSync(join(root, 'package.json'), 'utf8');
+			const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+			assert.ok(keys.length > 10);
+			for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
+				const table = JSON.parse(readFileSync(join(root, nls), 'utf8')) as Record<string, string>;
+				assert.deepEqual(
+					keys.filter((k) => !table[k]),
+					[],
+					nls,
+				);
+			}
+		});
 	});
-});

@@ -70,12 +70,17 @@ describe('layers', function () {
 	it('holds for the tree as it is', async () => {
 		const results = await eslint.lintFiles(['common/**/*.ts', 'server/src/**/*.ts', 'client/src/**/*.ts']);
 		assert.ok(results.length >= 100, `${results.length} files linted`);
-		const broken = results.flatMap((r) => r.messages.filter((m) => m.ruleId && guardRules.includes(m.ruleId)).map((m) => `${r.filePath}:${m.line} ${m.message}`));
+		const broken = results.flatMap((r) =>
+			r.messages.filter((m) => m.ruleId && guardRules.includes(m.ruleId)).map((m) => `${r.filePath}:${m.line} ${m.message}`),
+		);
 		assert.deepEqual(broken, []);
 	});
 
 	it('leaves no loose file in server/src', () => {
 		const loose = readdirSync(join(root, 'server', 'src'), { withFileTypes: true }).filter((e) => e.isFile());
-		assert.deepEqual(loose.map((e) => e.name), []);
+		assert.deepEqual(
+			loose.map((e) => e.name),
+			[],
+		);
 	});
 });

@@ -52,13 +52,17 @@ describe('a workspace of 1,000 dumps (server process)', function () {
 		root = mkdtempSync(join(tmpdir(), 'tickets-big-workspace-'));
 		const generating = performance.now();
 		ws = writeWorkspace(root, fileCount * ticketsPerFile, 0);
-		figures.push(`generated ${ws.files.length} files, ${ws.tickets} tickets, ${(ws.bytes / MB).toFixed(0)} MB in ${(performance.now() - generating).toFixed(0)} ms`);
+		figures.push(
+			`generated ${ws.files.length} files, ${ws.tickets} tickets, ${(ws.bytes / MB).toFixed(0)} MB in ${(performance.now() - generating).toFixed(0)} ms`,
+		);
 		const started = performance.now();
 		client = await startServer({ folders: [root], nodeArgs: ['--expose-gc'] });
 		await client.indexed();
 		indexMs = performance.now() - started;
 		const atEnd = residentMB(client.process.pid!);
-		figures.push(`first index: ${(indexMs / 1000).toFixed(1)} s (initialize to the end of its progress); RSS then ${atEnd.rss.toFixed(0)} MB (no GC), peak ${atEnd.peak.toFixed(0)} MB`);
+		figures.push(
+			`first index: ${(indexMs / 1000).toFixed(1)} s (initialize to the end of its progress); RSS then ${atEnd.rss.toFixed(0)} MB (no GC), peak ${atEnd.peak.toFixed(0)} MB`,
+		);
 	});
 
 	after(async () => {
@@ -87,7 +91,10 @@ describe('a workspace of 1,000 dumps (server process)', function () {
 			return Number(match[1]);
 		});
 		assert.ok(counts.length >= 5, `${counts.length} reports`);
-		assert.ok(counts.every((n, i) => i === 0 || n > counts[i - 1]), 'files counted up');
+		assert.ok(
+			counts.every((n, i) => i === 0 || n > counts[i - 1]),
+			'files counted up',
+		);
 		assert.equal(counts.at(-1), fileCount);
 		assert.equal(reports.at(-1)!.value.percentage, 100);
 		figures.push(`progress: ${counts.length} reports, the first at ${counts[0]}/1000 files`);
@@ -97,7 +104,9 @@ describe('a workspace of 1,000 dumps (server process)', function () {
 		const start = performance.now();
 		const list = await client.connection.sendRequest<TicketListResult>('tickets/list', {});
 		const ms = performance.now() - start;
-		figures.push(`tree's first answer: ${ms.toFixed(0)} ms for ${list.tickets.length} tickets (${(JSON.stringify(list).length / MB).toFixed(0)} MB of JSON, parsed here included)`);
+		figures.push(
+			`tree's first answer: ${ms.toFixed(0)} ms for ${list.tickets.length} tickets (${(JSON.stringify(list).length / MB).toFixed(0)} MB of JSON, parsed here included)`,
+		);
 		assert.equal(list.indexing, false);
 		assert.equal(list.tickets.length, ws.tickets);
 		assert.equal(new Set(list.tickets.map((t) => t.uri)).size, fileCount);
@@ -130,7 +139,9 @@ describe('a workspace of 1,000 dumps (server process)', function () {
 		const notice = await changed;
 		const ms = performance.now() - start;
 		const after = await stats();
-		figures.push(`re-index after a file change on disk: ${ms.toFixed(0)} ms (files read ${after.index.filesRead - before.index.filesRead}, indexed ${after.index.filesIndexed - before.index.filesIndexed})`);
+		figures.push(
+			`re-index after a file change on disk: ${ms.toFixed(0)} ms (files read ${after.index.filesRead - before.index.filesRead}, indexed ${after.index.filesIndexed - before.index.filesIndexed})`,
+		);
 		assert.deepEqual(notice.uris, [uri]);
 		assert.equal(after.index.filesRead - before.index.filesRead, 1);
 		assert.equal(after.index.filesIndexed - before.index.filesIndexed, 1);

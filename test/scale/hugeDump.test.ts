@@ -48,7 +48,10 @@ describe('a 20 MB dump (server process)', function () {
 			assert.ok(Buffer.byteLength(huge) >= 20 * 1024 * 1024 && hugeTickets > 11_000, `${hugeTickets} tickets`);
 			diagnostics = published('huge.md');
 			const isDuplicateFinding = (d: Diagnostic) => d.code === 'near-duplicate' || d.code === 'duplicate-ticket';
-			complete = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri('huge.md') && p.diagnostics.some(isDuplicateFinding));
+			complete = client.waitFor<PublishDiagnosticsParams>(
+				'textDocument/publishDiagnostics',
+				(p) => p.uri === uri('huge.md') && p.diagnostics.some(isDuplicateFinding),
+			);
 			void diagnostics.then(() => (arrived.first = performance.now()));
 			void complete.then(() => (arrived.complete = performance.now()));
 			opened = performance.now();
@@ -100,7 +103,6 @@ describe('a 20 MB dump (server process)', function () {
 
 		after(() => client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('huge.md') } }));
 	});
-
 });
 
 describe('a 20 MB dump open in the editor as the server starts (server process)', function () {
@@ -134,11 +136,12 @@ describe('a 20 MB dump open in the editor as the server starts (server process)'
 		}
 		await indexing;
 		assert.ok(waits.length >= 2, `${waits.length} answers while indexing`);
-		assert.ok(Math.max(...waits) < 1000, `documentSymbol while indexing: ${waits.map((w) => w.toFixed(0)).join(", ")} ms`);
+		assert.ok(Math.max(...waits) < 1000, `documentSymbol while indexing: ${waits.map((w) => w.toFixed(0)).join(', ')} ms`);
 		const [list, ms] = await timed(() => client.connection.sendRequest<TicketListResult>('tickets/list', { uri }));
 		assert.equal(list.tickets.length, hugeTickets);
 		assert.ok(ms < 1000, `tickets/list took ${ms.toFixed(0)} ms`);
-		console.log(`      documentSymbol while indexing: ${waits.length} answers, slowest ${Math.max(...waits).toFixed(0)} ms; then tickets/list ${ms.toFixed(0)} ms`);
+		console.log(
+			`      documentSymbol while indexing: ${waits.length} answers, slowest ${Math.max(...waits).toFixed(0)} ms; then tickets/list ${ms.toFixed(0)} ms`,
+		);
 	});
 });
-

@@ -36,7 +36,7 @@ describe('code actions (server process)', function () {
 		rmSync(root, { recursive: true, force: true });
 	});
 
-	it('offers to mask the access key left in answer 2 of the real dump\'s ticket 12, as the dialog masks it', async () => {
+	it("offers to mask the access key left in answer 2 of the real dump's ticket 12, as the dialog masks it", async () => {
 		const text = await open(realPath);
 		const found = (await actions(realPath, 414, 40, ['quickfix']))!;
 		const mask = found.find((a) => a.title === 'Mask as `jCciD48k***:lsBJ-cr-***=`');
@@ -57,7 +57,9 @@ describe('code actions (server process)', function () {
 		const after = applyEdits(text, fixAll.edit!.changes![fileUri(path)]);
 		assert.ok(after.includes('**问题分类**: CDN｜证书问题') && after.includes('联系电话 13812345678'), 'form fixed, the leak left for the user');
 		const readme = join(root, 'README.md');
-		await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(readme), languageId: 'markdown', version: 1, text: '# Notes\n\nCall 13812345678.\n' } });
+		await client.connection.sendNotification('textDocument/didOpen', {
+			textDocument: { uri: fileUri(readme), languageId: 'markdown', version: 1, text: '# Notes\n\nCall 13812345678.\n' },
+		});
 		assert.equal(await actions(readme, 2, 6, ['quickfix']), null);
 	});
 });

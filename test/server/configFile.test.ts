@@ -39,18 +39,25 @@ describe('server: configuration file', function () {
 		dir.remove();
 	});
 
-	const open = (c: TestClient) => c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: dumpUri, languageId: 'markdown', version: 1, text: englishText } });
-	const published = (c: TestClient, match: (d: Diagnostic[]) => boolean) => c.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === dumpUri && match(p.diagnostics));
+	const open = (c: TestClient) =>
+		c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: dumpUri, languageId: 'markdown', version: 1, text: englishText } });
+	const published = (c: TestClient, match: (d: Diagnostic[]) => boolean) =>
+		c.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === dumpUri && match(p.diagnostics));
 
 	it('checks an English dump with the English labels of the file, and re-checks when the file changes', async () => {
 		client = await startServer({ folders: [dir.path] });
 		await open(client);
 		await published(client, (d) => d.length === 0);
 		const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: dumpUri } })) as DocumentSymbol[];
-		const tickets = symbols.flatMap((s) => (s.children?.length && s.name.startsWith('Support') ? s.children : [s])).filter((s) => s.children?.some((c) => c.name === 'Dialog'));
+		const tickets = symbols
+			.flatMap((s) => (s.children?.length && s.name.startsWith('Support') ? s.children : [s]))
+			.filter((s) => s.children?.some((c) => c.name === 'Dialog'));
 		assert.equal(tickets.length, 3, JSON.stringify(symbols.map((s) => s.name)));
 
-		writeFileSync(join(dir.path, '.ticketcurator.json'), JSON.stringify({ ...englishConfig, rootCauses: ['Something else'], rules: { 'root-cause-unknown': 'error' } }));
+		writeFileSync(
+			join(dir.path, '.ticketcurator.json'),
+			JSON.stringify({ ...englishConfig, rootCauses: ['Something else'], rules: { 'root-cause-unknown': 'error' } }),
+		);
 		const after = await published(client, (d) => d.some((x) => x.code === 'root-cause-unknown'));
 		assert.deepEqual(
 			after.diagnostics.filter((d) => d.code === 'root-cause-unknown').map((d) => d.severity),

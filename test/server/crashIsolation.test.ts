@@ -69,7 +69,10 @@ describe('crash isolation (server process)', function () {
 		// (Copies across the workspace are the server's own business, not a rule's.)
 		const onBomb = publish.diagnostics.filter((d) => d.range.start.line >= at && d.code !== 'near-duplicate' && d.code !== 'duplicate-ticket');
 		const before = publish.diagnostics.filter((d) => d.range.start.line < at);
-		assert.ok(before.some((d) => d.code === 'speaker-format'), 'the same rule reports the same defect on the other ticket');
+		assert.ok(
+			before.some((d) => d.code === 'speaker-format'),
+			'the same rule reports the same defect on the other ticket',
+		);
 		assert.deepEqual(
 			onBomb.filter((d) => dialogCodes.includes(String(d.code))),
 			[],
@@ -84,9 +87,14 @@ describe('crash isolation (server process)', function () {
 
 	it('logs one error naming the rule, and not again on the next edit', async () => {
 		const errors = () =>
-			client.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { type: number; message: string }).type === 1).map((n) => (n.params as { message: string }).message);
+			client.notifications
+				.filter((n) => n.method === 'window/logMessage' && (n.params as { type: number; message: string }).type === 1)
+				.map((n) => (n.params as { message: string }).message);
 		assert.equal(errors().length, 1);
-		assert.match(errors()[0], /^rule speaker-format,speaker-unknown,dialog-empty,answers-mismatch,description-mismatch failed 1 time\(s\) in file:.*dump\.md; its findings there are dropped: Error: dialog rule exploded/);
+		assert.match(
+			errors()[0],
+			/^rule speaker-format,speaker-unknown,dialog-empty,answers-mismatch,description-mismatch failed 1 time\(s\) in file:.*dump\.md; its findings there are dropped: Error: dialog rule exploded/,
+		);
 		await client.connection.sendNotification('textDocument/didChange', {
 			textDocument: { uri: uri(), version: 2 },
 			contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: ' ' }],

@@ -28,7 +28,13 @@ function summary(params: PublishDiagnosticsParams, ticketLines: Map<string, numb
 	const where = (uri: string, line: number) => `${uri.slice(uri.lastIndexOf('/') + 1)}#${ticketLines.get(uri)!.indexOf(line)}`;
 	return params.diagnostics
 		.filter((d) => d.code === 'duplicate-ticket' || d.code === 'near-duplicate')
-		.map((d) => `${d.code} ${where(params.uri, d.range.start.line)} → ${d.relatedInformation!.map((r) => where(r.location.uri, r.location.range.start.line)).sort().join(' ')}`)
+		.map(
+			(d) =>
+				`${d.code} ${where(params.uri, d.range.start.line)} → ${d
+					.relatedInformation!.map((r) => where(r.location.uri, r.location.range.start.line))
+					.sort()
+					.join(' ')}`,
+		)
 		.sort();
 }
 
@@ -42,7 +48,10 @@ describe('duplicates across the workspace (server process)', function () {
 	const linesOf = (text: string) => text.split('\n').flatMap((l, i) => (l.startsWith('## ') ? [i] : []));
 
 	const published = (name: string, expected: string[]) =>
-		client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri(name) && JSON.stringify(summary(p, ticketLines)) === JSON.stringify(expected));
+		client.waitFor<PublishDiagnosticsParams>(
+			'textDocument/publishDiagnostics',
+			(p) => p.uri === uri(name) && JSON.stringify(summary(p, ticketLines)) === JSON.stringify(expected),
+		);
 
 	before(async () => {
 		root = mkdtempSync(join(tmpdir(), 'tickets-duplicates-'));
@@ -58,7 +67,9 @@ describe('duplicates across the workspace (server process)', function () {
 		await client.indexed();
 		// d.md stays closed: its copy is found through the workspace index.
 		for (const name of ['a.md', 'b.md', 'c.txt']) {
-			await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'markdown', version: 1, text: files[name] } });
+			await client.connection.sendNotification('textDocument/didOpen', {
+				textDocument: { uri: uri(name), languageId: 'markdown', version: 1, text: files[name] },
+			});
 		}
 	});
 
@@ -69,11 +80,7 @@ describe('duplicates across the workspace (server process)', function () {
 
 	it('reports every planted copy, linking every other copy, open or not, and nothing else', async () => {
 		// Tickets 16 and 104 of the real dump (both 账号注销, a.md#3 and c.txt#2) share a canned answer but are no duplicates.
-		await published('a.md', [
-			'duplicate-ticket a.md#0 → d.md#1',
-			'duplicate-ticket a.md#1 → b.md#0 c.txt#1',
-			'near-duplicate a.md#2 → b.md#1',
-		]);
+		await published('a.md', ['duplicate-ticket a.md#0 → d.md#1', 'duplicate-ticket a.md#1 → b.md#0 c.txt#1', 'near-duplicate a.md#2 → b.md#1']);
 		await published('b.md', ['duplicate-ticket b.md#0 → a.md#1 c.txt#1', 'near-duplicate b.md#1 → a.md#2']);
 		await published('c.txt', ['duplicate-ticket c.txt#1 → a.md#1 b.md#0']);
 	});

@@ -28,17 +28,23 @@ function workspace() {
 	const open = new Map<string, TextDocument>();
 	const logged: string[] = [];
 	let onLog = () => {};
-	const duplicates = new WorkspaceDuplicates(index, service, () => [...open.values()], (m) => {
-		logged.push(m);
-		onLog();
-	});
+	const duplicates = new WorkspaceDuplicates(
+		index,
+		service,
+		() => [...open.values()],
+		(m) => {
+			logged.push(m);
+			onLog();
+		},
+	);
 	const nextLog = () => new Promise<void>((resolve) => (onLog = resolve));
-	const settled = () => new Promise<string[]>((resolve) => {
-		const listener = duplicates.onDidChange((uris) => {
-			listener.dispose();
-			resolve(uris);
+	const settled = () =>
+		new Promise<string[]>((resolve) => {
+			const listener = duplicates.onDidChange((uris) => {
+				listener.dispose();
+				resolve(uris);
+			});
 		});
-	});
 	return { index, open, duplicates, logged, nextLog, settled };
 }
 
@@ -57,7 +63,10 @@ describe('workspace duplicates across edits (in-process)', () => {
 		live.index.setFile(bDoc.uri, b, true);
 		await settled;
 		const before = findings(live.duplicates.diagnosticsFor(bDoc));
-		assert.ok(before.some((f) => f.includes('near-duplicate')) && before.some((f) => f.includes('duplicate-ticket')), 'the planted copies are found before the edit');
+		assert.ok(
+			before.some((f) => f.includes('near-duplicate')) && before.some((f) => f.includes('duplicate-ticket')),
+			'the planted copies are found before the edit',
+		);
 		// a.md edited: a new ticket first (every ordinal and line shifts), a near copy changed into a copy of another, one copy deleted.
 		const a1 = smallDump([real[80], real[0], real[5], real[15], real[15]]);
 		settled = live.settled();

@@ -20,7 +20,8 @@ import { fileUri, startServer, type TestClient } from './lspClient';
 /** Diagnostics the server adds from outside the file (copies across the workspace); the rest is the service's. */
 const ownDiagnostics = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.code !== 'duplicate-ticket' && d.code !== 'near-duplicate');
 const key = (d: Diagnostic) => JSON.stringify([d.range, d.code, d.severity, d.message, d.relatedInformation, d.data]);
-const sameDiagnostics = (a: readonly Diagnostic[], b: readonly Diagnostic[]) => assert.deepEqual(ownDiagnostics(a).map(key).sort(), ownDiagnostics(b).map(key).sort());
+const sameDiagnostics = (a: readonly Diagnostic[], b: readonly Diagnostic[]) =>
+	assert.deepEqual(ownDiagnostics(a).map(key).sort(), ownDiagnostics(b).map(key).sort());
 
 /** A typist's edit: a character typed, a line break, a deletion or a pasted word, somewhere in a ticket. */
 function randomChange(doc: TextDocument, rand: () => number): TextDocumentContentChangeEvent {
@@ -79,7 +80,11 @@ describe('edits under load (server process)', function () {
 		rmSync(dir, { recursive: true, force: true });
 	});
 
-	const publishes = () => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => n.params as PublishDiagnosticsParams).filter((p) => p.uri === uri);
+	const publishes = () =>
+		client.notifications
+			.filter((n) => n.method === 'textDocument/publishDiagnostics')
+			.map((n) => n.params as PublishDiagnosticsParams)
+			.filter((p) => p.uri === uri);
 
 	it('ends with the diagnostics of a fresh validation of the final text', () => {
 		const last = publishes().at(-1)!;
@@ -92,7 +97,10 @@ describe('edits under load (server process)', function () {
 	it('publishes only versions it was sent, in increasing order, each with that version’s own diagnostics', () => {
 		const all = publishes();
 		const versions = all.map((p) => p.version!);
-		assert.ok(versions.every((v, i) => texts.has(v) && (i === 0 || v >= versions[i - 1])), `versions out of order: ${versions.join(',')}`);
+		assert.ok(
+			versions.every((v, i) => texts.has(v) && (i === 0 || v >= versions[i - 1])),
+			`versions out of order: ${versions.join(',')}`,
+		);
 		// One warm service walks the published versions in order (warm equals fresh: test/service/properties.test.ts).
 		const service = createTicketService();
 		for (const p of all) sameDiagnostics(p.diagnostics, service.validate({ uri, version: p.version!, getText: () => texts.get(p.version!)! })!);

@@ -6,7 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, WorkDoneProgress, type MessageConnection } from 'vscode-languageserver-protocol/node';
+import {
+	createMessageConnection,
+	StreamMessageReader,
+	StreamMessageWriter,
+	WorkDoneProgress,
+	type MessageConnection,
+} from 'vscode-languageserver-protocol/node';
 
 export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -117,7 +123,9 @@ export async function startServer(options: StartOptions): Promise<TestClient> {
 			await waitFor<Progress>('$/progress', (p) => p.value.kind === 'begin' && p.value.title === 'Finding duplicate tickets');
 			for (;;) {
 				const runs = notifications.filter((n) => n.method === '$/progress').map((n) => n.params as Progress);
-				const open = runs.find((p) => p.value.kind === 'begin' && p.value.title === 'Finding duplicate tickets' && !runs.some((q) => q.token === p.token && q.value.kind === 'end'));
+				const open = runs.find(
+					(p) => p.value.kind === 'begin' && p.value.title === 'Finding duplicate tickets' && !runs.some((q) => q.token === p.token && q.value.kind === 'end'),
+				);
 				if (!open) return;
 				await waitFor<Progress>('$/progress', (p) => p.token === open.token && p.value.kind === 'end');
 			}

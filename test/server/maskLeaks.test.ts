@@ -36,7 +36,9 @@ describe('mask all leaks (server process)', function () {
 	it('counts every leak per file and kind and masks them all in one edit, an open file from its unsaved text', async () => {
 		// email.md is open with one more (unsaved) address in it.
 		const email = readFileSync(path('email.md'), 'utf8').replace('发票请发邮箱：', '发票请发邮箱：li.lei@corp.cn或');
-		await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path('email.md')), languageId: 'markdown', version: 7, text: email } });
+		await client.connection.sendNotification('textDocument/didOpen', {
+			textDocument: { uri: fileUri(path('email.md')), languageId: 'markdown', version: 7, text: email },
+		});
 		const result = await client.connection.sendRequest<MaskLeaksResult>('tickets/maskLeaks', {});
 		const byFile = Object.fromEntries(result.files.map((f) => [f.uri.slice(f.uri.lastIndexOf('/') + 1), f.counts]));
 		assert.deepEqual(byFile, {
@@ -45,7 +47,10 @@ describe('mask all leaks (server process)', function () {
 		});
 		assert.equal(result.total, 78);
 		const changes = result.edit.documentChanges as TextDocumentEdit[];
-		assert.deepEqual(changes.map((c) => [c.textDocument.uri.slice(c.textDocument.uri.lastIndexOf('/') + 1), c.textDocument.version]).sort(), [['email.md', 7], ['real.txt', null]]);
+		assert.deepEqual(changes.map((c) => [c.textDocument.uri.slice(c.textDocument.uri.lastIndexOf('/') + 1), c.textDocument.version]).sort(), [
+			['email.md', 7],
+			['real.txt', null],
+		]);
 		const service = createTicketService();
 		for (const change of changes) {
 			const before = change.textDocument.version === 7 ? email : readFileSync(path('real.txt'), 'utf8');

@@ -72,7 +72,9 @@ describe('odd files (server process)', function () {
 			assert.equal(await symbols('empty.md'), null);
 			assert.equal(await symbols('rules.md'), null);
 			await settled();
-			const ours = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && [uri('empty.md'), uri('rules.md')].includes((n.params as PublishDiagnosticsParams).uri));
+			const ours = client.notifications.filter(
+				(n) => n.method === 'textDocument/publishDiagnostics' && [uri('empty.md'), uri('rules.md')].includes((n.params as PublishDiagnosticsParams).uri),
+			);
 			assert.ok(ours.every((n) => (n.params as PublishDiagnosticsParams).diagnostics.length === 0));
 		});
 
@@ -119,7 +121,10 @@ describe('odd files (server process)', function () {
 				publish.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
 				[['file-too-large', 3, 0]],
 			);
-			assert.match(publish.diagnostics[0].message, /^This file is 2\.0 MB, more than the 1 MB of the `ticketCurator\.limits\.maxFileSizeMB` setting: its tickets are not checked/);
+			assert.match(
+				publish.diagnostics[0].message,
+				/^This file is 2\.0 MB, more than the 1 MB of the `ticketCurator\.limits\.maxFileSizeMB` setting: its tickets are not checked/,
+			);
 			const [result, ms] = await timed(() => small.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: name } }));
 			assert.equal(result[0].children!.length, (text.match(/^## /gm) ?? []).length);
 			assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
@@ -128,7 +133,9 @@ describe('odd files (server process)', function () {
 				contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }],
 			});
 			await small.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === name && p.version === 2);
-			const logs = small.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { message: string }).message.startsWith(`Not checking ${name}`));
+			const logs = small.notifications.filter(
+				(n) => n.method === 'window/logMessage' && (n.params as { message: string }).message.startsWith(`Not checking ${name}`),
+			);
 			assert.equal(logs.length, 1, 'logged once, not on every edit');
 		});
 	});

@@ -12,7 +12,11 @@ import { fileUri, startServer, type TestClient } from './lspClient';
 const dumpPath = join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt');
 const dump = readFileSync(dumpPath, 'utf8');
 const realTickets = dump.split(/^(?=## )/m).slice(1);
-const titleLineOf = (text: string, title: string, nth = 0) => text.split('\n').map((l, i) => (l === `## ${title}` ? i : -1)).filter((i) => i >= 0)[nth];
+const titleLineOf = (text: string, title: string, nth = 0) =>
+	text
+		.split('\n')
+		.map((l, i) => (l === `## ${title}` ? i : -1))
+		.filter((i) => i >= 0)[nth];
 
 describe('similar tickets, workspace symbols and hover (server process)', function () {
 	this.timeout(30000);
@@ -55,7 +59,11 @@ describe('similar tickets, workspace symbols and hover (server process)', functi
 	});
 
 	it('leaves out exact copies of the query but keeps near ones', async () => {
-		const results = await similar({ uri: realUri(), position: { line: titleLineOf(dump, realTickets[0].slice(3, realTickets[0].indexOf('\n'))), character: 3 }, limit: 5 });
+		const results = await similar({
+			uri: realUri(),
+			position: { line: titleLineOf(dump, realTickets[0].slice(3, realTickets[0].indexOf('\n'))), character: 3 },
+			limit: 5,
+		});
 		assert.equal(results[0].title, '分片上传一直返回同一个uploadId');
 		assert.equal(results[0].uri, otherUri());
 		assert.ok(!results.some((r) => r.uri === otherUri() && r.titleRange.start.line === 6), 'the exact copy was returned');
@@ -79,7 +87,9 @@ describe('similar tickets, workspace symbols and hover (server process)', functi
 	});
 
 	it('answers workspace symbols from the index: titles matched CJK-aware, the category as container', async () => {
-		const symbols = await client.connection.sendRequest<{ name: string; containerName?: string; location: { uri: string; range: { start: { line: number } } } }[]>('workspace/symbol', { query: '注销账号' });
+		const symbols = await client.connection.sendRequest<
+			{ name: string; containerName?: string; location: { uri: string; range: { start: { line: number } } } }[]
+		>('workspace/symbol', { query: '注销账号' });
 		const names = symbols.map((s) => s.name);
 		assert.ok(names.includes('账号注销'), names.join());
 		const account = symbols.find((s) => s.name === '账号注销')!;
@@ -92,7 +102,10 @@ describe('similar tickets, workspace symbols and hover (server process)', functi
 		const uri = realUri();
 		await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: dump } });
 		const line = titleLineOf(dump, '免费 from 自动催单');
-		const hover = await client.connection.sendRequest<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 5 } });
+		const hover = await client.connection.sendRequest<{ contents: { kind: string; value: string } } | null>('textDocument/hover', {
+			textDocument: { uri },
+			position: { line, character: 5 },
+		});
 		assert.ok(hover);
 		assert.equal(hover.contents.kind, 'markdown');
 		const links = [...hover.contents.value.matchAll(/\]\((file:[^)]+)#L(\d+)\)/g)];

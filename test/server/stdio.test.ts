@@ -163,8 +163,13 @@ describe('server over stdio', function () {
 		assert.equal(symbols[0].name, '技术支持工单数据 - Part 40');
 		const tickets = symbols[0].children!;
 		assert.equal(tickets.length, 114);
-		assert.ok(tickets.every((t) => t.children!.length >= 3 && t.children!.every((s) => ['问题描述', '客服解答', '根本原因分析', '完整对话记录'].includes(s.name))));
-		assert.equal(tickets.reduce((n, t) => n + t.children!.length, 0), 452);
+		assert.ok(
+			tickets.every((t) => t.children!.length >= 3 && t.children!.every((s) => ['问题描述', '客服解答', '根本原因分析', '完整对话记录'].includes(s.name))),
+		);
+		assert.equal(
+			tickets.reduce((n, t) => n + t.children!.length, 0),
+			452,
+		);
 		assert.equal(tickets[0].detail, '对象存储｜上传下载');
 	});
 
@@ -188,7 +193,10 @@ describe('server over stdio', function () {
 	it('offers the snippets as completions (plain text for a client without snippet support) and by name', async () => {
 		const empty = 'untitled:Untitled-1';
 		await client.open(empty, 'du', 'tickets');
-		const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: empty }, position: { line: 0, character: 2 } })) as CompletionItem[];
+		const items = (await client.connection.sendRequest(CompletionRequest.type, {
+			textDocument: { uri: empty },
+			position: { line: 0, character: 2 },
+		})) as CompletionItem[];
 		assert.deepEqual(
 			items.map((i) => i.label),
 			['dump', '新工单文件', 'ticket', '新工单'],
@@ -198,7 +206,10 @@ describe('server over stdio', function () {
 		assert.ok(dump.newText.startsWith('# 技术支持工单数据 - Part 1\n\n本文档包含 1 个结构化技术支持问答记录\n\n---\n\n## 标题\n'));
 		assert.equal(items[0].insertTextFormat, 1, 'plain text: this client declared no snippet support');
 		// A README is no dump and not empty: nothing.
-		assert.deepEqual(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: readmeUri }, position: { line: 0, character: 1 } }), []);
+		assert.deepEqual(
+			await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: readmeUri }, position: { line: 0, character: 1 } }),
+			[],
+		);
 		const turn = await client.connection.sendRequest(SnippetRequest, { name: 'turn' });
 		assert.equal(turn.body, '**客户**：${1}\n\n**客服**：${2}\n\n$0');
 		assert.equal(turn.description, 'A customer turn and the staff reply.');
@@ -217,7 +228,10 @@ describe('server over stdio', function () {
 	it('after quick edits, publishes for the newest version only', async () => {
 		const countLine = { start: { line: 2, character: 6 }, end: { line: 2, character: 9 } };
 		const change = (version: number, text: string) =>
-			client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: dumpUri, version }, contentChanges: [{ range: countLine, text }] });
+			client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+				textDocument: { uri: dumpUri, version },
+				contentChanges: [{ range: countLine, text }],
+			});
 		await change(2, '115');
 		await change(3, '116');
 		const publish = await client.published((p) => p.uri === dumpUri && p.version === 3);
@@ -237,13 +251,12 @@ describe('server over stdio', function () {
 		const before = client.publishes.length;
 		client.settings = { rules: { 'duplicate-title': 'off' } };
 		await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-		const publish = await client.published((p) => client.publishes.indexOf(p) >= before && p.uri === dumpUri && !p.diagnostics.some((d) => d.code === 'duplicate-title'));
+		const publish = await client.published(
+			(p) => client.publishes.indexOf(p) >= before && p.uri === dumpUri && !p.diagnostics.some((d) => d.code === 'duplicate-title'),
+		);
 		assert.equal(publish.version, 3);
 		assert.equal(client.configurationRequests.length, 2, 'pulled again');
-		assert.deepEqual(
-			summary(publish.diagnostics.filter(isFoundationCode)),
-			[['declared-count', 'warning', 3]],
-		);
+		assert.deepEqual(summary(publish.diagnostics.filter(isFoundationCode)), [['declared-count', 'warning', 3]]);
 	});
 
 	it('shuts down cleanly', async () => {

@@ -25,7 +25,10 @@ describe('workspace index (server process)', function () {
 	const realUri = () => fileUri(join(root, 'a', '000.txt'));
 	const list = (uri?: string) => client.connection.sendRequest<TicketListResult>('tickets/list', uri ? { uri } : {});
 	const changedAfter = (count: number, uri: string) =>
-		client.waitFor<TicketsDidChangeParams>('tickets/didChange', (p) => p.uris.includes(uri) && client.notifications.filter((n) => n.method === 'tickets/didChange').length > count);
+		client.waitFor<TicketsDidChangeParams>(
+			'tickets/didChange',
+			(p) => p.uris.includes(uri) && client.notifications.filter((n) => n.method === 'tickets/didChange').length > count,
+		);
 	const didChangeCount = () => client.notifications.filter((n) => n.method === 'tickets/didChange').length;
 
 	before(async () => {
@@ -49,7 +52,9 @@ describe('workspace index (server process)', function () {
 
 	/** The values of the progress that began with `title`. */
 	const progressOf = (title: string) => {
-		const all = client.notifications.filter((n) => n.method === '$/progress').map((n) => n.params as { token: unknown; value: { kind: string; title?: string; message?: string } });
+		const all = client.notifications
+			.filter((n) => n.method === '$/progress')
+			.map((n) => n.params as { token: unknown; value: { kind: string; title?: string; message?: string } });
 		const begin = all.find((p) => p.value.kind === 'begin' && p.value.title === title);
 		assert.ok(begin, `a progress "${title}" began`);
 		return all.filter((p) => p.token === begin.token).map((p) => p.value);
@@ -94,7 +99,9 @@ describe('workspace index (server process)', function () {
 	});
 
 	it('registers a file watcher for the include glob', () => {
-		const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: { globPattern: string }[] };
+		const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as {
+			watchers: { globPattern: string }[];
+		};
 		assert.ok(watchers.watchers.some((w) => w.globPattern === '**/*.{md,txt}'));
 	});
 
@@ -216,4 +223,3 @@ describe('WorkspaceIndex (in the process)', () => {
 		assert.equal(stepped.search.size, 114);
 	});
 });
-

@@ -25,9 +25,18 @@ const uri = 'file:///work/fuzz.md';
 
 /** Asserts that a range is well-formed and inside the text. */
 function assertInside(range: Range, index: LineIndex, what: string): void {
-	const ok = (p: Position) => Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < index.lineCount && p.character <= index.lineEnd(p.line) - index.lineStart(p.line);
+	const ok = (p: Position) =>
+		Number.isInteger(p.line) &&
+		Number.isInteger(p.character) &&
+		p.line >= 0 &&
+		p.character >= 0 &&
+		p.line < index.lineCount &&
+		p.character <= index.lineEnd(p.line) - index.lineStart(p.line);
 	assert.ok(ok(range.start) && ok(range.end), `${what}: ${JSON.stringify(range)} outside the document (${index.lineCount} lines)`);
-	assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: ${JSON.stringify(range)} ends before it starts`);
+	assert.ok(
+		range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character),
+		`${what}: ${JSON.stringify(range)} ends before it starts`,
+	);
 }
 
 const contains = (outer: Range, inner: Range) =>
@@ -66,7 +75,9 @@ function assertQuickFixes(service: TicketService, text: string, diagnostics: rea
 			if (after === text) continue;
 			const fresh = createTicketService();
 			for (const e of edits) {
-				const again = fresh.codeActions(textDocument(after, uri), { range: { start: e.range.start, end: e.range.start }, only: ['quickfix'] }).filter((a) => a.title === action.title);
+				const again = fresh
+					.codeActions(textDocument(after, uri), { range: { start: e.range.start, end: e.range.start }, only: ['quickfix'] })
+					.filter((a) => a.title === action.title);
 				for (const a of again) assert.equal(applyEdits(after, editsOf(a)), after, `"${action.title}" offered again changes the text`);
 			}
 		}
@@ -100,7 +111,9 @@ function exercise(service: TicketService, text: string, version: number, positio
 		assertInside(d.range, index, 'digest range');
 		search.add(key, 0, d.fields, d.product);
 	});
-	for (const d of digests.slice(0, 3)) for (const hit of search.search(search.ticketQuery(d.fields), { limit: 5 })) assert.ok(hit.key >= 0 && hit.key < digests.length && Number.isFinite(hit.score));
+	for (const d of digests.slice(0, 3))
+		for (const hit of search.search(search.ticketQuery(d.fields), { limit: 5 }))
+			assert.ok(hit.key >= 0 && hit.key < digests.length && Number.isFinite(hit.score));
 	search.search(search.textQuery(text.slice(0, 200)), { limit: 5 });
 	return diagnostics;
 }
@@ -110,7 +123,11 @@ const arbitraryText = fc.oneof(
 	fc.string({ unit: 'binary', maxLength: 300 }),
 	fc
 		.array(fc.oneof(fc.constantFrom(...structuralLines), fc.constantFrom(...oddTexts), fc.string({ unit: 'binary', maxLength: 20 })), { maxLength: 40 })
-		.chain((lines) => fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: lines.length, maxLength: lines.length }).map((breaks) => lines.map((l, i) => l + breaks[i]).join(''))),
+		.chain((lines) =>
+			fc
+				.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: lines.length, maxLength: lines.length })
+				.map((breaks) => lines.map((l, i) => l + breaks[i]).join('')),
+		),
 );
 
 const positions = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 4 });
@@ -147,17 +164,20 @@ describe('service properties (fast-check)', function () {
 		let version = 1;
 		warm.validate(textDocument(dump, uri, version));
 		fc.assert(
-			fc.property(editedDump(dump, 4).map(({ edits }) => edits), (edits) => {
-				let text = dump;
-				for (const edit of edits) {
-					text = applyMutation(text, edit).text;
-					version++;
-					const fromWarm = warm.validate(textDocument(text, uri, version))!;
-					const fromCold = createTicketService().validate(textDocument(text, uri, 1))!;
-					assert.deepEqual(fromWarm, fromCold);
-					assert.deepEqual(warm.documentSymbols(textDocument(text, uri, version)), createTicketService().documentSymbols(textDocument(text, uri, 1)));
-				}
-			}),
+			fc.property(
+				editedDump(dump, 4).map(({ edits }) => edits),
+				(edits) => {
+					let text = dump;
+					for (const edit of edits) {
+						text = applyMutation(text, edit).text;
+						version++;
+						const fromWarm = warm.validate(textDocument(text, uri, version))!;
+						const fromCold = createTicketService().validate(textDocument(text, uri, 1))!;
+						assert.deepEqual(fromWarm, fromCold);
+						assert.deepEqual(warm.documentSymbols(textDocument(text, uri, version)), createTicketService().documentSymbols(textDocument(text, uri, 1)));
+					}
+				},
+			),
 			{ seed: seed(3), numRuns: Math.max(5, Math.ceil(runs / 4)) },
 		);
 	});
@@ -179,7 +199,10 @@ describe('service properties (fast-check)', function () {
 		it('"fix all" does not insert `---` inside an unclosed fence, again and again (fix-all property, seed 689476431)', () => {
 			const text = '# 标题\n\n---\n\n## 工单\n~~~\n**问题分类**: CDN｜配置问题\n\n**客户**：你好\n';
 			const service = createTicketService();
-			assert.ok(service.validate(textDocument(text, uri))!.some((d) => d.code === 'separator'), 'the separator is still reported');
+			assert.ok(
+				service.validate(textDocument(text, uri))!.some((d) => d.code === 'separator'),
+				'the separator is still reported',
+			);
 			const edits = service.fixAll(textDocument(text, uri));
 			assert.equal(applyEdits(text, edits), text, 'no edit that cannot end the ticket');
 		});
@@ -188,7 +211,9 @@ describe('service properties (fast-check)', function () {
 			const text = '## 工单\n\n**客户**：你好\r---\n';
 			const service = createTicketService();
 			const d = service.validate(textDocument(text, uri))!.find((x) => x.code === 'separator' && x.range.start.line === 3)!;
-			const [fix] = service.codeActions(textDocument(text, uri), { range: d.range, only: ['quickfix'] }).filter((a) => a.title === 'Insert a blank line before `---`');
+			const [fix] = service
+				.codeActions(textDocument(text, uri), { range: d.range, only: ['quickfix'] })
+				.filter((a) => a.title === 'Insert a blank line before `---`');
 			const after = applyEdits(text, editsOf(fix));
 			assert.equal(after, '## 工单\n\n**客户**：你好\n\r---\n');
 			assert.deepEqual(
@@ -206,7 +231,10 @@ describe('service properties (fast-check)', function () {
 			const [ticket] = service.parse(textDocument(text, uri)).tickets();
 			assert.equal(ticket.title.text, '新工单');
 			assert.equal(ticket.separator?.start.line, 2);
-			assert.deepEqual(service.documentSymbols(textDocument(text, uri))[0].selectionRange, { start: { line: 0, character: 4 }, end: { line: 0, character: 7 } });
+			assert.deepEqual(service.documentSymbols(textDocument(text, uri))[0].selectionRange, {
+				start: { line: 0, character: 4 },
+				end: { line: 0, character: 7 },
+			});
 		});
 	});
 });

@@ -59,7 +59,10 @@ describe('the real dump', () => {
 				without.map((t) => t.startLine + 1),
 				[1043, 2299, 2675, 3033],
 			);
-			assert.ok(without.every((t) => !t.turns.some((turn) => turn.speaker === 'staff')), 'and no staff turn in their dialog');
+			assert.ok(
+				without.every((t) => !t.turns.some((turn) => turn.speaker === 'staff')),
+				'and no staff turn in their dialog',
+			);
 		});
 
 		it('answers that are not verbatim staff turns differ only by redaction or dropped continuation lines', () => {

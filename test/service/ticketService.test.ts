@@ -41,7 +41,10 @@ describe('service', () => {
 	it('applies a new configuration to everything, the cached findings included', () => {
 		const service = createTicketService();
 		const doc = textDocument(defectText('section-unknown.md'));
-		assert.deepEqual(service.validate(doc)!.map((d) => d.code), ['section-unknown']);
+		assert.deepEqual(
+			service.validate(doc)!.map((d) => d.code),
+			['section-unknown'],
+		);
 		service.configure(resolveConfig({ labels: { sections: { description: '问题描叙' } } }));
 		assert.equal(service.config.labels.sections.description, '问题描叙');
 		// Now the first ticket's 问题描述 is the unknown one, the second's 问题描叙 is right.
@@ -49,7 +52,10 @@ describe('service', () => {
 			service.validate(doc)!.map((d) => [d.code, d.range.start.line + 1]),
 			[['section-unknown', 11]],
 		);
-		assert.deepEqual(service.documentSymbols(doc)[0].children![1].children!.map((s) => s.name), ['问题描叙', '客服解答', '根本原因分析', '完整对话记录']);
+		assert.deepEqual(
+			service.documentSymbols(doc)[0].children![1].children!.map((s) => s.name),
+			['问题描叙', '客服解答', '根本原因分析', '完整对话记录'],
+		);
 	});
 
 	it('validates in steps that a host can interleave with other work', () => {

@@ -44,7 +44,13 @@ export function fixFor(text: string, code: string, title: RegExp, service: Ticke
 	const diagnostic = service.validate(textDocument(text, uri))!.find((d) => d.code === code && (line === undefined || d.range.start.line === line - 1));
 	assert.ok(diagnostic, `a ${code} diagnostic`);
 	const matching = quickFixes(text, diagnostic.range, service).filter((a) => title.test(a.title) && a.diagnostics?.[0]?.code === code);
-	assert.equal(matching.length, 1, `one fix matching ${title}: ${quickFixes(text, diagnostic.range, service).map((a) => a.title).join(' | ')}`);
+	assert.equal(
+		matching.length,
+		1,
+		`one fix matching ${title}: ${quickFixes(text, diagnostic.range, service)
+			.map((a) => a.title)
+			.join(' | ')}`,
+	);
 	return matching[0];
 }
 
@@ -67,7 +73,9 @@ export function checkFix(before: string, action: CodeAction, expected: string, s
 /** Walks the edits forward: every stretch of the original between two edits is found unchanged in the result. */
 export function assertOutsideUnchanged(before: string, after: string, edits: readonly TextEdit[]): void {
 	const index = new LineIndex(before);
-	const spans = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
+	const spans = edits
+		.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText }))
+		.sort((a, b) => a.start - b.start);
 	let from = 0;
 	let shift = 0;
 	for (const s of spans) {

@@ -129,8 +129,12 @@ export const editArbitrary: fc.Arbitrary<{ edit: Edit; fractions: number[] }> = 
 	fc.record({ f: where }).map(({ f }) => ({ edit: { op: 'duplicate', at: 0 } as Edit, fractions: [f] })),
 	fc.record({ f: where, g: where }).map(({ f, g }) => ({ edit: { op: 'swap', at: 0, with: 0 } as Edit, fractions: [f, g] })),
 	fc.record({ f: where, line: insertedLine }).map(({ f, line }) => ({ edit: { op: 'insertLine', at: 0, line } as Edit, fractions: [f] })),
-	fc.record({ f: where, g: where, remove: fc.nat(3), text: insertedText }).map(({ f, g, remove, text }) => ({ edit: { op: 'splice', at: 0, column: 0, remove, text } as Edit, fractions: [f, g] })),
-	fc.record({ f: where, eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const) }).map(({ f, eol }) => ({ edit: { op: 'lineBreak', at: 0, eol } as Edit, fractions: [f] })),
+	fc
+		.record({ f: where, g: where, remove: fc.nat(3), text: insertedText })
+		.map(({ f, g, remove, text }) => ({ edit: { op: 'splice', at: 0, column: 0, remove, text } as Edit, fractions: [f, g] })),
+	fc
+		.record({ f: where, eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const) })
+		.map(({ f, eol }) => ({ edit: { op: 'lineBreak', at: 0, eol } as Edit, fractions: [f] })),
 	fc.constant({ edit: { op: 'bom' } as Edit, fractions: [] }),
 );
 
@@ -223,7 +227,11 @@ export function dumpWindow(text: string, from: number, count: number): string {
 export function editedDump(dump: string, maxEdits = 6): fc.Arbitrary<{ text: string; edits: { edit: Edit; fractions: number[] }[] }> {
 	const tickets = [...dump.matchAll(/^## /gm)].length;
 	return fc
-		.record({ from: fc.nat(Math.max(0, tickets - 1)), count: fc.integer({ min: 1, max: 6 }), edits: fc.array(editArbitrary, { minLength: 1, maxLength: maxEdits }) })
+		.record({
+			from: fc.nat(Math.max(0, tickets - 1)),
+			count: fc.integer({ min: 1, max: 6 }),
+			edits: fc.array(editArbitrary, { minLength: 1, maxLength: maxEdits }),
+		})
 		.map(({ from, count, edits }) => ({ text: applyMutations(dumpWindow(dump, from, count), edits), edits }));
 }
 

@@ -39,7 +39,12 @@ export function registerTicketSearch(context: vscode.ExtensionContext, client: L
 			void vscode.window.showInformationMessage(vscode.l10n.t('Open a ticket dump and put the cursor in a ticket to find similar tickets.'));
 			return [];
 		}
-		const pick = open(new TicketPick(client, { title: vscode.l10n.t('Similar Tickets'), placeholder: vscode.l10n.t('Tickets like the one under the cursor, most similar first') }));
+		const pick = open(
+			new TicketPick(client, {
+				title: vscode.l10n.t('Similar Tickets'),
+				placeholder: vscode.l10n.t('Tickets like the one under the cursor, most similar first'),
+			}),
+		);
 		pick.quickPick.busy = true;
 		const tickets = await request(client, {
 			uri: client.code2ProtocolConverter.asUri(editor.document.uri),
@@ -53,7 +58,12 @@ export function registerTicketSearch(context: vscode.ExtensionContext, client: L
 	};
 
 	const searchTickets = (initial?: string): TicketPick => {
-		const pick = open(new TicketPick(client, { title: vscode.l10n.t('Search Tickets'), placeholder: vscode.l10n.t('Words or a description of the problem (Chinese or English)') }));
+		const pick = open(
+			new TicketPick(client, {
+				title: vscode.l10n.t('Search Tickets'),
+				placeholder: vscode.l10n.t('Words or a description of the problem (Chinese or English)'),
+			}),
+		);
 		let pending: vscode.CancellationTokenSource | undefined;
 		let asked: string | undefined;
 		const run = async (text: string) => {

@@ -30,7 +30,11 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 		filter: '',
 	});
 	const view = vscode.window.createTreeView(ticketsViewId, { treeDataProvider: provider, showCollapseAll: true });
-	context.subscriptions.push(provider, view, provider.onDidRefresh(() => updateChrome(view, provider)));
+	context.subscriptions.push(
+		provider,
+		view,
+		provider.onDidRefresh(() => updateChrome(view, provider)),
+	);
 	updateChrome(view, provider);
 
 	const setOptions = (change: Partial<TicketTreeProvider['options']>) => {

@@ -6,7 +6,18 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TicketListRequest, TicketsDidChangeNotification, type TicketSummary } from '../../../common/protocol';
-import { buildTree, filterWords, ticketAtLine, ticketId, ticketNodes, type GroupNode, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
+import {
+	buildTree,
+	filterWords,
+	ticketAtLine,
+	ticketId,
+	ticketNodes,
+	type GroupNode,
+	type Grouping,
+	type Sorting,
+	type TicketNode,
+	type TreeNode,
+} from './treeModel';
 
 /** `loading` until the index answered once; `filteredEmpty` when tickets exist but the filter hides them all. */
 type TreeState = 'loading' | 'empty' | 'filteredEmpty' | 'ready';
@@ -156,7 +167,8 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			}
 		} catch (err) {
 			this.pending = undefined;
-			if (this.client.isRunning()) void vscode.window.showErrorMessage(vscode.l10n.t('The Tickets view could not get the tickets: {0}', String((err as Error).message ?? err)));
+			if (this.client.isRunning())
+				void vscode.window.showErrorMessage(vscode.l10n.t('The Tickets view could not get the tickets: {0}', String((err as Error).message ?? err)));
 		} finally {
 			this.inFlight = undefined;
 		}
@@ -197,7 +209,10 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private groupItem(node: GroupNode): vscode.TreeItem {
 		const label = `${node.name} (${node.count})`;
 		const expanded = !node.parent && this.roots.length <= expandRootsUpTo;
-		const item = new vscode.TreeItem({ label, highlights: highlights(node.name, this.options.filter) }, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+		const item = new vscode.TreeItem(
+			{ label, highlights: highlights(node.name, this.options.filter) },
+			expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+		);
 		item.id = node.id;
 		item.contextValue = `group.${node.level}`;
 		item.tooltip = vscode.l10n.t('{0}: {1} tickets', node.name, node.count);

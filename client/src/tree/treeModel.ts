@@ -72,7 +72,10 @@ export function buildTree(tickets: readonly TicketSummary[], options: TreeOption
 	const by = (level: GroupLevel, keyOf: (t: TicketSummary) => string, nameOf?: (key: string) => string): GroupBy => ({ level, keyOf, nameOf });
 	switch (grouping) {
 		case 'category':
-			return group(shown, `${grouping}:`, options.sorting, [by('product', (t) => t.product || missing.product), by('subcategory', (t) => t.subcategory || missing.subcategory)]);
+			return group(shown, `${grouping}:`, options.sorting, [
+				by('product', (t) => t.product || missing.product),
+				by('subcategory', (t) => t.subcategory || missing.subcategory),
+			]);
 		case 'rootCause':
 			return group(shown, `${grouping}:`, options.sorting, [by('rootCause', (t) => t.rootCause || missing.rootCause)]);
 		case 'file':

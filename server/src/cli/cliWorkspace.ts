@@ -138,4 +138,3 @@ function noDumpMessage(files: number, settings: ServerSettings): string {
 		labels.categoryColon,
 	);
 }
-

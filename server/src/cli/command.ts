@@ -18,7 +18,12 @@ export interface Command {
 const helpOption: OptionSpec = { name: 'help', short: 'h', type: 'boolean', description: () => l10n.t('Show this help.') };
 
 export const commonOptions: readonly OptionSpec[] = [
-	{ name: 'config', type: 'string', placeholder: 'FILE', description: () => l10n.t('Read this configuration instead of the nearest .ticketcurator.json (or package.json "ticketCurator").') },
+	{
+		name: 'config',
+		type: 'string',
+		placeholder: 'FILE',
+		description: () => l10n.t('Read this configuration instead of the nearest .ticketcurator.json (or package.json "ticketCurator").'),
+	},
 	{ name: 'locale', type: 'string', placeholder: 'LOCALE', description: () => l10n.t('Language of the messages (en, zh-cn); default from LANG.') },
 	helpOption,
 ];

@@ -5,7 +5,16 @@
  * Only the prints are kept while the files are read, so a big corpus costs about 0.5 KB a ticket.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DuplicateIndex, duplicateDiagnostics, shiftRange, ticketPrint, type TicketConfig, type TicketDocument, type TicketPrint, type TicketRef } from '../service/index';
+import {
+	DuplicateIndex,
+	duplicateDiagnostics,
+	shiftRange,
+	ticketPrint,
+	type TicketConfig,
+	type TicketDocument,
+	type TicketPrint,
+	type TicketRef,
+} from '../service/index';
 
 export class DumpDuplicates {
 	private readonly index = new DuplicateIndex();

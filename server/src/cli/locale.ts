@@ -16,7 +16,10 @@ function localeFromArgs(argv: readonly string[]): string | undefined {
 function localeFromEnv(env: NodeJS.ProcessEnv): string | undefined {
 	const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG;
 	if (!raw || raw === 'C' || raw === 'POSIX') return undefined;
-	return raw.replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();
+	return raw
+		.replace(/[.@].*$/, '')
+		.replace(/_/g, '-')
+		.toLowerCase();
 }
 
 export function cliLocale(argv: readonly string[], env: NodeJS.ProcessEnv): string | undefined {

@@ -44,7 +44,10 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
 	}
 	const command = commands.find((c) => c.name === name);
 	if (!command) {
-		const guess = closest(name, commands.map((c) => c.name));
+		const guess = closest(
+			name,
+			commands.map((c) => c.name),
+		);
 		throw new CliError(guess ? l10n.t('unknown command `{0}`; did you mean `{1}`?', name, guess) : l10n.t('unknown command `{0}`; see `tickets --help`', name));
 	}
 	const args = parseArgs(rest, command.options, command.name);

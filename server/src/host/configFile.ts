@@ -92,7 +92,11 @@ export function validateSettings(value: unknown, prefix = ''): string[] {
 	for (const code of Object.keys(settings.rules ?? {})) {
 		if ((ruleCodes as readonly string[]).includes(code)) continue;
 		const guess = closest(code, ruleCodes);
-		problems.push(guess ? l10n.t('{0}: unknown rule `{1}`; did you mean `{2}`?', `${prefix}/rules`, code, guess) : l10n.t('{0}: unknown rule `{1}`', `${prefix}/rules`, code));
+		problems.push(
+			guess
+				? l10n.t('{0}: unknown rule `{1}`; did you mean `{2}`?', `${prefix}/rules`, code, guess)
+				: l10n.t('{0}: unknown rule `{1}`', `${prefix}/rules`, code),
+		);
 	}
 	const pattern = settings.labels?.declaredCount;
 	if (pattern !== undefined) {

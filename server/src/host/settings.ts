@@ -1,5 +1,13 @@
 /** Editor settings under `ticketCurator.` turned into the service's configuration. */
-import { defaultDuplicateThreshold, defaultMaxFileSizeMB, defaultOutlineSectionsMaxTickets, resolveConfig, type PartialTicketConfig, type RuleSetting, type TicketConfig } from '../service/index';
+import {
+	defaultDuplicateThreshold,
+	defaultMaxFileSizeMB,
+	defaultOutlineSectionsMaxTickets,
+	resolveConfig,
+	type PartialTicketConfig,
+	type RuleSetting,
+	type TicketConfig,
+} from '../service/index';
 import { defaultExclude, defaultInclude } from './pathFilter';
 
 /** The settings as the client sends them (all optional: any LSP client may send nothing). */
@@ -66,7 +74,15 @@ function overriding(file: number | undefined, editor: number | undefined, fallba
 export function toServerSettings(settings: TicketSettings | null | undefined, root?: string): ServerSettings {
 	const s = settings ?? {};
 	return {
-		config: resolveConfig({ rules: s.rules, categories: s.categories, rootCauses: s.rootCauses, allowList: s.allowList, duplicates: s.duplicates, limits: s.limits, labels: s.labels }),
+		config: resolveConfig({
+			rules: s.rules,
+			categories: s.categories,
+			rootCauses: s.rootCauses,
+			allowList: s.allowList,
+			duplicates: s.duplicates,
+			limits: s.limits,
+			labels: s.labels,
+		}),
 		include: s.files?.include || defaultInclude,
 		exclude: s.files?.exclude || defaultExclude,
 		root,

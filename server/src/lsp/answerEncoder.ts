@@ -19,7 +19,9 @@ export const answerEncoder: ContentTypeEncoder = {
 			let body = encoded.get(result);
 			if (!body) encoded.set(result, (body = Buffer.from(JSON.stringify(result), options.charset)));
 			const id = (msg as { id?: unknown }).id;
-			return Promise.resolve(Buffer.concat([Buffer.from(`{"jsonrpc":"2.0","id":${JSON.stringify(id ?? null)},"result":`, options.charset), body, Buffer.from('}', options.charset)]));
+			return Promise.resolve(
+				Buffer.concat([Buffer.from(`{"jsonrpc":"2.0","id":${JSON.stringify(id ?? null)},"result":`, options.charset), body, Buffer.from('}', options.charset)]),
+			);
 		} catch (error) {
 			return Promise.reject(error);
 		}

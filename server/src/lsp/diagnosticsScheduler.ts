@@ -96,7 +96,9 @@ export class DiagnosticsScheduler {
 			} catch (error) {
 				if (this.pending.get(doc.uri)?.source === source) this.pending.delete(doc.uri);
 				this.stats.failed++;
-				this.host.log(`Checking ${doc.uri} (version ${doc.version}) failed; its last diagnostics stand: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+				this.host.log(
+					`Checking ${doc.uri} (version ${doc.version}) failed; its last diagnostics stand: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+				);
 				return;
 			}
 			if (step.done) {

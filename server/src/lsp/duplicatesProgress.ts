@@ -25,7 +25,9 @@ export function duplicatesProgress(connection: Connection): BacklogProgress {
 			const now = Date.now();
 			if (now - reported < reportMs) return;
 			reported = now;
-			void reporter?.then((progress) => progress.report(Math.floor((filesDone * 100) / Math.max(1, filesTotal)), l10n.t('{0}/{1} files', filesDone, filesTotal)));
+			void reporter?.then((progress) =>
+				progress.report(Math.floor((filesDone * 100) / Math.max(1, filesTotal)), l10n.t('{0}/{1} files', filesDone, filesTotal)),
+			);
 		},
 		end() {
 			void reporter?.then((progress) => progress.done());

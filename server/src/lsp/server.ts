@@ -37,7 +37,10 @@ import { WorkspaceIndex } from '../workspace/workspaceIndex';
 const stdio = process.argv.includes('--stdio');
 const slices = new BackgroundSlices(stdio ? process.stdout : undefined);
 const connection = stdio
-	? createConnection(ProposedFeatures.all, ...slices.watch(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder })))
+	? createConnection(
+			ProposedFeatures.all,
+			...slices.watch(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder })),
+		)
 	: createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.error(message);
@@ -59,7 +62,14 @@ const configFile = new WorkspaceConfig({
 // The category-unknown rule learns the categories from the whole workspace once it is indexed.
 const service = createTicketService({ config: settings.config, log, workspace: { categoryCounts: () => index.categoryCounts() } });
 const index = new WorkspaceIndex(service);
-const duplicates = new WorkspaceDuplicates(index, service, () => documents.all().filter((doc) => context.isDump(doc)), log, duplicatesProgress(connection), slices);
+const duplicates = new WorkspaceDuplicates(
+	index,
+	service,
+	() => documents.all().filter((doc) => context.isDump(doc)),
+	log,
+	duplicatesProgress(connection),
+	slices,
+);
 settingsListeners.push(() => duplicates.reset());
 
 /** Dump-ness by path and content, cached per document version. */

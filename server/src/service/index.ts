@@ -1,9 +1,32 @@
 /** The public surface of the ticket language service. */
 export { completionTriggerCharacters } from './editing/completion';
 export { createTicketService, type TicketService } from './ticketService';
-export { defaultConfig, defaultDuplicateThreshold, defaultMaxFileSizeMB, defaultOutlineSectionsMaxTickets, defaultRootCauses, resolveConfig, type PartialTicketConfig, type TicketConfig } from './config/ticketConfig';
+export {
+	defaultConfig,
+	defaultDuplicateThreshold,
+	defaultMaxFileSizeMB,
+	defaultOutlineSectionsMaxTickets,
+	defaultRootCauses,
+	resolveConfig,
+	type PartialTicketConfig,
+	type TicketConfig,
+} from './config/ticketConfig';
 export { categoryLabel, chineseLabels } from './config/labels';
-export { ruleCodes, rules, ruleInfo, ruleDescription, ruleTranslations, ruleLanguages, ruleSettings, diagnosticSource, type RuleCode, type RuleCategory, type RuleInfo, type RuleSetting, type SeverityName } from './rules/catalog';
+export {
+	ruleCodes,
+	rules,
+	ruleInfo,
+	ruleDescription,
+	ruleTranslations,
+	ruleLanguages,
+	ruleSettings,
+	diagnosticSource,
+	type RuleCode,
+	type RuleCategory,
+	type RuleInfo,
+	type RuleSetting,
+	type SeverityName,
+} from './rules/catalog';
 export type { TicketDocument } from './document/ticketDocument';
 export type * from './document/model';
 export type { TicketTextDocument } from './document/types';

@@ -33,10 +33,14 @@ export function* ownMatchesOf(old: OwnMatches | undefined, distinct: ReadonlySet
 	const reusable = old?.threshold === threshold ? old : undefined;
 	const added = [...distinct].filter((p) => !reusable?.ids.has(p));
 	const removed = reusable ? [...reusable.ids.keys()].filter((p) => !distinct.has(p)) : [];
-	const state: OwnMatches = reusable && added.length + removed.length <= incrementalChanges ? reusable : { threshold, index: new DuplicateIndex(), ids: new Map(), matches: new Map(), nextId: 0 };
+	const state: OwnMatches =
+		reusable && added.length + removed.length <= incrementalChanges
+			? reusable
+			: { threshold, index: new DuplicateIndex(), ids: new Map(), matches: new Map(), nextId: 0 };
 	const prints = new Map<number, TicketPrint>();
 	for (const [p, id] of state.ids) prints.set(id, p);
-	const matchesOf = (p: TicketPrint): OwnMatch[] => state.index.matches(p, threshold, (k) => k === state.ids.get(p)).map((m) => ({ print: prints.get(m.key)!, exact: m.exact, similarity: m.similarity }));
+	const matchesOf = (p: TicketPrint): OwnMatch[] =>
+		state.index.matches(p, threshold, (k) => k === state.ids.get(p)).map((m) => ({ print: prints.get(m.key)!, exact: m.exact, similarity: m.similarity }));
 	if (state === reusable) {
 		// Synchronous: the kept state is never seen half updated.
 		const gone = new Set(removed);
@@ -45,7 +49,13 @@ export function* ownMatchesOf(old: OwnMatches | undefined, distinct: ReadonlySet
 			state.ids.delete(p);
 			state.matches.delete(p);
 		}
-		if (gone.size) for (const [p, list] of state.matches) if (list.some((m) => gone.has(m.print))) state.matches.set(p, list.filter((m) => !gone.has(m.print)));
+		if (gone.size)
+			for (const [p, list] of state.matches)
+				if (list.some((m) => gone.has(m.print)))
+					state.matches.set(
+						p,
+						list.filter((m) => !gone.has(m.print)),
+					);
 		for (const p of added) {
 			const id = state.nextId++;
 			state.ids.set(p, id);

@@ -6,7 +6,17 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { SimilarTicket, SimilarTicketsParams, TicketSummary } from '../../../common/protocol';
-import { isCopy, similarByText, similarByTicket, digestTicketAt, type SearchHit, type SimilarQueryOptions, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
+import {
+	isCopy,
+	similarByText,
+	similarByTicket,
+	digestTicketAt,
+	type SearchHit,
+	type SimilarQueryOptions,
+	type TicketDigest,
+	type TicketFields,
+	type TicketService,
+} from '../service/index';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const defaultLimit = 20;

@@ -8,7 +8,18 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hash53, shiftRange, duplicateDiagnostics, ticketPrint, type DuplicateOf, type ParsedTicket, type Steps, type TicketPrint, type TicketRef, type TicketService } from '../service/index';
+import {
+	hash53,
+	shiftRange,
+	duplicateDiagnostics,
+	ticketPrint,
+	type DuplicateOf,
+	type ParsedTicket,
+	type Steps,
+	type TicketPrint,
+	type TicketRef,
+	type TicketService,
+} from '../service/index';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { ownMatchesOf, type OwnMatches } from './ownMatches';
 import { everyTurn, ticketsPerStep, WorkspacePrints, type BacklogProgress, type SliceScheduler } from './workspacePrints';

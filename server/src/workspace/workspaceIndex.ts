@@ -7,7 +7,18 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { TicketSummary } from '../../../common/protocol';
-import { categoryLabel, detached, hash53, LiveDigests, runSteps, SearchIndex, type Steps, type TicketDigest, type TicketFields, type TicketService } from '../service/index';
+import {
+	categoryLabel,
+	detached,
+	hash53,
+	LiveDigests,
+	runSteps,
+	SearchIndex,
+	type Steps,
+	type TicketDigest,
+	type TicketFields,
+	type TicketService,
+} from '../service/index';
 
 /** Tickets added to the search index between two steps (about 3 ms). */
 const ticketsPerStep = 16;

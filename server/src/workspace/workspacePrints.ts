@@ -5,7 +5,20 @@
  * ticket keeps its print. Tracks which file changed the index last, so that an open dump's matches
  * among the other files are kept while those files do not change.
  */
-import { detached, DuplicateIndex, hash53, readTitle, scanFile, shiftRange, ticketPrint, type DuplicateMatch, type TicketPrint, type TicketRef, type TicketChunk, type Steps } from '../service/index';
+import {
+	detached,
+	DuplicateIndex,
+	hash53,
+	readTitle,
+	scanFile,
+	shiftRange,
+	ticketPrint,
+	type DuplicateMatch,
+	type TicketPrint,
+	type TicketRef,
+	type TicketChunk,
+	type Steps,
+} from '../service/index';
 
 /** Tickets printed or matched between two yields (a print takes about 0.1 ms). */
 export const ticketsPerStep = 16;

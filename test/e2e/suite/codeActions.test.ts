@@ -17,10 +17,17 @@ describe('code actions', () => {
 	it('a leak in the real dump has a lightbulb whose fix masks it as the dialog does', async () => {
 		const document = await vscode.workspace.openTextDocument(dumpUri());
 		await vscode.window.showTextDocument(document);
-		const [leak] = (await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'secret-credential'))).filter((d) => codeOf(d) === 'secret-credential');
+		const [leak] = (await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'secret-credential'))).filter(
+			(d) => codeOf(d) === 'secret-credential',
+		);
 		assert.equal(document.getText(leak.range), key);
 
-		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, leak.range, vscode.CodeActionKind.QuickFix.value);
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+			'vscode.executeCodeActionProvider',
+			document.uri,
+			leak.range,
+			vscode.CodeActionKind.QuickFix.value,
+		);
 		const mask = actions.find((a) => a.title === `Mask as \`${masked}\``);
 		assert.ok(mask, `offered: ${actions.map((a) => a.title).join(' | ')}`);
 		assert.equal(mask.isPreferred, true);

@@ -8,7 +8,10 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
 	const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000 });
-	for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+	for (const file of fs
+		.readdirSync(__dirname)
+		.filter((f) => f.endsWith('.test.js'))
+		.sort()) {
 		mocha.addFile(path.join(__dirname, file));
 	}
 	return new Promise((resolve, reject) => {

@@ -32,8 +32,14 @@ describe('new ticket dump', () => {
 		await vscode.commands.executeCommand('ticketCurator.newTicket');
 		const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
 		assert.equal(symbols.length, 1);
-		assert.deepEqual(symbols[0].children.map((s) => s.name), ['标题', '标题']);
-		assert.deepEqual(symbols[0].children[1].children.map((s) => s.name), ['问题描述', '客服解答', '根本原因分析', '完整对话记录']);
+		assert.deepEqual(
+			symbols[0].children.map((s) => s.name),
+			['标题', '标题'],
+		);
+		assert.deepEqual(
+			symbols[0].children[1].children.map((s) => s.name),
+			['问题描述', '客服解答', '根本原因分析', '完整对话记录'],
+		);
 	});
 
 	it('keeps an existing file that is not empty', async () => {

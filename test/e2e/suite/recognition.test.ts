@@ -85,8 +85,15 @@ describe('dump recognition', () => {
 
 	it('completes categories after the category key, most frequent first', async () => {
 		const document = await languageOf(dumpUri(), 'tickets');
-		const line = document.getText().split('\n').findIndex((l) => l.startsWith('**问题分类**: '));
-		const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', dumpUri(), new vscode.Position(line, '**问题分类**: '.length));
+		const line = document
+			.getText()
+			.split('\n')
+			.findIndex((l) => l.startsWith('**问题分类**: '));
+		const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+			'vscode.executeCompletionItemProvider',
+			dumpUri(),
+			new vscode.Position(line, '**问题分类**: '.length),
+		);
 		const ours = list.items.filter((i) => i.kind === vscode.CompletionItemKind.EnumMember).sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
 		assert.equal(ours.length, 26);
 		assert.equal(typeof ours[0].label === 'string' ? ours[0].label : ours[0].label.label, 'CDN｜配置问题');

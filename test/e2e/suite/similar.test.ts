@@ -73,7 +73,10 @@ describe('Similar tickets', () => {
 			assert.ok(item.ticket.matchedTerms.includes('催单') || item.ticket.matchedTerms.includes('动催'), item.ticket.matchedTerms.join());
 		}
 		const scores = items.map((i) => i.ticket.score);
-		assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+		assert.deepEqual(
+			scores,
+			[...scores].sort((a, b) => b - a),
+		);
 		assert.ok(!items.some((i) => i.ticket.titleRange.start.line === reminderLines[0]), 'the query ticket offered itself');
 	});
 
@@ -119,6 +122,9 @@ describe('Similar tickets', () => {
 		});
 		pick.quickPick.value = '账号注销';
 		const updated = await next;
-		assert.deepEqual(updated.slice(0, 2).map((i) => i.label), ['账号注销', '账号注销']);
+		assert.deepEqual(
+			updated.slice(0, 2).map((i) => i.label),
+			['账号注销', '账号注销'],
+		);
 	});
 });

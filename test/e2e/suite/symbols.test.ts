@@ -36,7 +36,10 @@ describe('document symbols', () => {
 		const first = file.children[0];
 		assert.equal(first.name, '一直返回同一个uploadId，并且提示{"error":"no such uploadId"}');
 		assert.equal(first.detail, '对象存储｜上传下载');
-		assert.deepEqual(first.children.map((s) => s.name), ['问题描述', '客服解答', '根本原因分析', '完整对话记录']);
+		assert.deepEqual(
+			first.children.map((s) => s.name),
+			['问题描述', '客服解答', '根本原因分析', '完整对话记录'],
+		);
 	});
 
 	it("leaves a plain README.md to VS Code's Markdown outline", async () => {
@@ -61,6 +64,9 @@ describe('document symbols', () => {
 				],
 			},
 		]);
-		assert.ok(symbols.every((s) => s.kind === vscode.SymbolKind.String), 'only Markdown heading symbols');
+		assert.ok(
+			symbols.every((s) => s.kind === vscode.SymbolKind.String),
+			'only Markdown heading symbols',
+		);
 	});
 });

@@ -50,7 +50,10 @@ describe('Tickets view', () => {
 			['账户与财务', 12],
 		]);
 		assert.equal(products.length, 8);
-		assert.equal(products.reduce((n, p) => n + p.count, 0), 114);
+		assert.equal(
+			products.reduce((n, p) => n + p.count, 0),
+			114,
+		);
 		const cdn = (await provider().getChildren(products[0])) as GroupNode[];
 		assert.deepEqual(shape(cdn)[0], ['配置问题', 17]);
 		const item = provider().getTreeItem(products[0]);
@@ -76,7 +79,10 @@ describe('Tickets view', () => {
 		const byName = (await roots()).map((g) => g.name);
 		assert.deepEqual(byName, [...byName].sort(new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' }).compare));
 		await vscode.commands.executeCommand('ticketCurator.sortByCount');
-		assert.notDeepEqual(byName, (await roots()).map((g) => g.name));
+		assert.notDeepEqual(
+			byName,
+			(await roots()).map((g) => g.name),
+		);
 	});
 
 	it('narrows to a filter and clears it', async () => {

@@ -37,7 +37,7 @@ describe('config', () => {
 	});
 
 	it('does not share state between configurations', () => {
-		const rules = { 'separator': 'error' as const };
+		const rules = { separator: 'error' as const };
 		const config = resolveConfig({ rules });
 		assert.notEqual(config.rules, rules);
 		assert.notEqual(config.labels, chineseLabels);

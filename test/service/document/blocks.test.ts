@@ -28,13 +28,63 @@ function agrees(text: string): boolean {
 
 /** Lines that decide CommonMark block structure, in the shapes the reader handles and the ones it leaves to remark. */
 const blockLines = [
-	'', ' ', 'text', '  text', '    code', '1. a', '2. b', '1) c', ' 1. d', '10.  e', '1.', '2.', '1.5', '3)号', '- x', '-', '--', '---', '===',
-	'***', '* * *', '### 客服解答', '### 完整对话记录', '#x', '[a]: b', '[图片]', '> q', '<div>', '```', '\ttab', '1.\tx', '1.     five', '1. \tx',
-	'lazy', '   cont', '  two', '**客户**：x', '**客服**：y', '\u00a0', 'a  ', '3) x', '#', '1. [x]: y', '   ### nested', '   - nested', '    1. four', '_ _ _',
-	'+ plus', '+86', '12345678901. x',
+	'',
+	' ',
+	'text',
+	'  text',
+	'    code',
+	'1. a',
+	'2. b',
+	'1) c',
+	' 1. d',
+	'10.  e',
+	'1.',
+	'2.',
+	'1.5',
+	'3)号',
+	'- x',
+	'-',
+	'--',
+	'---',
+	'===',
+	'***',
+	'* * *',
+	'### 客服解答',
+	'### 完整对话记录',
+	'#x',
+	'[a]: b',
+	'[图片]',
+	'> q',
+	'<div>',
+	'```',
+	'\ttab',
+	'1.\tx',
+	'1.     five',
+	'1. \tx',
+	'lazy',
+	'   cont',
+	'  two',
+	'**客户**：x',
+	'**客服**：y',
+	'\u00a0',
+	'a  ',
+	'3) x',
+	'#',
+	'1. [x]: y',
+	'   ### nested',
+	'   - nested',
+	'    1. four',
+	'_ _ _',
+	'+ plus',
+	'+86',
+	'12345678901. x',
 ];
 const blockTicket = fc
-	.tuple(fc.array(fc.constantFrom(...blockLines), { maxLength: 14 }), fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 15, maxLength: 15 }), fc.boolean())
+	.tuple(
+		fc.array(fc.constantFrom(...blockLines), { maxLength: 14 }),
+		fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 15, maxLength: 15 }),
+		fc.boolean(),
+	)
 	.map(([lines, breaks, last]) => ['## 标题', ...lines].map((line, i) => line + (i < lines.length || last ? breaks[i] : '')).join(''));
 
 describe('blocks (plain tickets read without remark)', () => {
@@ -53,7 +103,8 @@ describe('blocks (plain tickets read without remark)', () => {
 
 	it('gives up on what only remark reads: HTML, fences, quotes, bullets, indented code, a BOM', () => {
 		const ticket = (line: string) => `## 标题\n\n${line}\n\n---\n`;
-		for (const line of ['<!DOCTYPE html>', '```js', '> 引用', '- 列表', '    code', '\tx', '[a]: http://x']) assert.equal(readPlainBlocks(ticket(line)), undefined, line);
+		for (const line of ['<!DOCTYPE html>', '```js', '> 引用', '- 列表', '    code', '\tx', '[a]: http://x'])
+			assert.equal(readPlainBlocks(ticket(line)), undefined, line);
 		assert.equal(readPlainBlocks(`\ufeff${ticket('x')}`), undefined);
 		assert.equal(readPlainBlocks('not a ticket'), undefined);
 		assert.ok(readPlainBlocks(ticket('**客户**：你好')));

@@ -26,10 +26,7 @@ describe('compare', () => {
 		it('treats a masked IPv4 octet as a wildcard', () => {
 			// Real dump line 2903 against its staff turn: the URL tail is masked with the octets.
 			assert.ok(
-				sameModuloRedaction(
-					"curl -I 'http://47.112.246.194/1.html' -H 'host:www.xxzrjzx.com'",
-					"curl -I 'http://47.112.*.*/*** -H 'host:www.xxzrjzx.com'",
-				),
+				sameModuloRedaction("curl -I 'http://47.112.246.194/1.html' -H 'host:www.xxzrjzx.com'", "curl -I 'http://47.112.*.*/*** -H 'host:www.xxzrjzx.com'"),
 			);
 			assert.ok(sameModuloRedaction('源站 148.153.12.7 不通', '源站 148.153.*.* 不通'));
 			// Compared without whitespace, `IP 148.153.*.*` reads `IP148.153.*.*`: still a masked address.

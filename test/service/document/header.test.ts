@@ -45,7 +45,11 @@ describe('header', () => {
 			],
 		);
 		assert.equal(h.declaredCount?.value, 12, 'the count may be written without spaces');
-		assert.deepEqual(h.separators.map((r) => r.start.line), [4, 5], 'any thematic break');
+		assert.deepEqual(
+			h.separators.map((r) => r.start.line),
+			[4, 5],
+			'any thematic break',
+		);
 	});
 
 	it('has no count and no separator when they are missing; only the first count line counts', () => {

@@ -54,7 +54,16 @@ function symbolsFromParse(doc: TicketDocument): DocumentSymbol[] {
 	if (!title) return tickets;
 	const lastLine = doc.index.lineCount - 1;
 	const range = { start: { line: title.range.start.line, character: 0 }, end: { line: lastLine, character: doc.index.lineText(lastLine).length } };
-	return [{ name: title.text || '(untitled dump)', detail: `${tickets.length} tickets`, kind: SymbolKind.File, range, selectionRange: title.range, children: tickets }];
+	return [
+		{
+			name: title.text || '(untitled dump)',
+			detail: `${tickets.length} tickets`,
+			kind: SymbolKind.File,
+			range,
+			selectionRange: title.range,
+			children: tickets,
+		},
+	];
 }
 
 /** Folding as it was built from the parse (folding.ts at 9dfe635). */
@@ -140,7 +149,10 @@ describe('outline', () => {
 			it(name, () => {
 				const outline = outlineTicket(text, chineseLabels);
 				const parse = outlineFromParse(text);
-				assert.deepEqual(sections(text), parse.sections.map((s) => s.heading.start.line));
+				assert.deepEqual(
+					sections(text),
+					parse.sections.map((s) => s.heading.start.line),
+				);
 				assert.equal(outline.separatorLine, parse.separatorLine);
 				assert.deepEqual(outline, parse);
 			});

@@ -232,7 +232,9 @@ describe('parseTicket', () => {
 	});
 
 	it('reads heading text as CommonMark does: a closing run of # after a blank is dropped, a # touching the text is kept', () => {
-		const parsed = parse('## 上传失败 ##  \n**问题分类**：\u3000对象存储｜上传下载\u00a0\n\n### 问题描述 #\n文字\n\n### 根本原因分析#\n原因\n\n### \u3000完整对话记录\u3000\n**客户**：你好\n');
+		const parsed = parse(
+			'## 上传失败 ##  \n**问题分类**：\u3000对象存储｜上传下载\u00a0\n\n### 问题描述 #\n文字\n\n### 根本原因分析#\n原因\n\n### \u3000完整对话记录\u3000\n**客户**：你好\n',
+		);
 		assert.equal(parsed.title.text, '上传失败');
 		assert.deepEqual(at(parsed.title.range), [0, 3, 0, 7]);
 		assert.equal(parsed.category?.product?.text, '对象存储');
@@ -270,7 +272,10 @@ describe('parseTicket', () => {
 			speakers: { customer: 'Customer', staff: 'Agent' },
 			speakerColon: ':',
 		};
-		const parsed = parseTicket('## Upload fails\n\n**Category**: Storage｜Upload\n\n### Description\n\nIt fails\n\n### Dialog\n\n**Customer**: It fails\n\n**Agent**: Retry\n', labels);
+		const parsed = parseTicket(
+			'## Upload fails\n\n**Category**: Storage｜Upload\n\n### Description\n\nIt fails\n\n### Dialog\n\n**Customer**: It fails\n\n**Agent**: Retry\n',
+			labels,
+		);
 		assert.deepEqual([parsed.category?.product?.text, parsed.category?.subcategory?.text], ['Storage', 'Upload']);
 		assert.deepEqual(
 			parsed.sections.map((s) => s.kind),

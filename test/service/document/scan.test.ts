@@ -75,10 +75,24 @@ describe('scan', () => {
 	});
 
 	it('reads a `## ` line inside a fenced code block as code, unless a category line follows it', () => {
-		const ticket = (title: string, dialog: string[]) => [`## ${title}`, '', '**问题分类**: CDN｜配置问题', '', '### 完整对话记录', '', ...dialog, '', '---', ''];
+		const ticket = (title: string, dialog: string[]) => [
+			`## ${title}`,
+			'',
+			'**问题分类**: CDN｜配置问题',
+			'',
+			'### 完整对话记录',
+			'',
+			...dialog,
+			'',
+			'---',
+			'',
+		];
 		const starts = (lines: string[]) => scanFile(lines.join('\n')).chunks.map((c) => c.startLine);
 		// A shell script's `## ` comment in a closed fence, and one in a ~~~ fence of another ticket.
-		const closed = [...ticket('一', ['**客户**：脚本如下', '```bash', '## 清理缓存', 'rm -rf /tmp/cache', '```']), ...ticket('二', ['~~~~', '## 也是注释', '~~~', '## 还在代码里', '~~~~'])];
+		const closed = [
+			...ticket('一', ['**客户**：脚本如下', '```bash', '## 清理缓存', 'rm -rf /tmp/cache', '```']),
+			...ticket('二', ['~~~~', '## 也是注释', '~~~', '## 还在代码里', '~~~~']),
+		];
 		assert.deepEqual(starts(closed), [0, closed.indexOf('## 二')]);
 		// A fence left open does not swallow the next ticket (its category line follows its title) but hides a comment.
 		const open = [...ticket('一', ['```yaml', '## 注释', 'key: value']), ...ticket('二', ['**客户**：你好'])];

@@ -32,7 +32,9 @@ describe('textChange and rebuilding after an edit', () => {
 		assert.deepEqual(textChange('abab', 'ab'), { start: 2, oldEnd: 4, newEnd: 2 });
 		assert.deepEqual(textChange('xyz', 'abc'), { start: 0, oldEnd: 3, newEnd: 3 });
 		fc.assert(
-			fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), (a, b) => assert.deepEqual(textChange(a, b), naiveChange(a, b))),
+			fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), (a, b) =>
+				assert.deepEqual(textChange(a, b), naiveChange(a, b)),
+			),
 			{ seed: fuzzSeed(3), numRuns: runs * 3 },
 		);
 	});

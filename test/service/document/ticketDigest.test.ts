@@ -24,7 +24,10 @@ describe('digest (line-level ticket fields for the workspace index)', () => {
 			assert.deepEqual(d.range, ticket.range, `range of ticket ${i}`);
 			assert.equal(d.product, ticket.category?.product?.text);
 			assert.equal(d.subcategory, ticket.category?.subcategory?.text);
-			const rootCause = ticket.sections.find((s) => s.kind === 'rootCause')?.contentText.split('\n')[0].trim();
+			const rootCause = ticket.sections
+				.find((s) => s.kind === 'rootCause')
+				?.contentText.split('\n')[0]
+				.trim();
 			assert.equal(d.rootCause, rootCause);
 			const description = ticket.sections.find((s) => s.kind === 'description')?.contentText ?? '';
 			assert.equal(d.fields.description.replace(/\n+/g, '\n'), description.replace(/\n[ \t\u00a0]*\n/g, '\n').trim());

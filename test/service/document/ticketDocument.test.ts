@@ -146,7 +146,11 @@ describe('document cache under random edits', () => {
 		const text = realDumpText();
 		const start = scanFile(text).chunks[20].startOffset;
 		const base = text.slice(0, start);
-		const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.constantFrom('', 'x', '\n', '\n\n', '---\n', '## 新', '### 问题描述\n', '**客服**：', '｜', '\r\n', '\u00a0') });
+		const edit = fc.record({
+			at: fc.nat(),
+			remove: fc.nat({ max: 40 }),
+			insert: fc.constantFrom('', 'x', '\n', '\n\n', '---\n', '## 新', '### 问题描述\n', '**客服**：', '｜', '\r\n', '\u00a0'),
+		});
 		fc.assert(
 			fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
 				const incremental = createTicketService({ log: assert.fail });

@@ -3,7 +3,12 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { duplicateDiagnostics, firstCopy, type TicketRef } from '../../../server/src/service/duplicates/duplicateFindings';
 import { resolveConfig } from '../../../server/src/service/index';
 
-const ref = (uri: string, ordinal: number, line: number): TicketRef => ({ uri, ordinal, title: `工单 ${ordinal + 1}`, titleRange: { start: { line, character: 3 }, end: { line, character: 7 } } });
+const ref = (uri: string, ordinal: number, line: number): TicketRef => ({
+	uri,
+	ordinal,
+	title: `工单 ${ordinal + 1}`,
+	titleRange: { start: { line, character: 3 }, end: { line, character: 7 } },
+});
 
 describe('duplicateFindings', () => {
 	const a0 = ref('file:///w/a.md', 0, 6);
@@ -24,7 +29,14 @@ describe('duplicateFindings', () => {
 		assert.deepEqual(later.data, { first: false });
 		assert.match(later.message, /exact copy of 1 other tickets/);
 		assert.deepEqual(later.relatedInformation, [{ location: { uri: a0.uri, range: a0.titleRange }, message: 'Copy: "工单 1"' }]);
-		const [exact, near] = duplicateDiagnostics(a0, [{ ticket: a3, exact: true, similarity: 1 }, { ticket: b1, exact: false, similarity: 0.864 }], config);
+		const [exact, near] = duplicateDiagnostics(
+			a0,
+			[
+				{ ticket: a3, exact: true, similarity: 1 },
+				{ ticket: b1, exact: false, similarity: 0.864 },
+			],
+			config,
+		);
 		assert.deepEqual(exact.data, { first: true });
 		assert.match(exact.message, /this first copy is kept/);
 		assert.equal(near.code, 'near-duplicate');
@@ -35,8 +47,18 @@ describe('duplicateFindings', () => {
 
 	it('honours the configured severity and off', () => {
 		const config = resolveConfig({ rules: { 'duplicate-ticket': 'error', 'near-duplicate': 'off' } });
-		const found = duplicateDiagnostics(a0, [{ ticket: a3, exact: true, similarity: 1 }, { ticket: b1, exact: false, similarity: 0.9 }], config);
-		assert.deepEqual(found.map((d) => [d.code, d.severity]), [['duplicate-ticket', DiagnosticSeverity.Error]]);
+		const found = duplicateDiagnostics(
+			a0,
+			[
+				{ ticket: a3, exact: true, similarity: 1 },
+				{ ticket: b1, exact: false, similarity: 0.9 },
+			],
+			config,
+		);
+		assert.deepEqual(
+			found.map((d) => [d.code, d.severity]),
+			[['duplicate-ticket', DiagnosticSeverity.Error]],
+		);
 		assert.deepEqual(duplicateDiagnostics(a0, [], config), []);
 	});
 
@@ -46,6 +68,9 @@ describe('duplicateFindings', () => {
 		const kept = ref('file:///w/a.md', 0, 6);
 		const [near] = duplicateDiagnostics(ref('file:///w/c.md', 0, 6), [...copies, { ticket: kept, exact: false, similarity: 0.81 }], config);
 		assert.match(near.message, /31 other tickets/);
-		assert.deepEqual(near.relatedInformation!.map((r) => r.location.uri + '#' + r.location.range.start.line), ['file:///w/b.md#300', 'file:///w/b.md#290', 'file:///w/b.md#280', 'file:///w/b.md#270', 'file:///w/a.md#6']);
+		assert.deepEqual(
+			near.relatedInformation!.map((r) => r.location.uri + '#' + r.location.range.start.line),
+			['file:///w/b.md#300', 'file:///w/b.md#290', 'file:///w/b.md#280', 'file:///w/b.md#270', 'file:///w/a.md#6'],
+		);
 	});
 });

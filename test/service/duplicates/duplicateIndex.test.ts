@@ -5,7 +5,9 @@ import { resolveConfig } from '../../../server/src/service/index';
 import { realDumpText } from '../../support/fixtures';
 import { jaccard } from '../../support/jaccard';
 
-const tickets = realDumpText().split(/^(?=## )/m).slice(1);
+const tickets = realDumpText()
+	.split(/^(?=## )/m)
+	.slice(1);
 
 /** Every `step`-th Chinese character replaced: a near copy of a chosen distance. */
 function perturb(text: string, step: number): string {
@@ -14,8 +16,9 @@ function perturb(text: string, step: number): string {
 }
 
 describe('duplicates', () => {
-	it('normalises away structure, whitespace and the spelling of redaction markers (the category stays: it is the ticket\'s text)', () => {
-		const ticket = '## 标题\n\n**问题分类**: CDN｜配置问题\n\n### 问题描述\n\n手机 [REDACTED_PHONE]，IP 148.153.*.*\n\n### 客服解答\n\n1. 您好 abc***\n\n### 完整对话记录\n\n**客户**：手机\n\n---\n';
+	it("normalises away structure, whitespace and the spelling of redaction markers (the category stays: it is the ticket's text)", () => {
+		const ticket =
+			'## 标题\n\n**问题分类**: CDN｜配置问题\n\n### 问题描述\n\n手机 [REDACTED_PHONE]，IP 148.153.*.*\n\n### 客服解答\n\n1. 您好 abc***\n\n### 完整对话记录\n\n**客户**：手机\n\n---\n';
 		assert.equal(normalizeTicket(ticket), '标题CDN｜配置问题手机\u0001，IP148.153.\u0001您好abc\u0001手机');
 		const respaced = ticket.replace('手机 [REDACTED_PHONE]', '手机[REDACTED_EMAIL]').replace('1. 您好', '2)  您好').replace(/\n\n/g, '\n\n\n');
 		assert.equal(ticketPrint(respaced).exact, ticketPrint(ticket).exact);
@@ -23,7 +26,12 @@ describe('duplicates', () => {
 	});
 
 	it('estimates the Jaccard similarity within a few points', () => {
-		for (const [i, step] of [[0, 50], [11, 20], [40, 8], [78, 4]]) {
+		for (const [i, step] of [
+			[0, 50],
+			[11, 20],
+			[40, 8],
+			[78, 4],
+		]) {
 			const a = tickets[i];
 			const b = perturb(a, step);
 			const estimate = similarity(ticketPrint(a).signature, ticketPrint(b).signature);
@@ -31,7 +39,7 @@ describe('duplicates', () => {
 		}
 	});
 
-	it('finds nothing among the real dump\'s 114 tickets (the two 账号注销 tickets share only the canned answer)', () => {
+	it("finds nothing among the real dump's 114 tickets (the two 账号注销 tickets share only the canned answer)", () => {
 		const { exact, near } = findDuplicates(tickets.map(ticketPrint), 0.8);
 		assert.deepEqual(exact, []);
 		assert.deepEqual(near, []);
@@ -43,8 +51,14 @@ describe('duplicates', () => {
 		assert.ok(jaccard(near, tickets[40]) > 0.85);
 		const all = [...tickets, tickets[5].replace(/，/g, '， '), near, perturb(tickets[60], 3)];
 		const { exact, near: pairs } = findDuplicates(all.map(ticketPrint), 0.8);
-		assert.deepEqual(exact.map((g) => g.keys), [[5, 114]]);
-		assert.deepEqual(pairs.map(([a, b]) => [a, b]), [[40, 115]]);
+		assert.deepEqual(
+			exact.map((g) => g.keys),
+			[[5, 114]],
+		);
+		assert.deepEqual(
+			pairs.map(([a, b]) => [a, b]),
+			[[40, 115]],
+		);
 		assert.ok(pairs[0][2] >= 0.8);
 	});
 
@@ -54,7 +68,10 @@ describe('duplicates', () => {
 		prints.forEach((p, i) => index.add(i, p));
 		const copy = ticketPrint(tickets[7]);
 		assert.deepEqual(index.matches(copy, 0.8), [{ key: 7, similarity: 1, exact: true }]);
-		assert.deepEqual(index.matches(copy, 0.8, (key) => key === 7), []);
+		assert.deepEqual(
+			index.matches(copy, 0.8, (key) => key === 7),
+			[],
+		);
 		index.remove(7);
 		assert.deepEqual(index.matches(copy, 0.8), []);
 		// Many more: the bands are built into sorted arrays and the dead slots compacted.

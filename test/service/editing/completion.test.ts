@@ -37,8 +37,14 @@ describe('completion', () => {
 			assert.equal(items[0].preselect, true);
 			assert.deepEqual(labelsOf(items).slice(1, 3).sort(), ['CDN｜证书问题', '对象存储｜其他类咨询'].sort());
 			const counts = items.map((i) => Number(/\d+/.exec(i.detail ?? '')?.[0]));
-			assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
-			assert.deepEqual(items.map((i) => i.sortText), [...items.map((i) => i.sortText)].sort());
+			assert.deepEqual(
+				counts,
+				[...counts].sort((a, b) => b - a),
+			);
+			assert.deepEqual(
+				items.map((i) => i.sortText),
+				[...items.map((i) => i.sortText)].sort(),
+			);
 			assert.deepEqual(edit(items[0]), {
 				range: { start: { line: categoryLine, character: key.length }, end: { line: categoryLine, character: lines[categoryLine].length } },
 				newText: ' CDN｜配置问题',
@@ -84,7 +90,10 @@ describe('completion', () => {
 				assert.equal(items[0].label, 'SSL/TLS证书配置问题');
 				assert.equal(items[0].detail, 'used 40 times in this file');
 				assert.equal(items[1].label, '需要进一步排查具体原因');
-				assert.deepEqual(edit(items[0]).range, { start: { line: position.line, character: 0 }, end: { line: position.line, character: lines[position.line].length } });
+				assert.deepEqual(edit(items[0]).range, {
+					start: { line: position.line, character: 0 },
+					end: { line: position.line, character: lines[position.line].length },
+				});
 			}
 		});
 
@@ -108,7 +117,10 @@ describe('completion', () => {
 			for (const typed of ['### ', '###', '### 根']) {
 				const items = complete(service, withLine(heading, typed), { line: heading, character: typed.length });
 				assert.deepEqual(labelsOf(items), ['根本原因分析'], typed);
-				assert.deepEqual(edit(items[0]), { range: { start: { line: heading, character: 0 }, end: { line: heading, character: typed.length } }, newText: '### 根本原因分析' });
+				assert.deepEqual(edit(items[0]), {
+					range: { start: { line: heading, character: 0 }, end: { line: heading, character: typed.length } },
+					newText: '### 根本原因分析',
+				});
 			}
 		});
 
@@ -143,7 +155,10 @@ describe('completion', () => {
 			const afterCustomer = complete(service, dump, { line: firstTurn + 1, character: 0 });
 			assert.deepEqual(labelsOf(afterCustomer), ['**客服**：', '**客户**：']);
 			assert.equal(afterCustomer[0].preselect, true);
-			assert.deepEqual(edit(afterCustomer[0]), { range: { start: { line: firstTurn + 1, character: 0 }, end: { line: firstTurn + 1, character: 0 } }, newText: '**客服**：' });
+			assert.deepEqual(edit(afterCustomer[0]), {
+				range: { start: { line: firstTurn + 1, character: 0 }, end: { line: firstTurn + 1, character: 0 } },
+				newText: '**客服**：',
+			});
 			const afterStaff = complete(service, dump, { line: staffTurn + 1, character: 0 });
 			assert.deepEqual(labelsOf(afterStaff), ['**客户**：', '**客服**：']);
 			// The line right under the heading: the dialog starts with the customer.
@@ -194,7 +209,10 @@ describe('completion', () => {
 		it('offers the turn snippet after the speaker labels at the start of a dialog line', () => {
 			const items = complete(service, withLine(firstTurn + 1, 'tu'), { line: firstTurn + 1, character: 2 });
 			assert.deepEqual(labelsOf(items), ['**客服**：', '**客户**：', 'turn', '对话']);
-			assert.deepEqual(items.map((i) => i.sortText), ['00000', '00001', '00002', '00003']);
+			assert.deepEqual(
+				items.map((i) => i.sortText),
+				['00000', '00001', '00002', '00003'],
+			);
 			assert.equal(edit(snippetsOf(items)[0]).newText, '**客户**：${1}\n\n**客服**：${2}\n\n$0');
 		});
 

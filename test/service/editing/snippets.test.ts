@@ -64,7 +64,9 @@ describe('snippets', () => {
 		const english = createTicketService({ config });
 		const text = snippetDefaults(english.snippet('dump').body);
 		assert.ok(
-			text.startsWith('# Support tickets - Part 1\n\nThis file contains 1 tickets\n\n---\n\n## Title\n\n**Category**: Product/Subcategory\n\n### Description\n\nWhat the customer reports\n'),
+			text.startsWith(
+				'# Support tickets - Part 1\n\nThis file contains 1 tickets\n\n---\n\n## Title\n\n**Category**: Product/Subcategory\n\n### Description\n\nWhat the customer reports\n',
+			),
 			text,
 		);
 		assert.ok(text.includes('\n**Customer**: What the customer reports\n\n**Agent**: The first staff reply\n'));

@@ -10,7 +10,10 @@ describe('records', () => {
 	it('reads every ticket of the real dump with its fields', () => {
 		const records = ticketRecords(service.parse(fileDocument(realDumpPath)));
 		assert.equal(records.length, 114);
-		assert.deepEqual(records.map((r) => r.ordinal), Array.from({ length: 114 }, (_, i) => i));
+		assert.deepEqual(
+			records.map((r) => r.ordinal),
+			Array.from({ length: 114 }, (_, i) => i),
+		);
 		const first = records[0];
 		assert.equal(first.startLine, 6);
 		assert.equal(first.product, '对象存储');
@@ -20,11 +23,33 @@ describe('records', () => {
 		assert.equal(first.dialog.length, 13);
 		assert.deepEqual(first.dialog[first.dialog.length - 1], { speaker: 'customer', text: '谢谢，我再看看' });
 		assert.equal(records.filter((r) => !r.answers.length).length, 4);
-		assert.ok(records.every((r) => r.dialog[0].speaker === 'customer'), 'the dialog always starts with a customer turn');
+		assert.ok(
+			records.every((r) => r.dialog[0].speaker === 'customer'),
+			'the dialog always starts with a customer turn',
+		);
 	});
 
 	it('keeps what is missing empty and names an unknown speaker as written', () => {
-		const text = ['# 工单', '', '---', '', '## 无分类', '', '### 问题描述', '', '问题', '', '### 完整对话记录', '', '**客户**：你好', '', '**经理**：稍等', '', '---', ''].join('\n');
+		const text = [
+			'# 工单',
+			'',
+			'---',
+			'',
+			'## 无分类',
+			'',
+			'### 问题描述',
+			'',
+			'问题',
+			'',
+			'### 完整对话记录',
+			'',
+			'**客户**：你好',
+			'',
+			'**经理**：稍等',
+			'',
+			'---',
+			'',
+		].join('\n');
 		const [record] = ticketRecords(service.parse(textDocument(text)));
 		assert.equal(record.product, '');
 		assert.equal(record.subcategory, '');

@@ -34,7 +34,13 @@ describe('codeActions', () => {
 		assertOutsideUnchanged(text, after, edits);
 		// What is left needs the user: a guessed root cause and a leak. (The description differs from the
 		// first turn only by a [REDACTED_…] placeholder, which is redaction, not a mismatch.)
-		assert.deepEqual(service.validate(textDocument(after))!.map((d) => d.code).sort(), ['pii-phone', 'root-cause-unknown']);
+		assert.deepEqual(
+			service
+				.validate(textDocument(after))!
+				.map((d) => d.code)
+				.sort(),
+			['pii-phone', 'root-cause-unknown'],
+		);
 		// Applying it again changes nothing.
 		assert.deepEqual(service.codeActions(textDocument(after), { range: whole, only: [fixAllKind] }), []);
 		assert.deepEqual(service.fixAll(textDocument(after)), []);
@@ -61,7 +67,10 @@ describe('codeActions', () => {
 	});
 
 	it('keeps the widest of overlapping edits, identical edits once, and one insertion per place', () => {
-		const at = (line: number, from: number, to: number, newText: string) => ({ range: { start: { line, character: from }, end: { line, character: to } }, newText });
+		const at = (line: number, from: number, to: number, newText: string) => ({
+			range: { start: { line, character: from }, end: { line, character: to } },
+			newText,
+		});
 		const edits = withoutOverlaps([at(0, 3, 4, '｜'), at(0, 0, 9, 'A｜B'), at(1, 0, 1, '2'), at(1, 0, 1, '2'), at(2, 0, 0, '\n'), at(2, 0, 0, 'x')]);
 		assert.deepEqual(edits, [at(0, 0, 9, 'A｜B'), at(1, 0, 1, '2'), at(2, 0, 0, '\n')]);
 	});

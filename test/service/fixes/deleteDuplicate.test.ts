@@ -12,7 +12,9 @@ function duplicate(text: string, ordinal: number, first: boolean): Diagnostic {
 
 function deleteAction(text: string, diagnostic: Diagnostic) {
 	const service = createTicketService();
-	return service.codeActions(textDocument(text), { range: diagnostic.range, only: ['quickfix'], extra: [diagnostic] }).filter((a) => /Delete this duplicate ticket/.test(a.title));
+	return service
+		.codeActions(textDocument(text), { range: diagnostic.range, only: ['quickfix'], extra: [diagnostic] })
+		.filter((a) => /Delete this duplicate ticket/.test(a.title));
 }
 
 describe('fixes/duplicate', () => {

@@ -34,13 +34,22 @@ describe('fixes/mask', () => {
 		expected = replaceOnce(expected, '+86 139-1234-5678 也', '[REDACTED_PHONE] 也');
 		expected = replaceOnce(expected, '座机 010-62345678 或 (0755)86001234', '座机 [REDACTED_LANDLINE] 或 [REDACTED_LANDLINE]');
 		const after = checkFix(text, action, expected);
-		assert.deepEqual(createTicketService().validate(textDocument(after))!.filter((d) => d.code === 'pii-phone'), []);
+		assert.deepEqual(
+			createTicketService()
+				.validate(textDocument(after))!
+				.filter((d) => d.code === 'pii-phone'),
+			[],
+		);
 	});
 
-	it('on the real dump: the access key in answer 2 of ticket 12 becomes the staff turn\'s masked form', () => {
+	it("on the real dump: the access key in answer 2 of ticket 12 becomes the staff turn's masked form", () => {
 		const text = realDumpText();
 		const action = fixFor(text, 'secret-credential', /Mask as `jCciD48k\*\*\*:lsBJ-cr-\*\*\*=`/);
-		const after = checkFix(text, action, replaceOnce(text, '只有 jCciD48kMK0Ba3dxvdU8Aw9JCXjia4Qts7jbA2tG:lsBJ-cr-sxjsb5fyDZMpXaAHUms=这边', '只有 jCciD48k***:lsBJ-cr-***=这边'));
+		const after = checkFix(
+			text,
+			action,
+			replaceOnce(text, '只有 jCciD48kMK0Ba3dxvdU8Aw9JCXjia4Qts7jbA2tG:lsBJ-cr-sxjsb5fyDZMpXaAHUms=这边', '只有 jCciD48k***:lsBJ-cr-***=这边'),
+		);
 		// Answer 2 now reads as staff turn 2 does.
 		assert.ok(after.includes('2. 您好，或者您将完整的请求提供下，这边帮您确认下只有 jCciD48k***:lsBJ-cr-***=这边不支持'));
 	});

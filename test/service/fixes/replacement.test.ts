@@ -35,8 +35,16 @@ describe('fixes/replacement', () => {
 
 	it('fixes a speaker label', () => {
 		const text = defectText('speaker-format.md');
-		checkFix(text, fixFor(text, 'speaker-format', /Replace `\*\*客户\*\*:` with `\*\*客户\*\*：`/, undefined, 49), replaceOnce(text, '**客户**:一直', '**客户**：一直'));
-		checkFix(text, fixFor(text, 'speaker-format', /Replace `客服：` with `\*\*客服\*\*：`/, undefined, 51), replaceOnce(text, '\n客服：您好', '\n**客服**：您好'));
+		checkFix(
+			text,
+			fixFor(text, 'speaker-format', /Replace `\*\*客户\*\*:` with `\*\*客户\*\*：`/, undefined, 49),
+			replaceOnce(text, '**客户**:一直', '**客户**：一直'),
+		);
+		checkFix(
+			text,
+			fixFor(text, 'speaker-format', /Replace `客服：` with `\*\*客服\*\*：`/, undefined, 51),
+			replaceOnce(text, '\n客服：您好', '\n**客服**：您好'),
+		);
 	});
 
 	it('gives one answer its number', () => {
@@ -48,7 +56,11 @@ describe('fixes/replacement', () => {
 		const section = defectText('section-unknown.md');
 		checkFix(section, fixFor(section, 'section-unknown', /Change to `问题描述`/), replaceOnce(section, '### 问题描叙', '### 问题描述'));
 		const rootCause = defectText('root-cause-unknown.md');
-		checkFix(rootCause, fixFor(rootCause, 'root-cause-unknown', /Change to `配置参数错误或不当`/), replaceOnce(rootCause, '配置参数错误或不档', '配置参数错误或不当'));
+		checkFix(
+			rootCause,
+			fixFor(rootCause, 'root-cause-unknown', /Change to `配置参数错误或不当`/),
+			replaceOnce(rootCause, '配置参数错误或不档', '配置参数错误或不当'),
+		);
 		const category = defectText('category-unknown.learned.md');
 		checkFix(category, fixFor(category, 'category-unknown', /Change to `CDN｜配置问题`/), replaceOnce(category, 'CDN｜配置问提', 'CDN｜配置问题'));
 	});
@@ -57,6 +69,9 @@ describe('fixes/replacement', () => {
 		const text = defectText('category-format.no-product.md');
 		const service = createTicketService({ config: resolveConfig() });
 		const diagnostic = service.validate({ uri: 'file:///work/dump.md', version: 1, getText: () => text })!.find((d) => d.code === 'category-format')!;
-		assert.deepEqual(service.codeActions({ uri: 'file:///work/dump.md', version: 1, getText: () => text }, { range: diagnostic.range, only: ['quickfix'] }), []);
+		assert.deepEqual(
+			service.codeActions({ uri: 'file:///work/dump.md', version: 1, getText: () => text }, { range: diagnostic.range, only: ['quickfix'] }),
+			[],
+		);
 	});
 });

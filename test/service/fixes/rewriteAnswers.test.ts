@@ -14,7 +14,9 @@ describe('fixes/rewriteAnswers', () => {
 		const text = defectText('answers-mismatch.md');
 		const action = fixFor(text, 'answers-mismatch', /Rewrite/, undefined, 39);
 		const after = checkFix(text, action, replaceOnce(text, '2. 已经部署完成\n\n3. 还有问题请随时联系', '2. 已经部署完成'));
-		const second = createTicketService().validate(textDocument(after))!.filter((d) => d.code === 'answers-mismatch' && d.range.start.line >= 30);
+		const second = createTicketService()
+			.validate(textDocument(after))!
+			.filter((d) => d.code === 'answers-mismatch' && d.range.start.line >= 30);
 		assert.deepEqual(second, []);
 	});
 
@@ -30,7 +32,11 @@ describe('fixes/rewriteAnswers', () => {
 		const service = createTicketService();
 		const action = fixFor(text, 'redaction-leak', /Rewrite 客服解答 from the dialog's staff turns/, service, 21);
 		const expected = replaceOnce(
-			replaceOnce(text, '3. 您好，默认是4mb为一片的，所以一直都是一片的，您这边使用一下这个demo上传吧https://github.com/qiniu/java-sdk/blob/master/examples/upload.java', '3. 您好，默认是4mb为一片的，所以一直都是一片的，您这边使用一下这个demo上传吧https://github.com/***'),
+			replaceOnce(
+				text,
+				'3. 您好，默认是4mb为一片的，所以一直都是一片的，您这边使用一下这个demo上传吧https://github.com/qiniu/java-sdk/blob/master/examples/upload.java',
+				'3. 您好，默认是4mb为一片的，所以一直都是一片的，您这边使用一下这个demo上传吧https://github.com/***',
+			),
 			'5. 您好，分片上传v2java sdk提供了demo，您可以测试下呢：https://github.com/qiniu/java-sdk/blob/master/examples/upload_v2_api.java',
 			'5. 您好，分片上传v2java sdk提供了demo，您可以测试下呢：https://github.com/***',
 		);
@@ -42,8 +48,12 @@ describe('fixes/rewriteAnswers', () => {
 
 	it('is not offered for a leak outside 客服解答', () => {
 		const text = realDumpText();
-		const diagnostic = createTicketService().validate(textDocument(text))!.find((d) => d.code === 'pii-ip')!;
-		const titles = createTicketService().codeActions(textDocument(text), { range: diagnostic.range, only: ['quickfix'] }).map((a) => a.title);
+		const diagnostic = createTicketService()
+			.validate(textDocument(text))!
+			.find((d) => d.code === 'pii-ip')!;
+		const titles = createTicketService()
+			.codeActions(textDocument(text), { range: diagnostic.range, only: ['quickfix'] })
+			.map((a) => a.title);
 		assert.deepEqual(titles, ['Mask as `101.132.*.*`', 'Mask all 4 `pii-ip` findings in this file']);
 	});
 });

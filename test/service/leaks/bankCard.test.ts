@@ -14,7 +14,10 @@ describe('leaks/bankCard', () => {
 	it('finds account numbers after 开户行/账号, which carry no check digit', () => {
 		// The real dump's invoice request: a bank between the cue and the number.
 		assert.deepEqual(found(detectBankCards, '开户行及账号：中国农业银行深圳翠竹支行  41011300040042765'), [['bankAccount', '41011300040042765']]);
-		assert.deepEqual(values(detectBankCards, '对公账户 1100 1234 5678 9012 3456，收款账号：622848001234567890123'), ['1100 1234 5678 9012 3456', '622848001234567890123']);
+		assert.deepEqual(values(detectBankCards, '对公账户 1100 1234 5678 9012 3456，收款账号：622848001234567890123'), [
+			'1100 1234 5678 9012 3456',
+			'622848001234567890123',
+		]);
 	});
 
 	it('ignores order, request and device numbers, failed checks, other networks and short account IDs', () => {

@@ -4,7 +4,10 @@ import { followedByMask, lineBefore, notAfterWord, notBeforeWord } from '../../.
 describe('leaks/boundaries', () => {
 	it('a value stands alone against ASCII words but not against Chinese text', () => {
 		const digits = new RegExp(`${notAfterWord}\\d{3}${notBeforeWord}`, 'g');
-		assert.deepEqual([...'号码123，a456 789b 012'.matchAll(digits)].map((m) => m[0]), ['123', '012']);
+		assert.deepEqual(
+			[...'号码123，a456 789b 012'.matchAll(digits)].map((m) => m[0]),
+			['123', '012'],
+		);
 	});
 
 	it('reads a masked tail and the same line before a value', () => {

@@ -11,7 +11,8 @@ describe('leaks/email', () => {
 	});
 
 	it('ignores version strings, scoped packages, shell prompts, SSH remotes, image names and documentation domains', () => {
-		const text = 'qiniu+upload@1.0.2 @qiniu/sdk@7.12.0 root@iZj6c2kx:~/app git@github.com:qiniu/js-sdk.git logo@2x.png icon@3x.webp user@example.com a@b.test [REDACTED_EMAIL] abc@localhost';
+		const text =
+			'qiniu+upload@1.0.2 @qiniu/sdk@7.12.0 root@iZj6c2kx:~/app git@github.com:qiniu/js-sdk.git logo@2x.png icon@3x.webp user@example.com a@b.test [REDACTED_EMAIL] abc@localhost';
 		assert.deepEqual(values(detectEmails, text), []);
 	});
 });

@@ -4,7 +4,10 @@ import { values } from '../../support/leaks';
 
 describe('leaks/idCard', () => {
 	it('finds 18-character ID numbers with a valid check character, X included', () => {
-		assert.deepEqual(values(detectIdCards, '法人身份证号11010519491231002X提交失败，另一个 440306199003071232。'), ['11010519491231002X', '440306199003071232']);
+		assert.deepEqual(values(detectIdCards, '法人身份证号11010519491231002X提交失败，另一个 440306199003071232。'), [
+			'11010519491231002X',
+			'440306199003071232',
+		]);
 	});
 
 	it('ignores a wrong check character, an impossible date, longer numbers and masked ones', () => {

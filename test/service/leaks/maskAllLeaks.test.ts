@@ -20,7 +20,10 @@ describe('maskLeaks', () => {
 		assert.deepEqual(counts, { 'redaction-leak': 67, 'pii-ip': 4, 'secret-credential': 1, 'pii-org-id': 2, 'pii-bank-card': 1 });
 		const after = applyEdits(text, edits);
 		assertOutsideUnchanged(text, after, edits);
-		assert.deepEqual(service.validate(textDocument(after))!.filter((d) => isLeak(d.code)), []);
+		assert.deepEqual(
+			service.validate(textDocument(after))!.filter((d) => isLeak(d.code)),
+			[],
+		);
 		assert.deepEqual(service.maskAllLeaks(after), { edits: [], counts: {} });
 	});
 

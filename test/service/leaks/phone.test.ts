@@ -22,7 +22,8 @@ describe('leaks/phone', () => {
 	});
 
 	it('ignores order, request and device numbers, service numbers, masked numbers and versions', () => {
-		const text = '订单号 202410281234567890，请求ID 17301167608636478，时间戳1730167887123，设备 31011500991320000033，热线 400-820-8820、95555，10 位 1380013800，掩码 13800138***，版本 13.9.1，哈希 a13812345678b，混合 138-0013 8000，[REDACTED_PHONE]';
+		const text =
+			'订单号 202410281234567890，请求ID 17301167608636478，时间戳1730167887123，设备 31011500991320000033，热线 400-820-8820、95555，10 位 1380013800，掩码 13800138***，版本 13.9.1，哈希 a13812345678b，混合 138-0013 8000，[REDACTED_PHONE]';
 		assert.deepEqual(values(detectPhones, text), []);
 	});
 });

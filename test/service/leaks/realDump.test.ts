@@ -135,7 +135,7 @@ const expected: readonly Row[] = [
 
 /** Values of the dump that look like leaks and are not (the reason beside each). */
 const notLeaks: readonly [value: string, reason: string][] = [
-	['8.8.8.8', 'a public DNS resolver, nobody\'s address'],
+	['8.8.8.8', "a public DNS resolver, nobody's address"],
 	['183.60.220.0', 'a CDN node network range (`/24` follows)'],
 	['1840665307232874496', 'an SMS template ID (no card network, fails Luhn)'],
 	['1851081544546922496', 'an order number'],

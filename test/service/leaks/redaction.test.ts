@@ -8,7 +8,9 @@ function leaks(text: string): [string, string][] {
 
 describe('leaks/redaction', () => {
 	it('reads the masked forms: kept prefix, dotted suffix, URL and IP wildcards', () => {
-		const forms = findMaskForms('记录值 zhxiaofa***.qiniudns.com，文档 https://developer.qiniu.com/***，ak jCciD48k***:lsBJ-cr-***=，curl http://47.112.*.*/*** 节点 148.153.*.*');
+		const forms = findMaskForms(
+			'记录值 zhxiaofa***.qiniudns.com，文档 https://developer.qiniu.com/***，ak jCciD48k***:lsBJ-cr-***=，curl http://47.112.*.*/*** 节点 148.153.*.*',
+		);
 		assert.deepEqual(
 			forms.map((f) => [f.type, f.parts, f.occurrences[0].text]),
 			[

@@ -34,7 +34,10 @@ describe('symbols', () => {
 			],
 		);
 		// 4 tickets have no 客服解答: 110 × 4 + 4 × 3 sections.
-		assert.equal(tickets.reduce((n, t) => n + t.children!.length, 0), 452);
+		assert.equal(
+			tickets.reduce((n, t) => n + t.children!.length, 0),
+			452,
+		);
 		assert.equal(tickets.filter((t) => t.children!.length === 3).length, 4);
 		// Every category of the dump is a product｜subcategory detail; 26 distinct.
 		assert.ok(tickets.every((t) => /^[^｜]+｜[^｜]+$/.test(t.detail!)));
@@ -87,10 +90,14 @@ describe('symbols', () => {
 	});
 
 	it('outlines a dump of more tickets than `limits.outlineSectionsMaxTickets` by tickets only, and says so on its file symbol', () => {
-		const outline = (max: number) => createTicketService({ config: resolveConfig({ limits: { outlineSectionsMaxTickets: max } }) }).documentSymbols(textDocument(realDumpText()));
+		const outline = (max: number) =>
+			createTicketService({ config: resolveConfig({ limits: { outlineSectionsMaxTickets: max } }) }).documentSymbols(textDocument(realDumpText()));
 		const [atLimit] = outline(114);
 		assert.equal(atLimit.detail, '114 tickets');
-		assert.equal(atLimit.children!.reduce((n, t) => n + t.children!.length, 0), 452);
+		assert.equal(
+			atLimit.children!.reduce((n, t) => n + t.children!.length, 0),
+			452,
+		);
 		const [past] = outline(113);
 		assert.equal(past.detail, '114 tickets; sections not listed past 113 tickets (ticketCurator.limits.outlineSectionsMaxTickets)');
 		assert.equal(past.children!.length, 114);

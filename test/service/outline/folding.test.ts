@@ -34,7 +34,10 @@ describe('folding', () => {
 		assert.deepEqual(ranges[0], { startLine: 6, endLine: 26 }, 'the first ticket runs to its last turn');
 		const empty = service.foldingRanges(textDocument(defectText('section-empty.md')));
 		assert.ok(!empty.some((r) => r.startLine === 42), 'the empty 根本原因分析 has nothing to fold');
-		assert.ok(empty.some((r) => r.startLine === 46), 'the dialog under it folds');
+		assert.ok(
+			empty.some((r) => r.startLine === 46),
+			'the dialog under it folds',
+		);
 	});
 
 	it('gives a file without tickets no folds', () => {

@@ -142,7 +142,11 @@ describe('rules/leaks', () => {
 		for (const name of Object.keys(cases)) {
 			const lf = leakText(name);
 			const crlf = leakDiagnostics(lf.replace(/\n/g, '\r\n')).map((d) => [d.code, d.range]);
-			assert.deepEqual(crlf, leakDiagnostics(lf).map((d) => [d.code, d.range]), name);
+			assert.deepEqual(
+				crlf,
+				leakDiagnostics(lf).map((d) => [d.code, d.range]),
+				name,
+			);
 		}
 	});
 });

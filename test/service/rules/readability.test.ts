@@ -48,7 +48,10 @@ describe('readability', () => {
 			assert.equal(d.code, 'file-encoding');
 			assert.equal(d.severity, DiagnosticSeverity.Warning);
 			assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: text.split('\n')[0].length } });
-			assert.match(d.message, /^This file is not UTF-8 text: \d+ characters could not be decoded, so it is not checked\. Convert it to UTF-8 \(for example `iconv -f GBK -t UTF-8`\)/);
+			assert.match(
+				d.message,
+				/^This file is not UTF-8 text: \d+ characters could not be decoded, so it is not checked\. Convert it to UTF-8 \(for example `iconv -f GBK -t UTF-8`\)/,
+			);
 		});
 
 		it('gives a binary file one `file-encoding` warning saying it is binary', () => {
@@ -67,7 +70,10 @@ describe('readability', () => {
 				diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
 				[['file-too-large', DiagnosticSeverity.Information, 0]],
 			);
-			assert.match(diagnostics[0].message, /^This file is 1\.5 MB, more than the 1 MB of the `ticketCurator\.limits\.maxFileSizeMB` setting: its tickets are not checked/);
+			assert.match(
+				diagnostics[0].message,
+				/^This file is 1\.5 MB, more than the 1 MB of the `ticketCurator\.limits\.maxFileSizeMB` setting: its tickets are not checked/,
+			);
 			const [file] = service.documentSymbols(textDocument(text));
 			assert.equal(file.children!.length, service.parse(textDocument(text)).chunks.length);
 			assert.ok(file.children!.length > 800);

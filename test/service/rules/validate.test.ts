@@ -94,14 +94,20 @@ describe('validate', () => {
 		assert.deepEqual(Object.keys(cases).sort(), readdirSync(defectsDir).sort());
 		const covering = new Set(Object.values(cases).flatMap((list) => list.map((c) => c[0])));
 		assert.deepEqual([...covering].sort(), [...foundationCodes].sort());
-		assert.ok(foundationCodes.every((code) => (ruleCodes as readonly string[]).includes(code)), 'every one in the catalog');
+		assert.ok(
+			foundationCodes.every((code) => (ruleCodes as readonly string[]).includes(code)),
+			'every one in the catalog',
+		);
 	});
 
 	for (const [name, expected] of Object.entries(cases)) {
 		it(`${name}: ${expected.length ? expected.map((c) => `${c[0]}@${c[2]}`).join(', ') : 'nothing'}`, () => {
 			const text = defectText(name);
 			const diagnostics = validate(text, configFor(name));
-			assert.deepEqual(summary(diagnostics), expected.map(([code, severity, line]) => [code, severity, line]));
+			assert.deepEqual(
+				summary(diagnostics),
+				expected.map(([code, severity, line]) => [code, severity, line]),
+			);
 			const byLine = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || String(a.code).localeCompare(String(b.code)));
 			byLine.forEach((d, i) => {
 				assert.equal(covered(text, d), expected[i][3], `range of ${d.code} on line ${expected[i][2]}`);
@@ -114,7 +120,9 @@ describe('validate', () => {
 	describe('the same findings whatever the line endings or a BOM', () => {
 		for (const [name, expected] of Object.entries(cases)) {
 			it(name, () => {
-				const lf = defectText(name).replace(/\r\n/g, '\n').replace(/^\uFEFF/, '');
+				const lf = defectText(name)
+					.replace(/\r\n/g, '\n')
+					.replace(/^\uFEFF/, '');
 				const expectedSummary = expected.map(([code, severity, line]) => [code, severity, line]);
 				for (const variant of [lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r'), `\uFEFF${lf}`]) {
 					assert.deepEqual(summary(validate(variant, configFor(name))), expectedSummary);
@@ -146,8 +154,14 @@ describe('validate', () => {
 
 		it('related information points at the other tickets and carries the uri', () => {
 			const [first, second] = validate(defectText('duplicate-title.md'));
-			assert.deepEqual(first.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line + 1]), [['file:///work/dump.md', 55]]);
-			assert.deepEqual(second.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line + 1]), [['file:///work/dump.md', 7]]);
+			assert.deepEqual(
+				first.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line + 1]),
+				[['file:///work/dump.md', 55]],
+			);
+			assert.deepEqual(
+				second.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line + 1]),
+				[['file:///work/dump.md', 7]],
+			);
 		});
 	});
 
@@ -169,7 +183,10 @@ describe('validate', () => {
 			const doc = textDocument(defectText('duplicate-title.md'));
 			assert.equal(service.validate(doc)!.length, 2);
 			service.configure(resolveConfig({ rules: { 'duplicate-title': 'warning' } }));
-			assert.deepEqual(service.validate(doc)!.map((d) => d.severity), [DiagnosticSeverity.Warning, DiagnosticSeverity.Warning]);
+			assert.deepEqual(
+				service.validate(doc)!.map((d) => d.severity),
+				[DiagnosticSeverity.Warning, DiagnosticSeverity.Warning],
+			);
 			service.configure(resolveConfig({ rules: { 'duplicate-title': 'off' } }));
 			assert.deepEqual(service.validate(doc), []);
 		});
@@ -182,9 +199,21 @@ describe('validate', () => {
 			// An empty index (the file is outside every workspace folder): the file's own counts still teach.
 			assert.deepEqual(withWorkspace([]), flagged);
 			// The index holds this file's older text: counts are not added twice.
-			assert.deepEqual(withWorkspace([['CDN｜配置问题', 3], ['CDN｜配置问提', 1]]), flagged);
+			assert.deepEqual(
+				withWorkspace([
+					['CDN｜配置问题', 3],
+					['CDN｜配置问提', 1],
+				]),
+				flagged,
+			);
 			// Other files use the spelling too: it is a category, not a typo.
-			assert.deepEqual(withWorkspace([['CDN｜配置问题', 30], ['CDN｜配置问提', 4]]), []);
+			assert.deepEqual(
+				withWorkspace([
+					['CDN｜配置问题', 30],
+					['CDN｜配置问提', 4],
+				]),
+				[],
+			);
 			// Frequent elsewhere, rare here.
 			const once = text.replaceAll('CDN｜配置问题', 'CDN｜证书问题');
 			const service = createTicketService({ workspace: { categoryCounts: () => new Map([['CDN｜配置问题', 17]]) } });
@@ -204,9 +233,10 @@ describe('validate', () => {
 			// The section rules read the root-cause labels; a broken list makes them throw on every ticket.
 			const broken = new Proxy([] as string[], {
 				get(target, key, receiver) {
-					if (key === 'includes') return () => {
-						throw new Error('broken label list');
-					};
+					if (key === 'includes')
+						return () => {
+							throw new Error('broken label list');
+						};
 					return Reflect.get(target, key, receiver);
 				},
 			});

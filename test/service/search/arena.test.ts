@@ -29,7 +29,10 @@ describe('arena (typed arrays in big blocks)', () => {
 	it('pools lists into one array, each list a view of its used part', () => {
 		const lists = [Int32Array.from([1, 2, 0, 0]), Int32Array.from([3, 0]), Int32Array.from([4, 5, 6])];
 		const views = pooled(lists, Int32Array.from([2, 1, 3]), 3, Int32Array);
-		assert.deepEqual(views.map((v) => [...v]), [[1, 2], [3], [4, 5, 6]]);
+		assert.deepEqual(
+			views.map((v) => [...v]),
+			[[1, 2], [3], [4, 5, 6]],
+		);
 		assert.ok(views.every((v) => v.buffer === views[0].buffer));
 		assert.equal(views[0].buffer.byteLength, 6 * 4);
 	});

@@ -15,12 +15,18 @@ describe('bm25f (impacts, term weights and the scoring pass)', () => {
 		const terms: string[] = [];
 		const entries = ticketImpacts(fields('证书', '', '', 'cdn 证书'), defaultRankingParams, (term) => terms.push(term) - 1);
 		assert.deepEqual(terms, ['证', '证书', '书', 'cdn']);
-		assert.deepEqual(entries.map(([id]) => id), [0, 1, 2, 3]);
+		assert.deepEqual(
+			entries.map(([id]) => id),
+			[0, 1, 2, 3],
+		);
 		for (const [, impact] of entries) assert.ok(impact >= 1 && impact <= impactLevels);
-		assert.deepEqual(ticketImpacts(fields(''), defaultRankingParams, () => assert.fail('no term')), []);
+		assert.deepEqual(
+			ticketImpacts(fields(''), defaultRankingParams, () => assert.fail('no term')),
+			[],
+		);
 	});
 
-	it('weighs a term by its field, its count (saturating) and its field\'s length', () => {
+	it("weighs a term by its field, its count (saturating) and its field's length", () => {
 		assert.ok(impacts(fields('证书')).get('证书')! > impacts(fields('', '证书')).get('证书')!, 'the title weighs most');
 		const once = impacts(fields('', '证书')).get('证书')!;
 		const twice = impacts(fields('', '证书 证书')).get('证书')!;
@@ -29,7 +35,7 @@ describe('bm25f (impacts, term weights and the scoring pass)', () => {
 		assert.ok(impacts(fields('', '证书 其他的词也在这里说了很多话')).get('证书')! < once, 'a longer field weighs each term less');
 	});
 
-	it('weighs terms by idf among the living tickets, and drops the common ones from a ticket\'s ranking', () => {
+	it("weighs terms by idf among the living tickets, and drops the common ones from a ticket's ranking", () => {
 		const { lists, tickets, weights } = searchParts([fields('证书 cdn'), fields('证书'), fields('证书'), fields('域名'), fields('发票'), fields('备案')]);
 		const id = (term: string) => lists.termIds.get(term)!;
 		assert.ok(weights.idf(id('cdn')) > weights.idf(id('证书')));
@@ -48,13 +54,23 @@ describe('bm25f (impacts, term weights and the scoring pass)', () => {
 		tickets.remove(2);
 		const scores = new Float32Array(3);
 		const touched = new Int32Array(3);
-		const count = accumulate(lists, tickets.alive, new Map([[id('证书'), 1], [id('域名'), 2]]), scores, touched, 0);
+		const count = accumulate(
+			lists,
+			tickets.alive,
+			new Map([
+				[id('证书'), 1],
+				[id('域名'), 2],
+			]),
+			scores,
+			touched,
+			0,
+		);
 		assert.deepEqual([...touched.subarray(0, count)], [0, 1]);
 		assert.equal(scores[1], lists.impacts[id('证书')][1] + 2 * lists.impacts[id('域名')][0]);
 		assert.equal(scores[2], 0);
 	});
 
-	it('names the terms that weighed most in a ticket\'s score, leaving out a character of a shown pair', () => {
+	it("names the terms that weighed most in a ticket's score, leaving out a character of a shown pair", () => {
 		const { lists } = searchParts([fields('证书 过期 cdn')]);
 		const weights = new Map(['证书', '证', 'cdn', '过期', '过', '期', '书'].map((term, i): [number, number] => [lists.termIds.get(term)!, 10 - i]));
 		assert.deepEqual(matchedTerms(lists, 0, weights), ['证书', 'cdn', '过期']);

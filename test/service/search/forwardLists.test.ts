@@ -31,15 +31,21 @@ function listWeights({ lists, weights, forward }: Parts, doc: number): number[] 
 	return Array.from(ids, (id, i) => Math.fround(impacts[i] * weights.termWeight(id, maxDf))).sort((a, b) => b - a);
 }
 
-describe('forwardLists (each ticket\'s strongest terms, for feedback)', () => {
-	it('reads a ticket\'s terms from the postings until the index settles', () => {
+describe("forwardLists (each ticket's strongest terms, for feedback)", () => {
+	it("reads a ticket's terms from the postings until the index settles", () => {
 		const parts = searchParts([fields('证书过期'), fields('证书')]);
 		const [ids, impacts] = parts.forward.of(1, parts.lists);
-		assert.deepEqual([...ids].map((id) => parts.lists.termText[id]), ['证', '证书', '书']);
-		assert.deepEqual([...impacts], [...ids].map((id) => parts.lists.impacts[id][parts.lists.find(id, 1)]));
+		assert.deepEqual(
+			[...ids].map((id) => parts.lists.termText[id]),
+			['证', '证书', '书'],
+		);
+		assert.deepEqual(
+			[...impacts],
+			[...ids].map((id) => parts.lists.impacts[id][parts.lists.find(id, 1)]),
+		);
 	});
 
-	it('keeps each ticket\'s 64 strongest terms once settled, the common ones left out, and cuts tickets added later as added', () => {
+	it("keeps each ticket's 64 strongest terms once settled, the common ones left out, and cuts tickets added later as added", () => {
 		const parts = searchParts(randomTickets(40));
 		runSteps(parts.forward.deriveSteps(parts.lists, parts.tickets, parts.weights));
 		assert.ok(parts.forward.settling);
@@ -49,7 +55,11 @@ describe('forwardLists (each ticket\'s strongest terms, for feedback)', () => {
 		}
 		const later = parts.add(randomTickets(1, 99)[0]);
 		const [ids] = parts.forward.of(later, parts.lists);
-		assert.deepEqual([...ids], [...ids].sort((a, b) => a - b), 'ascending term numbers');
+		assert.deepEqual(
+			[...ids],
+			[...ids].sort((a, b) => a - b),
+			'ascending term numbers',
+		);
 		assert.deepEqual(listWeights(parts, later), strongestWeights(parts, later));
 	});
 

@@ -13,11 +13,19 @@ function sample() {
 
 describe('queryTerms (queries by ticket and by text, and feedback)', () => {
 	it('counts each term of typed text once per occurrence', () => {
-		assert.deepEqual([...textQuery('证书 证书 CDN')], [['证', 2], ['证书', 2], ['书', 2], ['cdn', 1]]);
+		assert.deepEqual(
+			[...textQuery('证书 证书 CDN')],
+			[
+				['证', 2],
+				['证书', 2],
+				['书', 2],
+				['cdn', 1],
+			],
+		);
 		assert.equal(textQuery('').size, 0);
 	});
 
-	it('weighs a ticket\'s terms by their field-weighted count, leaving out those no other ticket has and the common ones', () => {
+	it("weighs a ticket's terms by their field-weighted count, leaving out those no other ticket has and the common ones", () => {
 		const { lists, weights } = sample();
 		const query = ticketQuery(fields('证书 过期 cdn 备案 没有', '证书'), true, lists, weights);
 		assert.deepEqual([...query.keys()].sort(), ['书', '过', '过期', '期', '证', '证书'].sort());
@@ -27,7 +35,7 @@ describe('queryTerms (queries by ticket and by text, and feedback)', () => {
 		assert.ok(ticketQuery(fields('cdn'), false, lists, weights).has('cdn'), 'a ticket not indexed matches the one that has it');
 	});
 
-	it('keeps a ticket\'s strongest terms only', () => {
+	it("keeps a ticket's strongest terms only", () => {
 		const { lists, tickets, weights } = sample();
 		const query = ticketQuery(fields('证书 过期 '.repeat(3)), true, lists, weights);
 		const few = ticketQuery(fields('证书 过期'), true, lists, new TermWeights({ ...defaultRankingParams, queryTerms: 2 }, lists, tickets));
@@ -35,10 +43,19 @@ describe('queryTerms (queries by ticket and by text, and feedback)', () => {
 		assert.deepEqual([...few.keys()], ['过期', '证书']);
 	});
 
-	it('adds the strongest terms of the best tickets, scaled to the query\'s length', () => {
+	it("adds the strongest terms of the best tickets, scaled to the query's length", () => {
 		const { lists, weights, forward } = sample();
 		const query = new Map([['证书', 2]]);
-		const added = feedbackTerms(query, [[1, 10], [0, 5]], forward, lists, weights);
+		const added = feedbackTerms(
+			query,
+			[
+				[1, 10],
+				[0, 5],
+			],
+			forward,
+			lists,
+			weights,
+		);
 		const terms = [...added.keys()].map((id) => lists.termText[id]);
 		assert.ok(terms.includes('过期') && terms.length <= defaultRankingParams.feedback.terms);
 		assert.ok(!terms.includes('cdn'), 'a term only one ticket has is left out');

@@ -63,7 +63,11 @@ describe('searchIndex (BM25F ranking of similar tickets)', () => {
 	it('does not read categories: relabelled tickets rank the same', () => {
 		const relabelled = new SearchIndex();
 		tickets.forEach((t, i) => relabelled.add(i, 0, t.fields, 'same for all'));
-		for (const i of [0, 10, 50]) assert.deepEqual(similarTo(relabelled, i, 10).map((h) => h.key), similarTo(index, i, 10).map((h) => h.key));
+		for (const i of [0, 10, 50])
+			assert.deepEqual(
+				similarTo(relabelled, i, 10).map((h) => h.key),
+				similarTo(index, i, 10).map((h) => h.key),
+			);
 	});
 
 	it('does not return exact copies of the query (whitespace and redaction aside), but does return near ones', () => {
@@ -71,7 +75,10 @@ describe('searchIndex (BM25F ranking of similar tickets)', () => {
 		tickets.forEach((t, i) => copies.add(i, 0, t.fields));
 		const original = tickets[0].fields;
 		const spaced = { ...original, description: `  ${original.description.replace(/，/g, '， ')}\n` };
-		const masked = { ...original, answers: original.answers.replace('https://github.com/qiniu/java-sdk/blob/master/examples/upload.java', 'https://github.com/***') };
+		const masked = {
+			...original,
+			answers: original.answers.replace('https://github.com/qiniu/java-sdk/blob/master/examples/upload.java', 'https://github.com/***'),
+		};
 		const different = { ...original, title: `${original.title} 又一次` };
 		copies.add(1000, 0, spaced);
 		copies.add(1001, 0, masked);
@@ -99,7 +106,10 @@ describe('searchIndex (BM25F ranking of similar tickets)', () => {
 		for (const i of [3, 40, 99]) {
 			const a = similarTo(churned, i, 10);
 			const b = similarTo(index, i, 10);
-			assert.deepEqual(a.map((h) => h.key), b.map((h) => h.key));
+			assert.deepEqual(
+				a.map((h) => h.key),
+				b.map((h) => h.key),
+			);
 			a.forEach((h, j) => assert.ok(Math.abs(h.score - b[j].score) < 1e-6 * b[j].score, `${h.score} vs ${b[j].score}`));
 		}
 	});

@@ -22,7 +22,10 @@ describe('similarQuery (the similar-ticket queries of the editor and the CLI)', 
 		const reminders = tickets.map((t, i) => (t.title === '免费 from 自动催单' ? i : -1)).filter((i) => i >= 0);
 		const hits = similarByTicket(index, tickets[reminders[0]], { key: reminders[0], group: 0 }, { limit: 3 }, never);
 		assert.deepEqual(hits.map((h) => h.key).sort(), reminders.slice(1).sort());
-		assert.deepEqual(hits, index.search(index.ticketQuery(tickets[reminders[0]].fields, true), { limit: 3, feedback: true, excludeKeys: new Set([reminders[0]]) }));
+		assert.deepEqual(
+			hits,
+			index.search(index.ticketQuery(tickets[reminders[0]].fields, true), { limit: 3, feedback: true, excludeKeys: new Set([reminders[0]]) }),
+		);
 	});
 
 	it('by a ticket that is not indexed: nothing left out but its exact copies', () => {
@@ -45,7 +48,10 @@ describe('similarQuery (the similar-ticket queries of the editor and the CLI)', 
 	it('asks the caller about a hit that may be a masked copy, and leaves it out when it is one', () => {
 		const copies = indexOf(tickets);
 		const original = tickets[0].fields;
-		copies.add(1000, 2, { ...original, answers: original.answers.replace('https://github.com/qiniu/java-sdk/blob/master/examples/upload.java', 'https://github.com/***') });
+		copies.add(1000, 2, {
+			...original,
+			answers: original.answers.replace('https://github.com/qiniu/java-sdk/blob/master/examples/upload.java', 'https://github.com/***'),
+		});
 		const asked: number[] = [];
 		const isCopy = (key: number) => (asked.push(key), key === 1000);
 		const hits = similarByTicket(copies, tickets[0], { key: 0, group: 0 }, { limit: 10 }, isCopy);

@@ -5,12 +5,21 @@ const titles = ['SSL证书已经过期', '证书过期提醒', '过期证书', '
 
 describe('titleMatch (workspace symbols)', () => {
 	it('matches every character of a Chinese query in any order, the contiguous ones first, then by pairs kept, then shorter', () => {
-		assert.deepEqual(matchTitles('证书过期', titles, (t) => t, 10), ['证书过期提醒', '过期证书', 'SSL证书已经过期']);
+		assert.deepEqual(
+			matchTitles('证书过期', titles, (t) => t, 10),
+			['证书过期提醒', '过期证书', 'SSL证书已经过期'],
+		);
 	});
 
 	it('matches Latin words case-insensitively and ignores spaces', () => {
-		assert.deepEqual(matchTitles('https 配置', titles, (t) => t, 10), ['HTTPS 配置超时']);
-		assert.deepEqual(matchTitles('HTTPS', titles, (t) => t, 10), ['https降级', 'HTTPS 配置超时']);
+		assert.deepEqual(
+			matchTitles('https 配置', titles, (t) => t, 10),
+			['HTTPS 配置超时'],
+		);
+		assert.deepEqual(
+			matchTitles('HTTPS', titles, (t) => t, 10),
+			['https降级', 'HTTPS 配置超时'],
+		);
 	});
 
 	it('keeps pairs of characters together above scattered ones', () => {

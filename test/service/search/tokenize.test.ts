@@ -21,7 +21,18 @@ describe('tokenize (search terms)', () => {
 	});
 
 	it('drops hashes and long numbers that match nothing else', () => {
-		assert.deepEqual(tokenize('订单 66f6c6fab32fad84195b7488aaaaaaaaaaaaaaaaa 电话 13800138000 年份 2024'), ['订', '订单', '单', '电', '电话', '话', '年', '年份', '份', '2024']);
+		assert.deepEqual(tokenize('订单 66f6c6fab32fad84195b7488aaaaaaaaaaaaaaaaa 电话 13800138000 年份 2024'), [
+			'订',
+			'订单',
+			'单',
+			'电',
+			'电话',
+			'话',
+			'年',
+			'年份',
+			'份',
+			'2024',
+		]);
 	});
 
 	it('keeps redaction placeholders as words (they say what was there)', () => {

@@ -24,7 +24,11 @@ export const checkCommand: Command = {
 	options: [
 		{ name: 'format', short: 'f', type: 'string', values: ['text', 'json', 'sarif'], description: () => l10n.t('Output format (default text).') },
 		{ name: 'max-warnings', type: 'number', placeholder: 'N', description: () => l10n.t('Fail (exit 1) when there are more than N warnings.') },
-		{ name: 'exit-zero', type: 'boolean', description: () => l10n.t('Exit 0 even when findings would fail the check (bad usage and unreadable input still exit 2).') },
+		{
+			name: 'exit-zero',
+			type: 'boolean',
+			description: () => l10n.t('Exit 0 even when findings would fail the check (bad usage and unreadable input still exit 2).'),
+		},
 		...commonOptions,
 	],
 	run(args: ParsedArgs, io: CliIO): number {

@@ -16,7 +16,10 @@ export const exportCommand: Command = {
 	name: 'export',
 	usage: '[options] [paths or globs…]',
 	summary: () => l10n.t('Write one record per ticket (fields and dialog turns) as JSON Lines or CSV.'),
-	details: () => l10n.t('Fields: file, line, index, title, product, subcategory, category, description, answers, rootCause, dialog ([{speaker, text}], speaker `customer` or `staff`).'),
+	details: () =>
+		l10n.t(
+			'Fields: file, line, index, title, product, subcategory, category, description, answers, rootCause, dialog ([{speaker, text}], speaker `customer` or `staff`).',
+		),
 	options: [
 		{ name: 'format', short: 'f', type: 'string', values: ['jsonl', 'csv'], description: () => l10n.t('Output format (default jsonl).') },
 		{ name: 'out', short: 'o', type: 'string', placeholder: 'FILE', description: () => l10n.t('Write to FILE instead of standard output.') },
@@ -64,7 +67,19 @@ interface ExportRow {
 	readonly dialog: readonly { speaker: string; text: string }[];
 }
 
-const csvColumns: readonly (keyof ExportRow)[] = ['file', 'line', 'index', 'title', 'product', 'subcategory', 'category', 'description', 'answers', 'rootCause', 'dialog'];
+const csvColumns: readonly (keyof ExportRow)[] = [
+	'file',
+	'line',
+	'index',
+	'title',
+	'product',
+	'subcategory',
+	'category',
+	'description',
+	'answers',
+	'rootCause',
+	'dialog',
+];
 
 function exportRow(file: string, r: TicketRecord, separator: string): ExportRow {
 	return {

@@ -22,8 +22,14 @@ export const fixCommand: Command = {
 	name: 'fix',
 	usage: '[options] [paths or globs…]',
 	summary: () => l10n.t('Apply the safe fixes (declared count, category and speaker form, numbering, separators, misspelt section names) in place.'),
-	details: () => l10n.t('Masking personal data and guessing content (categories, root causes) are never applied here: use the editor\'s quick fixes. Exit code: 0 done, 2 bad usage or unreadable input.'),
-	options: [{ name: 'dry-run', short: 'n', type: 'boolean', description: () => l10n.t('Print the changes as a unified diff instead of writing them.') }, ...commonOptions],
+	details: () =>
+		l10n.t(
+			"Masking personal data and guessing content (categories, root causes) are never applied here: use the editor's quick fixes. Exit code: 0 done, 2 bad usage or unreadable input.",
+		),
+	options: [
+		{ name: 'dry-run', short: 'n', type: 'boolean', description: () => l10n.t('Print the changes as a unified diff instead of writing them.') },
+		...commonOptions,
+	],
 	run(args: ParsedArgs, io: CliIO): number {
 		const workspace = openWorkspace(io, configOption(args));
 		const files = workspace.files(args.positionals);
@@ -41,7 +47,9 @@ export const fixCommand: Command = {
 				io.stdout.write(`${l10n.t('{0}: {1} fix(es) applied', dump.name, edits)}\n`);
 			}
 		}
-		const summary = dryRun ? l10n.t('{0} fix(es) in {1} file(s) would be applied.', applied, changedFiles) : l10n.t('{0} fix(es) applied in {1} file(s).', applied, changedFiles);
+		const summary = dryRun
+			? l10n.t('{0} fix(es) in {1} file(s) would be applied.', applied, changedFiles)
+			: l10n.t('{0} fix(es) applied in {1} file(s).', applied, changedFiles);
 		io.stderr.write(`${summary}\n`);
 		return workspace.unreadable ? exitCode.usage : exitCode.clean;
 	},

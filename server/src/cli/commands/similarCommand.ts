@@ -25,10 +25,16 @@ export const similarCommand: Command = {
 	usage: '[options] "<text>" [paths…]  |  tickets similar --ticket FILE:LINE [options] [paths…]',
 	summary: () => l10n.t('List the tickets most similar to a text or to one ticket, best first.'),
 	options: [
-		{ name: 'ticket', short: 't', type: 'string', placeholder: 'FILE:LINE', description: () => l10n.t('Query by the ticket at this line of this file instead of a text.') },
+		{
+			name: 'ticket',
+			short: 't',
+			type: 'string',
+			placeholder: 'FILE:LINE',
+			description: () => l10n.t('Query by the ticket at this line of this file instead of a text.'),
+		},
 		{ name: 'limit', type: 'number', placeholder: 'N', description: () => l10n.t('Show at most N tickets (default 10).') },
-		{ name: 'same-product', type: 'boolean', description: () => l10n.t('Only tickets of the query ticket\'s product.') },
-		{ name: 'exclude-own-file', type: 'boolean', description: () => l10n.t('Leave out the tickets of the query ticket\'s file.') },
+		{ name: 'same-product', type: 'boolean', description: () => l10n.t("Only tickets of the query ticket's product.") },
+		{ name: 'exclude-own-file', type: 'boolean', description: () => l10n.t("Leave out the tickets of the query ticket's file.") },
 		{ name: 'json', type: 'boolean', description: () => l10n.t('Print JSON instead of a table.') },
 		...commonOptions,
 	],
@@ -57,7 +63,9 @@ export const similarCommand: Command = {
 			const { path, ticket } = query;
 			const own = indexed.findIndex((t) => t.path === path && t.ticket.ordinal === ticket.ordinal);
 			const options = { limit, sameProduct: !!args.options['same-product'], excludeOwnFile: !!args.options['exclude-own-file'] };
-			hits = similarByTicket(search, ticket, { key: own >= 0 ? own : undefined, group: groups.get(path) }, options, (key) => isCopy(ticket.fields, indexed[key].ticket.fields));
+			hits = similarByTicket(search, ticket, { key: own >= 0 ? own : undefined, group: groups.get(path) }, options, (key) =>
+				isCopy(ticket.fields, indexed[key].ticket.fields),
+			);
 		} else {
 			hits = similarByText(search, text!, limit);
 		}
@@ -65,7 +73,14 @@ export const similarCommand: Command = {
 		const rows = hits.map((hit) => {
 			const { file, ticket } = indexed[hit.key];
 			const category = categoryLabel(ticket, separator);
-			return { file, line: ticket.titleRange.start.line + 1, title: ticket.title, category, score: Math.round(hit.score * 1000) / 1000, matchedTerms: hit.matchedTerms };
+			return {
+				file,
+				line: ticket.titleRange.start.line + 1,
+				title: ticket.title,
+				category,
+				score: Math.round(hit.score * 1000) / 1000,
+				matchedTerms: hit.matchedTerms,
+			};
 		});
 		if (args.options.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
 		else if (!rows.length) io.stderr.write(`${l10n.t('No similar ticket among {0} ticket(s).', indexed.length)}\n`);

@@ -11,4 +11,15 @@ import { codeActionsFeature } from './codeActionsFeature';
 import { maskLeaksFeature } from './maskLeaksFeature';
 import { serverStatsFeature } from './serverStatsFeature';
 
-export const features: readonly ServerFeature[] = [diagnosticsFeature, outlineFeature, workspaceIndexFeature, recognitionFeature, completionFeature, similarFeature, workspaceSymbolsFeature, codeActionsFeature, maskLeaksFeature, serverStatsFeature];
+export const features: readonly ServerFeature[] = [
+	diagnosticsFeature,
+	outlineFeature,
+	workspaceIndexFeature,
+	recognitionFeature,
+	completionFeature,
+	similarFeature,
+	workspaceSymbolsFeature,
+	codeActionsFeature,
+	maskLeaksFeature,
+	serverStatsFeature,
+];

@@ -12,7 +12,10 @@ import { readCandidate } from '../../host/workspaceFiles';
 export const maskLeaksFeature: ServerFeature = {
 	register({ connection, documents, service, index, isDump, log }) {
 		connection.onRequest(MaskLeaksRequest, async (params, token) => {
-			const openDumps = documents.all().filter((d) => isDump(d)).map((d) => d.uri);
+			const openDumps = documents
+				.all()
+				.filter((d) => isDump(d))
+				.map((d) => d.uri);
 			const uris = params?.uris ?? [...new Set([...index.uris(), ...openDumps])];
 			const files: MaskLeaksFile[] = [];
 			const documentChanges: TextDocumentEdit[] = [];

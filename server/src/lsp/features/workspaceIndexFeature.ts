@@ -148,7 +148,10 @@ class IndexKeeper {
 			const settling = index.endBuild();
 			this.flush();
 			// The search index settles before the progress ends: queries then run at their settled speed.
-			if (settling) await this.ctx.slices.runInSlices(settling).catch((error) => this.ctx.log(`Settling the search index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+			if (settling)
+				await this.ctx.slices
+					.runInSlices(settling)
+					.catch((error) => this.ctx.log(`Settling the search index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 			// A big run's garbage goes before the tree's first answer comes (see collectGarbage).
 			if (settling && index.size.tickets >= bigRunTickets) collectGarbage();
 			progress.done();
@@ -171,7 +174,14 @@ class IndexKeeper {
 		}
 		if (read.skipped === 'tooLarge' && !this.reportedSkips.has(uri)) {
 			this.reportedSkips.add(uri);
-			this.ctx.log(l10n.t('Not indexing {0}: {1} MB is more than the {2} MB the index reads per file.', uri, Math.round((read.bytes ?? 0) / 2 ** 20), maxIndexedFileBytes / 2 ** 20));
+			this.ctx.log(
+				l10n.t(
+					'Not indexing {0}: {1} MB is more than the {2} MB the index reads per file.',
+					uri,
+					Math.round((read.bytes ?? 0) / 2 ** 20),
+					maxIndexedFileBytes / 2 ** 20,
+				),
+			);
 		}
 		if (this.ctx.index.removeFile(uri)) this.notify([uri]);
 	}
@@ -241,7 +251,9 @@ class IndexKeeper {
 
 	/** One file at a time: events, edits and closes are applied in the order they came. */
 	private enqueue(job: () => Promise<void>): void {
-		this.queue = this.queue.then(job).catch((error) => this.ctx.log(`Index update failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+		this.queue = this.queue
+			.then(job)
+			.catch((error) => this.ctx.log(`Index update failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 	}
 
 	private notify(uris: readonly string[]): void {
@@ -268,7 +280,14 @@ class IndexKeeper {
 		if (!path) return false;
 		return this.folders.some((root) => {
 			const rel = relativeTo(root, path);
-			return rel !== undefined && this.filter.file(rel) && !rel.split('/').slice(0, -1).some((_, i, parts) => this.filter.folderExcluded(parts.slice(0, i + 1).join('/')));
+			return (
+				rel !== undefined &&
+				this.filter.file(rel) &&
+				!rel
+					.split('/')
+					.slice(0, -1)
+					.some((_, i, parts) => this.filter.folderExcluded(parts.slice(0, i + 1).join('/')))
+			);
 		});
 	}
 

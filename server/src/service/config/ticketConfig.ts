@@ -84,7 +84,12 @@ export function resolveConfig(partial: PartialTicketConfig = {}): TicketConfig {
 			maxFileSizeMB: validSize(partial.limits?.maxFileSizeMB),
 			outlineSectionsMaxTickets: validCount(partial.limits?.outlineSectionsMaxTickets, defaultOutlineSectionsMaxTickets),
 		},
-		labels: { ...chineseLabels, ...partial.labels, sections: { ...chineseLabels.sections, ...partial.labels?.sections }, speakers: { ...chineseLabels.speakers, ...partial.labels?.speakers } },
+		labels: {
+			...chineseLabels,
+			...partial.labels,
+			sections: { ...chineseLabels.sections, ...partial.labels?.sections },
+			speakers: { ...chineseLabels.speakers, ...partial.labels?.speakers },
+		},
 	};
 }
 

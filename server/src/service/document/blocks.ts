@@ -56,7 +56,12 @@ export function readPlainBlocks(text: string, index = new LineIndex(text)): Root
 	const closeList = () => {
 		if (!list) return;
 		const children = list.items.map((item): ListItem => ({ type: 'listItem', children: [], position: span(item.startOffset, index.lineEnd(item.lastLine)) }));
-		blocks.push({ type: 'list', ordered: true, children, position: { start: children[0].position!.start, end: children.at(-1)!.position!.end } } satisfies List);
+		blocks.push({
+			type: 'list',
+			ordered: true,
+			children,
+			position: { start: children[0].position!.start, end: children.at(-1)!.position!.end },
+		} satisfies List);
 		list = undefined;
 	};
 	const closeAll = () => {
@@ -96,7 +101,12 @@ export function readPlainBlocks(text: string, index = new LineIndex(text)): Root
 		const atx = atxHeading.exec(lineText);
 		if (atx) {
 			closeAll();
-			blocks.push({ type: 'heading', depth: atx[1].length as Heading['depth'], children: [], position: span(start + indent, index.lineEnd(line)) } satisfies Heading);
+			blocks.push({
+				type: 'heading',
+				depth: atx[1].length as Heading['depth'],
+				children: [],
+				position: span(start + indent, index.lineEnd(line)),
+			} satisfies Heading);
 			continue;
 		}
 		const underline = setextUnderline.exec(lineText);

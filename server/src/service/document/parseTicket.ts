@@ -320,7 +320,18 @@ function readTurns(dialog: Section, lines: readonly string[], p: Patterns, label
 	const unlabelled: Located[] = [];
 	if (!dialog.contentText) return { turns, unlabelled };
 	const canonical = new Map(Object.entries(labels.speakers).map(([, name]) => [name, `**${name}**${labels.speakerColon}`]));
-	let current: { label: Located; name: string; speaker: Speaker | undefined; wellFormed: boolean; firstText: string; lines: string[]; startLine: number; lastLine: number } | undefined;
+	let current:
+		| {
+				label: Located;
+				name: string;
+				speaker: Speaker | undefined;
+				wellFormed: boolean;
+				firstText: string;
+				lines: string[];
+				startLine: number;
+				lastLine: number;
+		  }
+		| undefined;
 	const flush = () => {
 		if (!current) return;
 		const body = [current.firstText, ...current.lines].join('\n').trim();

@@ -148,7 +148,12 @@ function digestTicket(text: string, labels: TicketLabels, ordinal = 0, startLine
 }
 
 function joinText(lines: readonly string[] | undefined): string {
-	return lines ? lines.filter((line) => !blankLine.test(line)).join('\n').trim() : '';
+	return lines
+		? lines
+				.filter((line) => !blankLine.test(line))
+				.join('\n')
+				.trim()
+		: '';
 }
 
 function preview(description: string): string {

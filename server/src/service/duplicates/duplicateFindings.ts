@@ -68,13 +68,21 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 		(first) =>
 			first
 				? l10n.t('This ticket has {0} exact copies in the workspace (same text after whitespace and redaction markers); this first copy is kept.', exact.length)
-				: l10n.t('This ticket is an exact copy of {0} other tickets in the workspace (same text after whitespace and redaction markers); the first copy is kept, delete this one.', exact.length),
+				: l10n.t(
+						'This ticket is an exact copy of {0} other tickets in the workspace (same text after whitespace and redaction markers); the first copy is kept, delete this one.',
+						exact.length,
+					),
 		(c) => l10n.t('Copy: "{0}"', c.ticket.title),
 	);
 	emit(
 		'near-duplicate',
 		near,
-		() => l10n.t('This ticket is nearly the same as {0} other tickets in the workspace (up to {1}% of its 5-character shingles shared).', near.length, Math.round(Math.max(...near.map((c) => c.similarity)) * 100)),
+		() =>
+			l10n.t(
+				'This ticket is nearly the same as {0} other tickets in the workspace (up to {1}% of its 5-character shingles shared).',
+				near.length,
+				Math.round(Math.max(...near.map((c) => c.similarity)) * 100),
+			),
 		(c) => l10n.t('{0}% similar: "{1}"', Math.round(c.similarity * 100), c.ticket.title),
 	);
 	return out;

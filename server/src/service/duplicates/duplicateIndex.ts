@@ -266,7 +266,8 @@ export class DuplicateIndex {
 			const sortedKeys = new Uint32Array(live.length);
 			const sortedSlots = new Int32Array(live.length);
 			if (live.length < spread) {
-				for (let i = 0; i < live.length; i++) packed[i] = bandKey(this.signatures.subarray(live[i] * signatureLength, (live[i] + 1) * signatureLength), b) * spread + i;
+				for (let i = 0; i < live.length; i++)
+					packed[i] = bandKey(this.signatures.subarray(live[i] * signatureLength, (live[i] + 1) * signatureLength), b) * spread + i;
 				packed.sort();
 				for (let i = 0; i < live.length; i++) {
 					const at = packed[i] % spread;

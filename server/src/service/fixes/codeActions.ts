@@ -61,7 +61,13 @@ export function codeActions(uri: string, request: CodeActionRequest, context: Fi
 				const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
 				if (seen.has(key)) continue;
 				seen.add(key);
-				actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [uri]: [...fix.edits] } } });
+				actions.push({
+					title: fix.title,
+					kind: CodeActionKind.QuickFix,
+					diagnostics: [diagnostic],
+					isPreferred: fix.preferred,
+					edit: { changes: { [uri]: [...fix.edits] } },
+				});
 			}
 		}
 	}

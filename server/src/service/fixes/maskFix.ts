@@ -19,7 +19,10 @@ export function maskFixes(diagnostic: Diagnostic, { diagnostics }: FixContext): 
 	const edit = maskEdit(diagnostic);
 	if (!edit || !isLeakCode(diagnostic.code)) return [];
 	const fixes: Fix[] = [{ title: l10n.t('Mask as `{0}`', edit.newText), edits: [edit], preferred: true }];
-	const all = diagnostics.filter((d) => d.code === diagnostic.code).map(maskEdit).filter((e): e is TextEdit => !!e);
+	const all = diagnostics
+		.filter((d) => d.code === diagnostic.code)
+		.map(maskEdit)
+		.filter((e): e is TextEdit => !!e);
 	if (all.length > 1) fixes.push({ title: l10n.t('Mask all {0} `{1}` findings in this file', all.length, String(diagnostic.code)), edits: all });
 	return fixes;
 }

@@ -40,17 +40,35 @@ export function missingSectionFix(diagnostic: Diagnostic, { doc, config }: FixCo
 	return [{ title: l10n.t('Insert the section `{0}`', labels.sections[kind]), edits: [{ range: { start: at, end: at }, newText }] }];
 }
 
-function contentFor(kind: SectionKind, ticket: Ticket, rootCauses: readonly string[], speakers: { customer: string; staff: string }, colon: string, nl: string): string {
+function contentFor(
+	kind: SectionKind,
+	ticket: Ticket,
+	rootCauses: readonly string[],
+	speakers: { customer: string; staff: string },
+	colon: string,
+	nl: string,
+): string {
 	switch (kind) {
 		case 'description':
-			return ticket.turns.find((t) => t.speaker === 'customer')?.text.split('\n').join(nl) ?? '';
+			return (
+				ticket.turns
+					.find((t) => t.speaker === 'customer')
+					?.text.split('\n')
+					.join(nl) ?? ''
+			);
 		case 'rootCause':
 			return rootCauses.includes(neutralRootCause) ? neutralRootCause : '';
 		case 'dialog': {
 			const description = ticket.sections.find((s) => s.kind === 'description')?.contentText;
 			const turns = [
 				...(description ? [`**${speakers.customer}**${colon}${description.split('\n').join(' ')}`] : []),
-				...ticket.answers.map((a) => `**${speakers.staff}**${colon}${a.text.split('\n').map((l) => l.trim()).join(' ')}`),
+				...ticket.answers.map(
+					(a) =>
+						`**${speakers.staff}**${colon}${a.text
+							.split('\n')
+							.map((l) => l.trim())
+							.join(' ')}`,
+				),
 			];
 			return turns.join(`${nl}${nl}`);
 		}

@@ -20,7 +20,7 @@ export function rewriteAnswersFix(diagnostic: Diagnostic, { doc, config }: FixCo
 	const text = section.contentText ? newText : `${lineBreak(doc)}${lineBreak(doc)}${newText}`;
 	const current = doc.text.slice(doc.index.offsetAt(range.start), doc.index.offsetAt(range.end));
 	if (current === text) return [];
-	return [{ title: l10n.t('Rewrite {0} from the dialog\'s staff turns', config.labels.sections.answers), edits: [{ range, newText: text }] }];
+	return [{ title: l10n.t("Rewrite {0} from the dialog's staff turns", config.labels.sections.answers), edits: [{ range, newText: text }] }];
 }
 
 /** On a leak, only when it stands in 客服解答. */

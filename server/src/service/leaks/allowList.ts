@@ -19,7 +19,10 @@ export function allowListFor(entries: readonly string[]): AllowList {
 		const entry = raw.trim();
 		if (!entry) continue;
 		if (entry.includes('*')) {
-			const source = entry.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+			const source = entry
+				.split('*')
+				.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+				.join('.*');
 			patterns.push(new RegExp(`^${source}$`, 'is'));
 		} else exact.add(normalize(entry));
 	}

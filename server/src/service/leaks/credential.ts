@@ -10,15 +10,20 @@ import type { Detector, LeakKind } from './leak';
 
 const keyPart = '[A-Za-z0-9_-]';
 // The signature is an HMAC digest in base64: 27 characters and `=` for SHA-1, 43 for SHA-256.
-const accessKey = new RegExp(`(?<!${keyPart})(${keyPart}{16,64}):([A-Za-z0-9_+/-]{27}(?:[A-Za-z0-9_+/-]{16})?=?)(?::(${keyPart}{10,}={0,2}))?(?![A-Za-z0-9_+/=-])`, 'g');
+const accessKey = new RegExp(
+	`(?<!${keyPart})(${keyPart}{16,64}):([A-Za-z0-9_+/-]{27}(?:[A-Za-z0-9_+/-]{16})?=?)(?::(${keyPart}{10,}={0,2}))?(?![A-Za-z0-9_+/=-])`,
+	'g',
+);
 const bearer = /(?<![A-Za-z])Bearer[ \t]+([A-Za-z0-9._~+/-]{16,}=*)/gi;
 const jwt = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?![A-Za-z0-9_-])/g;
 const privateKey = /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]{0,8000}?-----END (?:[A-Z]+ )*PRIVATE KEY-----/g;
 const password = /(?<![A-Za-z])(密码|口令|password|passwd|pwd)(?:是|为|[ \t]*[:：=])[ \t]*["'“]?([\x21-\x7e]{4,64})/gi;
-const secretValue = /(?<![A-Za-z0-9_])(secret_?key|secret|sk|access_?key|ak|api_?key|access_?token|token|up_?token|upload_?token)["']?[ \t]*[:：=][ \t]*["']?([A-Za-z0-9_+/.=-]{16,128})/gi;
+const secretValue =
+	/(?<![A-Za-z0-9_])(secret_?key|secret|sk|access_?key|ak|api_?key|access_?token|token|up_?token|upload_?token)["']?[ \t]*[:：=][ \t]*["']?([A-Za-z0-9_+/.=-]{16,128})/gi;
 
 /** Values after 密码/password that are placeholders or code, not passwords. */
-const placeholder = /^(?:\*+|x+|null|none|nil|undefined|true|false|string|str|\.{3}|…+|\?+|password|passwd|pwd|your[\w-]*|my[\w-]*|[$%]\{.*\}?|<.*>?|\{.*\}?|\[.*\]?|[A-Za-z_]\w*\(.*|[A-Za-z_]\w*\.[A-Za-z_][\w.]*)$/i;
+const placeholder =
+	/^(?:\*+|x+|null|none|nil|undefined|true|false|string|str|\.{3}|…+|\?+|password|passwd|pwd|your[\w-]*|my[\w-]*|[$%]\{.*\}?|<.*>?|\{.*\}?|\[.*\]?|[A-Za-z_]\w*\(.*|[A-Za-z_]\w*\.[A-Za-z_][\w.]*)$/i;
 const trailingPunctuation = /["'”,.;:)\]}]+$/;
 
 /** Digits and letters mixed: how generated keys look and words do not. */

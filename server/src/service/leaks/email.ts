@@ -7,10 +7,42 @@ import { followedByMask } from './boundaries';
 import type { Detector } from './leak';
 
 // The lookbehind keeps each start at the beginning of a run, so a failed attempt costs at most 64 steps.
-const email = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.([A-Za-z]{2,24})(?![A-Za-z0-9-])/g;
+const email =
+	/(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.([A-Za-z]{2,24})(?![A-Za-z0-9-])/g;
 
 /** Endings that are file names, not top-level domains. */
-const fileExtensions = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'bmp', 'ico', 'js', 'mjs', 'ts', 'css', 'html', 'htm', 'json', 'xml', 'txt', 'md', 'gz', 'mp4', 'mp3', 'flv', 'm3u8', 'apk', 'ipa', 'exe', 'jar', 'java', 'py', 'go']);
+const fileExtensions = new Set([
+	'png',
+	'jpg',
+	'jpeg',
+	'gif',
+	'svg',
+	'webp',
+	'bmp',
+	'ico',
+	'js',
+	'mjs',
+	'ts',
+	'css',
+	'html',
+	'htm',
+	'json',
+	'xml',
+	'txt',
+	'md',
+	'gz',
+	'mp4',
+	'mp3',
+	'flv',
+	'm3u8',
+	'apk',
+	'ipa',
+	'exe',
+	'jar',
+	'java',
+	'py',
+	'go',
+]);
 const sshRemote = /^:[A-Za-z0-9_~/]/;
 const placeholderDomain = /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|test|invalid|localhost)$/i;
 

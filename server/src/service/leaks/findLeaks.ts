@@ -53,7 +53,8 @@ export function findLeaks(text: string, options: LeakScanOptions = {}): Leak[] {
 	const forms = findMaskForms(text);
 	if (forms.length && enabled('redaction-leak')) {
 		for (const c of findRedactionCandidates(text, forms)) {
-			if (!allow(text.slice(c.start, c.end))) candidates.push({ raw: { kind: 'masked', start: c.start, end: c.end }, tier: 2, order: candidates.length, form: c.form });
+			if (!allow(text.slice(c.start, c.end)))
+				candidates.push({ raw: { kind: 'masked', start: c.start, end: c.end }, tier: 2, order: candidates.length, form: c.form });
 		}
 	}
 	return settle(candidates).map((c) => toLeak(text, c, forms));

@@ -25,7 +25,7 @@ interface RedactionCandidate {
 	readonly form: MaskForm;
 }
 
-const urlChars = "A-Za-z0-9\\-._~:/?#@!$&+,;=%";
+const urlChars = 'A-Za-z0-9\\-._~:/?#@!$&+,;=%';
 const maskedUrl = new RegExp(`https?://[${urlChars}*]+`, 'g');
 const urlRun = new RegExp(`[${urlChars}]*`, 'y');
 const maskedWord = /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{6,})\*{3}((?:\.[A-Za-z0-9_-]+)*)/g;

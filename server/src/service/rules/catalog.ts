@@ -55,7 +55,10 @@ export const rules = [
 		code: 'separator',
 		category: 'structure',
 		severity: 'warning',
-		description: { en: 'Every ticket is followed by one `---`, and no `---` stands elsewhere between tickets.', 'zh-cn': '每个工单后有且只有一个 `---`，工单之间没有多余的 `---`。' },
+		description: {
+			en: 'Every ticket is followed by one `---`, and no `---` stands elsewhere between tickets.',
+			'zh-cn': '每个工单后有且只有一个 `---`，工单之间没有多余的 `---`。',
+		},
 		finds: 'a ticket not followed by `---`, a `---` directly under text (it turns the text into a heading), a doubled `---`',
 	},
 	{
@@ -77,20 +80,25 @@ export const rules = [
 		category: 'structure',
 		severity: 'warning',
 		description: { en: 'The category line is written `**问题分类**: product｜subcategory`.', 'zh-cn': '问题分类行写作 `**问题分类**: 产品｜子类`。' },
-		finds: 'a wrong separator (`|`, `/`, `-` instead of `｜`), a missing product or subcategory, stray spaces, a fullwidth `：` after the key, a key not in bold',
+		finds:
+			'a wrong separator (`|`, `/`, `-` instead of `｜`), a missing product or subcategory, stray spaces, a fullwidth `：` after the key, a key not in bold',
 	},
 	{
 		code: 'category-unknown',
 		category: 'structure',
 		severity: 'warning',
 		description: { en: 'The category belongs to the taxonomy.', 'zh-cn': '问题分类属于分类体系。' },
-		finds: 'a category outside the configured taxonomy; without one, a category seen once whose product or subcategory is a near spelling of a frequent one ("did you mean …")',
+		finds:
+			'a category outside the configured taxonomy; without one, a category seen once whose product or subcategory is a near spelling of a frequent one ("did you mean …")',
 	},
 	{
 		code: 'section-missing',
 		category: 'structure',
 		severity: 'error',
-		description: { en: 'Every ticket has the sections 问题描述, 根本原因分析 and 完整对话记录.', 'zh-cn': '每个工单都有 问题描述、根本原因分析 和 完整对话记录 三节。' },
+		description: {
+			en: 'Every ticket has the sections 问题描述, 根本原因分析 and 完整对话记录.',
+			'zh-cn': '每个工单都有 问题描述、根本原因分析 和 完整对话记录 三节。',
+		},
 		finds: '问题描述, 根本原因分析 or 完整对话记录 absent (not reported again when a misspelt heading is the cause)',
 	},
 	{
@@ -104,7 +112,10 @@ export const rules = [
 		code: 'section-order',
 		category: 'structure',
 		severity: 'warning',
-		description: { en: 'Sections come in the order 问题描述, 客服解答, 根本原因分析, 完整对话记录.', 'zh-cn': '小节按 问题描述、客服解答、根本原因分析、完整对话记录 的顺序排列。' },
+		description: {
+			en: 'Sections come in the order 问题描述, 客服解答, 根本原因分析, 完整对话记录.',
+			'zh-cn': '小节按 问题描述、客服解答、根本原因分析、完整对话记录 的顺序排列。',
+		},
 		finds: 'sections out of the order 问题描述, 客服解答, 根本原因分析, 完整对话记录',
 	},
 	{
@@ -174,7 +185,10 @@ export const rules = [
 		code: 'stray-structure',
 		category: 'structure',
 		severity: 'warning',
-		description: { en: 'No heading, `---` or setext underline inside a ticket splits or corrupts it.', 'zh-cn': '工单内没有会拆分或破坏结构的标题、`---` 或 setext 下划线。' },
+		description: {
+			en: 'No heading, `---` or setext underline inside a ticket splits or corrupts it.',
+			'zh-cn': '工单内没有会拆分或破坏结构的标题、`---` 或 setext 下划线。',
+		},
 		finds: "a heading, `---` or setext underline inside a ticket's text",
 	},
 	{
@@ -224,7 +238,8 @@ export const rules = [
 		category: 'leaks',
 		severity: 'error',
 		description: { en: 'No access key with signature, token, private key or password in clear text.', 'zh-cn': '没有明文的带签名访问密钥、令牌、私钥或密码。' },
-		finds: '`AK:SIGN=` (an HMAC-length signature), an upload token, a bearer token or JWT, a private key, a password after 密码/password, a random value after secret/token/key',
+		finds:
+			'`AK:SIGN=` (an HMAC-length signature), an upload token, a bearer token or JWT, a private key, a password after 密码/password, a random value after secret/token/key',
 	},
 	{
 		code: 'pii-org-id',
@@ -238,20 +253,27 @@ export const rules = [
 		category: 'leaks',
 		severity: 'warning',
 		description: { en: 'No value written in full that the same ticket masks elsewhere.', 'zh-cn': '同一工单别处已脱敏的值，不在其他地方完整写出。' },
-		finds: 'a value the same ticket masks elsewhere (`jCciD48k***`, `https://github.com/***`, `47.112.*.*`) written in full; related information points at the masked text',
+		finds:
+			'a value the same ticket masks elsewhere (`jCciD48k***`, `https://github.com/***`, `47.112.*.*`) written in full; related information points at the masked text',
 	},
 	{
 		code: 'file-too-large',
 		category: 'files',
 		severity: 'information',
-		description: { en: 'A file larger than `ticketCurator.limits.maxFileSizeMB` is outlined but not checked; this says so at line 1.', 'zh-cn': '大于 `ticketCurator.limits.maxFileSizeMB` 的文件只显示大纲、不做检查；在第 1 行说明这一点。' },
+		description: {
+			en: 'A file larger than `ticketCurator.limits.maxFileSizeMB` is outlined but not checked; this says so at line 1.',
+			'zh-cn': '大于 `ticketCurator.limits.maxFileSizeMB` 的文件只显示大纲、不做检查；在第 1 行说明这一点。',
+		},
 		finds: 'a file over `limits.maxFileSizeMB` (default 50 MB): one finding at line 1 instead of checks; its Outline, folding and Tickets view entries stay',
 	},
 	{
 		code: 'file-encoding',
 		category: 'files',
 		severity: 'warning',
-		description: { en: 'A dump is UTF-8 text: a binary file or one in another encoding (GBK…) gets one diagnostic at line 1 instead of checks.', 'zh-cn': '工单导出文件应为 UTF-8 文本：二进制文件或其他编码（GBK 等）的文件在第 1 行得到一条诊断，而不做检查。' },
+		description: {
+			en: 'A dump is UTF-8 text: a binary file or one in another encoding (GBK…) gets one diagnostic at line 1 instead of checks.',
+			'zh-cn': '工单导出文件应为 UTF-8 文本：二进制文件或其他编码（GBK 等）的文件在第 1 行得到一条诊断，而不做检查。',
+		},
 		finds: 'a binary file (NUL characters) or one not in UTF-8 (GBK…; the message says how to convert it): one finding at line 1 instead of checks',
 	},
 	{

@@ -12,7 +12,12 @@ export const categoryRules: TicketRule = {
 			report({
 				code: 'category-missing',
 				range: ticket.title.range,
-				message: l10n.t('The ticket has no category line; expected `**{0}**{1} product{2}subcategory` under the title.', labels.categoryKey, labels.categoryColon, labels.categorySeparator),
+				message: l10n.t(
+					'The ticket has no category line; expected `**{0}**{1} product{2}subcategory` under the title.',
+					labels.categoryKey,
+					labels.categoryColon,
+					labels.categorySeparator,
+				),
 			});
 			return;
 		}
@@ -42,12 +47,20 @@ export const categoryRules: TicketRule = {
 			report({
 				code: 'category-format',
 				range: category.separator.range,
-				message: l10n.t('The category separator is `{0}`; expected the fullwidth `{1}` between product and subcategory.', category.separator.text, labels.categorySeparator),
+				message: l10n.t(
+					'The category separator is `{0}`; expected the fullwidth `{1}` between product and subcategory.',
+					category.separator.text,
+					labels.categorySeparator,
+				),
 				data: { replacement: labels.categorySeparator },
 			});
 		}
 		if (!category.product) {
-			report({ code: 'category-format', range: category.value.text.trim() ? category.value.range : category.range, message: l10n.t('The category has no product; expected `product{0}subcategory`.', labels.categorySeparator) });
+			report({
+				code: 'category-format',
+				range: category.value.text.trim() ? category.value.range : category.range,
+				message: l10n.t('The category has no product; expected `product{0}subcategory`.', labels.categorySeparator),
+			});
 			return;
 		}
 		if (!category.subcategory) {

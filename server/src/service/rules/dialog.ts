@@ -13,7 +13,12 @@ export const dialogRules: TicketRule = {
 			report({
 				code: 'dialog-empty',
 				range: dialog.name.range,
-				message: l10n.t('The dialog has no turns; each turn starts with `**{0}**{2}` or `**{1}**{2}`.', labels.speakers.customer, labels.speakers.staff, labels.speakerColon),
+				message: l10n.t(
+					'The dialog has no turns; each turn starts with `**{0}**{2}` or `**{1}**{2}`.',
+					labels.speakers.customer,
+					labels.speakers.staff,
+					labels.speakerColon,
+				),
 			});
 			return;
 		}

@@ -92,7 +92,10 @@ function checkCategories(doc: TicketDocument, config: TicketConfig, workspace: C
 	// an older text of it: count its own tickets too, taking the larger count of each category.
 	const counts = withOwnCounts(workspace, countCategories(doc, separator));
 	const taxonomy = config.categories;
-	const frequent = [...counts].filter(([, n]) => n >= frequentCount).sort((a, b) => b[1] - a[1]).map(([name]) => name);
+	const frequent = [...counts]
+		.filter(([, n]) => n >= frequentCount)
+		.sort((a, b) => b[1] - a[1])
+		.map(([name]) => name);
 	for (let i = 0; i < doc.chunks.length; i++) {
 		const parsed = doc.parsed(i);
 		const name = categoryName(parsed, separator);

@@ -36,13 +36,19 @@ export const structureRules: TicketRule = {
 				report({
 					code: 'stray-structure',
 					range: stray.range,
-					message: l10n.t('This line underlines the text above it, which Markdown then reads as a level-{0} heading; add a blank line or escape it.', stray.depth ?? 1),
+					message: l10n.t(
+						'This line underlines the text above it, which Markdown then reads as a level-{0} heading; add a blank line or escape it.',
+						stray.depth ?? 1,
+					),
 				});
 			} else {
 				report({
 					code: 'stray-structure',
 					range: stray.range,
-					message: l10n.t('A level-{0} heading inside a ticket; only `## ` titles and `### ` sections structure a ticket. Escape the `#` if it is text.', stray.depth ?? 1),
+					message: l10n.t(
+						'A level-{0} heading inside a ticket; only `## ` titles and `### ` sections structure a ticket. Escape the `#` if it is text.',
+						stray.depth ?? 1,
+					),
 				});
 			}
 		}

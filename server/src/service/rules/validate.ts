@@ -93,7 +93,9 @@ export class Validator {
 			else this.fileMemo.delete(doc.uri);
 		}
 		for (const [what, { times, error }] of failures) {
-			this.log(`rule ${what} failed ${times} time(s) in ${doc.uri}; its findings there are dropped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			this.log(
+				`rule ${what} failed ${times} time(s) in ${doc.uri}; its findings there are dropped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+			);
 		}
 		return out;
 	}

@@ -97,7 +97,14 @@ export class TermWeights {
 }
 
 /** Adds each term's weight × impact to its living tickets' sums in `scores`, listing the tickets first touched in `touched`; returns the count touched. */
-export function accumulate(lists: PostingLists, alive: Uint8Array, weights: ReadonlyMap<number, number>, scores: Float32Array, touched: Int32Array, count: number): number {
+export function accumulate(
+	lists: PostingLists,
+	alive: Uint8Array,
+	weights: ReadonlyMap<number, number>,
+	scores: Float32Array,
+	touched: Int32Array,
+	count: number,
+): number {
 	for (const [id, base] of weights) {
 		const docs = lists.docs[id];
 		const impacts = lists.impacts[id];

@@ -114,9 +114,19 @@ export class ForwardLists {
 
 	/** Moves the lists of the first `count` tickets into two big arrays (see arena.ts), in two steps. */
 	*poolSteps(count: number): Steps<void> {
-		this.terms = pooled(this.terms, Int32Array.from(this.terms, (ids) => ids.length), count, Int32Array);
+		this.terms = pooled(
+			this.terms,
+			Int32Array.from(this.terms, (ids) => ids.length),
+			count,
+			Int32Array,
+		);
 		yield;
-		this.impacts = pooled(this.impacts, Int32Array.from(this.impacts, (ids) => ids.length), count, Uint8Array);
+		this.impacts = pooled(
+			this.impacts,
+			Int32Array.from(this.impacts, (ids) => ids.length),
+			count,
+			Uint8Array,
+		);
 	}
 
 	/**

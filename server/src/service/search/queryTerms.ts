@@ -49,7 +49,13 @@ export function textQuery(text: string): Query {
  * terms (by impact × idf), its vector normalised and shared by squared score; the `terms` heaviest,
  * scaled to `weight` times the query's length (in the units of the query's own weights × idf × kind).
  */
-export function feedbackTerms(query: Query, top: readonly [number, number][], forward: ForwardLists, lists: PostingLists, weights: TermWeights): Map<number, number> {
+export function feedbackTerms(
+	query: Query,
+	top: readonly [number, number][],
+	forward: ForwardLists,
+	lists: PostingLists,
+	weights: TermWeights,
+): Map<number, number> {
 	const p = weights.params;
 	// Shares go by the square of the score: the closest matches lend most, so that a template
 	// reply common to many loosely similar tickets does not outweigh the near-identical ones.

@@ -158,7 +158,12 @@ export class SearchIndex {
 		}
 		const copyOf = options.excludeCopiesOf;
 		// Exact copies are filtered out, so that many copies of the query cannot crowd out the results.
-		const filter = tickets.filterOf({ product: options.product, excludeGroup: options.excludeGroup, excludeKeys: options.excludeKeys, excludeExact: copyOf?.print.exact });
+		const filter = tickets.filterOf({
+			product: options.product,
+			excludeGroup: options.excludeGroup,
+			excludeKeys: options.excludeKeys,
+			excludeExact: copyOf?.print.exact,
+		});
 		let count = accumulate(lists, tickets.alive, weights, scores, touched, 0);
 		if (options.feedback && feedback.docs > 0 && feedback.weight > 0 && count) {
 			// Feedback adds to the first pass's sums: only the added terms are read again.

@@ -26,7 +26,13 @@ export interface OwnPlace {
  * The tickets most similar to `ticket`. A hit whose skeleton equals the query's may be a masked
  * copy (redaction): `isCopy` says, from the texts, which only the caller has.
  */
-export function similarByTicket(search: SearchIndex, ticket: Pick<TicketDigest, 'fields' | 'product'>, own: OwnPlace, options: SimilarQueryOptions, isCopy: (key: number) => boolean): SearchHit[] {
+export function similarByTicket(
+	search: SearchIndex,
+	ticket: Pick<TicketDigest, 'fields' | 'product'>,
+	own: OwnPlace,
+	options: SimilarQueryOptions,
+	isCopy: (key: number) => boolean,
+): SearchHit[] {
 	return search.search(search.ticketQuery(ticket.fields, own.key !== undefined), {
 		limit: options.limit,
 		feedback: true,

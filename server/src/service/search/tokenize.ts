@@ -23,7 +23,9 @@ const maxNumberLength = 8;
 
 /** Han (with extension A and compatibility ideographs), kana and Hangul: scripts written without spaces. */
 export function isCjkCode(c: number): boolean {
-	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
+	return (
+		(c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)
+	);
 }
 
 /** ASCII letters and digits (after folding full-width forms), and letters of other alphabetic scripts. */

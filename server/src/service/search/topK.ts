@@ -4,7 +4,14 @@
  * The best `size` of the first `count` tickets of `touched` passing `filter`, as [ticket, score],
  * best first (ties by ticket number); `reset` clears their sums in `scores` for the next query.
  */
-export function bestOf(scores: Float32Array, touched: Int32Array, count: number, size: number, filter: (doc: number) => boolean, reset: boolean): [number, number][] {
+export function bestOf(
+	scores: Float32Array,
+	touched: Int32Array,
+	count: number,
+	size: number,
+	filter: (doc: number) => boolean,
+	reset: boolean,
+): [number, number][] {
 	const top = new TopK(size);
 	for (let i = 0; i < count; i++) {
 		const d = touched[i];
