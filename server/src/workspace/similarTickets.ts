@@ -47,8 +47,8 @@ export class SimilarTickets {
 
 	/**
 	 * Tickets similar to one ticket of `uri` (the whole ticket is the query). A hit that may be a
-	 * masked copy of the query needs its own text to be sure (rare): those texts are read first,
-	 * then the ranking runs again knowing which hits are copies.
+	 * masked copy of the query needs its own text to be sure (rare): those texts are read after a
+	 * first ranking, which runs again only when one of them is a copy.
 	 */
 	async similarToTicket(uri: string, ticket: TicketDigest, options: SimilarQueryOptions): Promise<SimilarTicket[]> {
 		const known = new Map<number, boolean>();
@@ -59,8 +59,14 @@ export class SimilarTickets {
 				if (answer === undefined) unknown.push(key);
 				return answer ?? false;
 			});
-			if (!unknown.length) return this.toRows(hits);
-			for (const key of unknown) known.set(key, await this.confirmCopy(key, ticket.fields));
+			let anyCopy = false;
+			for (const key of unknown) {
+				const copy = await this.confirmCopy(key, ticket.fields);
+				known.set(key, copy);
+				anyCopy ||= copy;
+			}
+			// Ranked again only when a copy was confirmed: had none been, this ranking already answered as the next would.
+			if (!anyCopy) return this.toRows(hits);
 		}
 	}
 
