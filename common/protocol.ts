@@ -25,7 +25,7 @@ export interface TicketSummary {
 	readonly description: string;
 }
 
-// ---- Workspace index (issue 4): every ticket of every dump in the workspace folders, open or not.
+// ---- Workspace index: every ticket of every dump in the workspace folders, open or not.
 
 /**
  * `tickets/list` (client → server): the tickets of the workspace index, in file order.
@@ -58,7 +58,7 @@ export interface TicketsDidChangeParams {
 
 export const TicketsDidChangeNotification = new NotificationType<TicketsDidChangeParams>('tickets/didChange');
 
-// ---- Recognition (issue 3): which open documents are ticket dumps.
+// ---- Recognition: which open documents are ticket dumps.
 
 /**
  * `tickets/dumpRecognized` (server → client): an open document is a ticket dump (sent when it opens
@@ -72,7 +72,7 @@ export interface DumpRecognizedParams {
 
 export const DumpRecognizedNotification = new NotificationType<DumpRecognizedParams>('tickets/dumpRecognized');
 
-// ---- Similar tickets (issue 4).
+// ---- Similar tickets.
 
 /**
  * `tickets/similar` (client → server): tickets ranked by similarity (BM25F over title, description,
@@ -118,7 +118,7 @@ export const SimilarTicketsRequest = new RequestType<SimilarTicketsParams, Simil
 // ticket, named by its title, matched CJK-aware (every word and character of the query, in any
 // order), with its category as containerName.
 
-// ---- Mask all leaks (issue 5): the edit that masks every leak of the workspace's dumps, with counts for the confirmation.
+// ---- Mask all leaks: the edit that masks every leak of the workspace's dumps, with counts for the confirmation.
 
 /** `tickets/maskLeaks` (client → server). Without `uris`: every dump of the workspace index and every open dump. */
 export interface MaskLeaksParams {
@@ -159,7 +159,7 @@ export interface SnippetResult {
 
 export const SnippetRequest = new RequestType<SnippetParams, SnippetResult, void>('tickets/snippet');
 
-// ---- Robustness (issue 7): what the server process is doing, for tests, benchmarks and bug reports.
+// ---- Robustness: what the server process is doing, for tests, benchmarks and bug reports.
 
 /** Counts of the diagnostics scheduler since the server started. */
 export interface DiagnosticsRunStats {

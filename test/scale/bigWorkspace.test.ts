@@ -1,7 +1,7 @@
 /**
- * A workspace of 1,000 generated dumps (114 tickets each, 114k tickets) through the server process
- * (issue 7): the first index completes with progress, the tree's first answer (`tickets/list`)
- * arrives within 2 s of it with every ticket, an edit of one dump (on disk, or in the editor)
+ * A workspace of 1,000 generated dumps (114 tickets each, 114k tickets) through the server process:
+ * the first index completes with progress, the tree's first answer (`tickets/list`) holds every
+ * ticket, an edit of one dump (on disk, or in the editor)
  * re-reads and re-indexes that file only, and the server's memory stays under 1 GB. Heavy (a
  * minute of CPU, ~180 MB on disk): `npm run test:scale`, not `npm test`. Prints its figures.
  */

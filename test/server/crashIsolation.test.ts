@@ -1,5 +1,5 @@
 /**
- * Crash isolation in the server process (issue 7): a rule that throws on one ticket becomes one
+ * Crash isolation in the server process: a rule that throws on one ticket becomes one
  * logged error and that rule's silence for that ticket; the other rules still report on it, the
  * same rule still reports on every other ticket, and the server keeps answering. The failing rule
  * comes from a test build of the real server in which esbuild swaps the dialog rules for a faulty

@@ -1,5 +1,5 @@
 /**
- * Edits under load (issue 7): 500 incremental edits typed into the real dump as fast as the protocol
+ * Edits under load: 500 incremental edits typed into the real dump as fast as the protocol
  * allows. The last diagnostics are what a fresh validation of the final text finds; every publish is
  * for a version the client sent, in increasing order, with exactly the diagnostics of that version's
  * text (never an outdated run's); and the work that edits made stale is dropped or cancelled, as

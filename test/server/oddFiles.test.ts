@@ -1,5 +1,5 @@
 /**
- * Odd files through the server process (issue 7): a dump with a 5 MB line, a file that is one 5 MB
+ * Odd files through the server process: a dump with a 5 MB line, a file that is one 5 MB
  * line, a binary file named .md, a GBK export as an editor decodes it, an empty file, a file of only
  * `---`, and a dump past the size limit. The server answers, says what it does not check, and never
  * goes silent. (The 20 MB dump is test/scale/hugeDump.test.ts, `npm run test:scale`.)

@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CandidateFilter } from './pathFilter';
 
-/** Files larger than this are not indexed (a dump part is about 200 KB; issue 7's huge dump is 20 MB). */
+/** Files larger than this are not indexed (a dump part is about 200 KB; the biggest dumps seen are 20 MB). */
 export const maxIndexedFileBytes = 64 * 1024 * 1024;
 
 /** The path of `path` under `root` with `/` separators, or undefined when it is not under it. */

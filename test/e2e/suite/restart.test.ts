@@ -1,5 +1,5 @@
 /**
- * Crash isolation in a real VS Code (issue 7): the server process is killed; the client restarts
+ * Crash isolation in a real VS Code: the server process is killed; the client restarts
  * it, tells the user once (a second crash is not announced again), and the restarted server checks
  * the open dump as before.
  */
