@@ -17,6 +17,12 @@ import { fileUri, startServer, timed, type TestClient } from './lspClient';
 
 const root = join(__dirname, '..', '..');
 
+/**
+ * These answers take 140–260 ms on a quiet machine: the bound only catches a stall (a request
+ * waiting behind a whole check), with room for a CI machine several times slower.
+ */
+const stallGuardMs = 5000;
+
 describe('odd files (server process)', function () {
 	this.timeout(180_000);
 	let dir: string;
@@ -82,7 +88,7 @@ describe('odd files (server process)', function () {
 			await open('one-line.md', `# 技术支持工单数据 ${'日志 '.repeat(1_700_000)}`);
 			const [result, ms] = await timed(() => symbols('one-line.md'));
 			assert.equal(result, null);
-			assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
+			assert.ok(ms < stallGuardMs, `${ms.toFixed(0)} ms`);
 		});
 
 		it('checks a dump with a 5 MB line pasted in a turn, and answers meanwhile', async () => {
@@ -94,7 +100,7 @@ describe('odd files (server process)', function () {
 			const diagnostics = published('long-line.md');
 			const [result, ms] = await timed(() => symbols('long-line.md'));
 			assert.equal(result![0].children!.length, 114);
-			assert.ok(ms < 3000, `documentSymbol took ${ms.toFixed(0)} ms`);
+			assert.ok(ms < stallGuardMs, `documentSymbol took ${ms.toFixed(0)} ms`);
 			const publish = await diagnostics;
 			const expected = createTicketService().validate({ uri: uri('long-line.md'), version: 1, getText: () => text })!;
 			// The service's findings; the server may add copies of these tickets found across the workspace.
@@ -127,7 +133,7 @@ describe('odd files (server process)', function () {
 			);
 			const [result, ms] = await timed(() => small.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: name } }));
 			assert.equal(result[0].children!.length, (text.match(/^## /gm) ?? []).length);
-			assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
+			assert.ok(ms < stallGuardMs, `${ms.toFixed(0)} ms`);
 			await small.connection.sendNotification('textDocument/didChange', {
 				textDocument: { uri: name, version: 2 },
 				contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }],
