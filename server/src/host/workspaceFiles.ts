@@ -62,12 +62,9 @@ export async function readCandidate(path: string, maxBytes = maxIndexedFileBytes
 	}
 }
 
-/** A `file:` URI's text as UTF-8; undefined for other schemes and for files that cannot be read. */
+/** A `file:` URI's text, read as the index reads files (no binary or oversized file); undefined otherwise. */
 export async function readUriText(uri: string): Promise<string | undefined> {
 	if (!uri.startsWith('file:')) return undefined;
-	try {
-		return await readFile(fileURLToPath(uri), 'utf8');
-	} catch {
-		return undefined;
-	}
+	const read = await readCandidate(fileURLToPath(uri));
+	return 'text' in read ? read.text : undefined;
 }
