@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { fieldHashCount } from '../../../server/src/service/duplicates/exactCopies';
 import { IndexedTickets } from '../../../server/src/service/search/indexedTickets';
 
-const print = (n: number) => ({ exact: n, skeleton: n });
+const print = (n: number) => ({ exact: n, skeleton: n, fieldHashes: new Uint32Array(fieldHashCount).fill(n), unmasked: n & 15 });
 
 describe('indexedTickets (the tickets of the similar-ticket index)', () => {
 	it('numbers tickets as added, and marks a removed one dead', () => {
@@ -25,7 +26,7 @@ describe('indexedTickets (the tickets of the similar-ticket index)', () => {
 		const remap = tickets.compact();
 		assert.deepEqual([remap[0], remap[1], remap[3], remap[4], remap[5]], [-1, 0, 2, -1, 3]);
 		assert.deepEqual([tickets.count, tickets.dead, tickets.compactions, tickets.needsCompaction], [900, 0, 1, false]);
-		assert.deepEqual([tickets.key[3], tickets.group[3], tickets.exact[3]], [5, 2, 5]);
+		assert.deepEqual([tickets.key[3], tickets.group[3], tickets.exact[3], tickets.fieldHashes[3 * fieldHashCount], tickets.unmasked[3]], [5, 2, 5, 5, 5]);
 		assert.equal(tickets.remove(5), 3, 'keys find their new numbers');
 	});
 

@@ -95,6 +95,28 @@ describe('searchIndex (BM25F ranking of similar tickets)', () => {
 		assert.ok(keys.includes(1002), 'near copy missing');
 	});
 
+	it('asks the caller to confirm only the tickets its prints cannot settle', () => {
+		const copies = new SearchIndex();
+		tickets.forEach((t, i) => copies.add(i, 0, t.fields));
+		const original = tickets[0].fields;
+		// Same skeleton, no wildcard: a late digit changed in an ID is another ticket, told apart without its text.
+		const laterId = { ...original, title: `${original.title} 订单 2024061512345678` };
+		const query = { ...original, title: `${original.title} 订单 2024061512345679` };
+		// Same skeleton, a wildcard where the texts differ: only the texts can tell.
+		const maskedId = { ...original, title: `${original.title} 订单 20240615***` };
+		copies.add(2000, 0, laterId);
+		copies.add(2001, 0, maskedId);
+		const asked: number[] = [];
+		const hits = copies.search(copies.ticketQuery(query, false), {
+			limit: 10,
+			excludeKeys: new Set([0]),
+			excludeCopiesOf: { print: copyPrint(query), confirm: (key) => (asked.push(key), key === 2001) },
+		});
+		assert.deepEqual(asked, [2001]);
+		const keys = hits.map((h) => h.key);
+		assert.ok(keys.includes(2000) && !keys.includes(2001), `${keys}`);
+	});
+
 	it('gives after removals and re-adds (with compaction) what a fresh index gives', () => {
 		const churned = new SearchIndex();
 		tickets.forEach((t, i) => churned.add(i, 0, t.fields));

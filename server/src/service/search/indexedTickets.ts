@@ -3,7 +3,7 @@
  * key, group (file) and product, whether alive, and the copy print (see exactCopies.ts). Removal
  * marks a ticket dead; compaction renumbers the living ones, once a quarter of them is dead.
  */
-import type { CopyPrint } from '../duplicates/exactCopies';
+import { fieldHashCount, type CopyPrint } from '../duplicates/exactCopies';
 import { grow } from './arena';
 
 /** Compaction once this share of the tickets is dead (and at least this many). */
@@ -34,6 +34,9 @@ export class IndexedTickets {
 	alive = new Uint8Array(256);
 	exact = new Float64Array(256);
 	skeleton = new Float64Array(256);
+	/** The copy print's field hashes, `fieldHashCount` per ticket, and its unmasked bits. */
+	fieldHashes = new Uint32Array(256 * fieldHashCount);
+	unmasked = new Uint8Array(256);
 	private readonly keyToDoc = new Map<number, number>();
 	private readonly products = new Map<string, number>();
 
@@ -59,6 +62,8 @@ export class IndexedTickets {
 		this.alive[doc] = 1;
 		this.exact[doc] = print.exact;
 		this.skeleton[doc] = print.skeleton;
+		this.fieldHashes.set(print.fieldHashes, doc * fieldHashCount);
+		this.unmasked[doc] = print.unmasked;
 		this.keyToDoc.set(key, doc);
 		return doc;
 	}
@@ -89,6 +94,8 @@ export class IndexedTickets {
 			this.alive[next] = 1;
 			this.exact[next] = this.exact[d];
 			this.skeleton[next] = this.skeleton[d];
+			this.fieldHashes.copyWithin(next * fieldHashCount, d * fieldHashCount, (d + 1) * fieldHashCount);
+			this.unmasked[next] = this.unmasked[d];
 			next++;
 		}
 		this.alive.fill(0, next, this.count);
@@ -125,5 +132,7 @@ export class IndexedTickets {
 		this.alive = grow(this.alive, n);
 		this.exact = grow(this.exact, n);
 		this.skeleton = grow(this.skeleton, n);
+		this.fieldHashes = grow(this.fieldHashes, n * fieldHashCount);
+		this.unmasked = grow(this.unmasked, n);
 	}
 }

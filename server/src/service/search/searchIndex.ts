@@ -14,7 +14,7 @@
  * against fixed average lengths (bm25f.ts), so impacts never need recomputing.
  */
 import { accumulate, impactLevels, matchedTerms, TermWeights, ticketImpacts } from './bm25f';
-import { copyPrint, type CopyPrint } from '../duplicates/exactCopies';
+import { copyByPrints, copyPrint, fieldHashCount, type CopyPrint } from '../duplicates/exactCopies';
 import { ForwardLists } from './forwardLists';
 import { IndexedTickets } from './indexedTickets';
 import { PostingLists } from './postingLists';
@@ -177,8 +177,12 @@ export class SearchIndex {
 		let confirms = 0;
 		for (const [d, score] of best) {
 			if (hits.length >= limit) break;
-			// A masked copy shares the query's skeleton; the caller confirms on the texts, a few times per query at most.
-			if (copyOf?.confirm && tickets.skeleton[d] === copyOf.print.skeleton && confirms++ < maxConfirms && copyOf.confirm(tickets.key[d])) continue;
+			// A masked copy shares the query's skeleton. The prints settle most such tickets; the caller confirms the rest on the texts, a few times per query at most.
+			if (copyOf && tickets.skeleton[d] === copyOf.print.skeleton) {
+				const { fieldHashes, unmasked } = copyOf.print;
+				const copy = copyByPrints(tickets.fieldHashes, d * fieldHashCount, tickets.unmasked[d], fieldHashes, 0, unmasked);
+				if (copy ?? (!!copyOf.confirm && confirms++ < maxConfirms && copyOf.confirm(tickets.key[d]))) continue;
+			}
 			hits.push({ key: tickets.key[d], score: score / impactLevels, matchedTerms: matchedTerms(lists, d, weights) });
 		}
 		return hits;
