@@ -23,6 +23,7 @@ export interface TicketSettings {
 	labels?: PartialTicketConfig['labels'];
 	files?: { include?: string; exclude?: string };
 	validate?: { debounce?: number };
+	diagnostics?: { maxPerFile?: number };
 }
 
 export interface ServerSettings {
@@ -32,7 +33,12 @@ export interface ServerSettings {
 	/** The folder the include/exclude globs are relative to (the configuration file's), when known. */
 	readonly root?: string;
 	readonly debounceMs: number;
+	/** Most diagnostics published for one file (0: no limit). */
+	readonly maxDiagnosticsPerFile: number;
 }
+
+/** What VS Code shows of one file's diagnostics at most: more is never seen, only sent and parsed. */
+export const defaultMaxDiagnosticsPerFile = 1000;
 
 /**
  * The configuration file (.ticketcurator.json) under the editor settings: an editor setting wins
@@ -58,6 +64,7 @@ export function mergeSettings(file: TicketSettings | undefined, editor: TicketSe
 		},
 		files: { include: glob(f.files?.include, e.files?.include, defaultInclude), exclude: glob(f.files?.exclude, e.files?.exclude, defaultExclude) },
 		validate: { ...f.validate, ...e.validate },
+		diagnostics: { maxPerFile: overriding(f.diagnostics?.maxPerFile, e.diagnostics?.maxPerFile, defaultMaxDiagnosticsPerFile) },
 		duplicates: { threshold: overriding(f.duplicates?.threshold, e.duplicates?.threshold, defaultDuplicateThreshold) },
 		limits: {
 			maxFileSizeMB: overriding(f.limits?.maxFileSizeMB, e.limits?.maxFileSizeMB, defaultMaxFileSizeMB),
@@ -87,5 +94,6 @@ export function toServerSettings(settings: TicketSettings | null | undefined, ro
 		exclude: s.files?.exclude || defaultExclude,
 		root,
 		debounceMs: typeof s.validate?.debounce === 'number' ? Math.max(0, s.validate.debounce) : 200,
+		maxDiagnosticsPerFile: typeof s.diagnostics?.maxPerFile === 'number' ? Math.max(0, Math.floor(s.diagnostics.maxPerFile)) : defaultMaxDiagnosticsPerFile,
 	};
 }

@@ -1,4 +1,5 @@
 /** Pushes diagnostics for open ticket dumps (debounced, cancelled when stale, versioned). */
+import { capDiagnostics } from '../diagnosticsCap';
 import { DiagnosticsScheduler, type ValidationSteps } from '../diagnosticsScheduler';
 import type { ServerFeature } from '../serverContext';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,7 +27,7 @@ export const diagnosticsFeature: ServerFeature = {
 					if (version === undefined) checked.delete(uri);
 					else checked.add(uri);
 					logSkipped(uri, diagnostics);
-					void connection.sendDiagnostics({ uri, version, diagnostics });
+					void connection.sendDiagnostics({ uri, version, diagnostics: [...capDiagnostics(diagnostics, ctx.settings().maxDiagnosticsPerFile)] });
 				},
 				log: ctx.log,
 			},
