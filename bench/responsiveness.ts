@@ -45,6 +45,7 @@ async function measure(): Promise<ResponsivenessResult> {
 	const path = join(dir, 'big.md');
 	writeFileSync(path, text);
 	const uri = pathToFileURL(path).href;
+	// SERVER_NODE_ARGS: options for the server's node (`--cpu-prof`, say), to see what a long wait was.
 	const client = await startServer({ folders: [dir], nodeArgs: process.env.SERVER_NODE_ARGS?.split(' ') });
 	try {
 		await client.indexed();
@@ -105,5 +106,5 @@ void measure().then((r) => {
 		`${r.megabytes} MB, ${r.tickets} tickets${r.sameTitle ? ', one title' : ''}: settled in ${ms(r.settleMs)} ms; ${r.requests} trivial requests waited median ${ms(r.waitMedianMs)} ms, p99 ${ms(r.waitP99Ms)} ms, longest ${ms(r.waitMaxMs)} ms; first diagnostics ${(r.diagnosticsBytes / 1024).toFixed(0)} KB`,
 	);
 	console.log(`  around the longest wait: ${r.aroundLongest.join(' | ') || '(nothing)'}`);
-	if (jsonOut) writeFileSync(jsonOut, JSON.stringify(r, null, 2));
+	if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ responsiveness: r }, null, 2));
 });
