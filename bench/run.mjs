@@ -16,6 +16,7 @@ const benches = [
 	['scale', 'bench/scale.ts', []],
 	['similar', 'bench/similar.ts', []],
 	['duplicates', 'bench/duplicates.ts', []],
+	['sameTitle', 'bench/sameTitle.ts', []],
 ];
 
 const results = {
