@@ -56,13 +56,14 @@ describe('a dump of 3,000 tickets with one title (server process)', function () 
 		assert.equal(first.message, 'The title "咨询" is also used by 2999 other tickets in this file.');
 		assert.deepEqual(
 			first.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]),
-			[
-				...titleLines.slice(1, 6).map((line) => [uri, line, 'Same title']),
-				[uri, titleLines[6], '…and 2994 more'],
-			],
+			[...titleLines.slice(1, 6).map((line) => [uri, line, 'Same title']), [uri, titleLines[6], '…and 2994 more']],
 		);
 		assert.ok(
-			later.every((d) => !d.relatedInformation?.length && d.message === `The title "咨询" is also used by 2999 other tickets in this file; its first use is on line ${titleLines[0] + 1}.`),
+			later.every(
+				(d) =>
+					!d.relatedInformation?.length &&
+					d.message === `The title "咨询" is also used by 2999 other tickets in this file; its first use is on line ${titleLines[0] + 1}.`,
+			),
 		);
 
 		// The file's symbol, its tickets under it.
