@@ -73,4 +73,34 @@ describe('duplicateFindings', () => {
 			['file:///w/b.md#300', 'file:///w/b.md#290', 'file:///w/b.md#280', 'file:///w/b.md#270', 'file:///w/a.md#6'],
 		);
 	});
+
+	it('quotes the copies’ titles with their leaks masked', () => {
+		const config = resolveConfig();
+		const titled = (r: TicketRef, title: string): TicketRef => ({ ...r, title });
+		const [exact, near] = duplicateDiagnostics(
+			a0,
+			[
+				{ ticket: titled(a3, '手机13812345678无法登录'), exact: true, similarity: 1 },
+				{ ticket: titled(b1, '身份证440306199003071232认证失败'), exact: false, similarity: 0.9 },
+			],
+			config,
+		);
+		assert.equal(exact.relatedInformation![0].message, 'Copy: "手机[REDACTED_PHONE]无法登录"');
+		assert.equal(near.relatedInformation![0].message, '90% similar: "身份证[REDACTED_ID_CARD_18]认证失败"');
+	});
+
+	it('copes with a ticket that has 200,000 near copies: five listed, the best similarity in the message', () => {
+		const config = resolveConfig();
+		const copies = Array.from({ length: 200_000 }, (_, i) => ({
+			ticket: ref('file:///w/b.md', i + 1, i + 10),
+			exact: false,
+			similarity: i === 123_456 ? 0.97 : 0.85,
+		}));
+		const [near] = duplicateDiagnostics(a0, copies, config);
+		assert.match(near.message, /nearly the same as 200000 other tickets .*97%/);
+		assert.deepEqual(
+			near.relatedInformation!.map((r) => r.location.range.start.line),
+			[123_466, 10, 11, 12, 13],
+		);
+	});
 });

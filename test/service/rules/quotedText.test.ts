@@ -11,7 +11,6 @@ import { createTicketService, resolveConfig, type PartialTicketConfig } from '..
 import { fixturesDir, readText, textDocument } from '../../support/fixtures';
 
 const phone = '13812345678';
-const idCard = '440306199003071232';
 
 interface TicketParts {
 	readonly title: string;

@@ -11,6 +11,8 @@ import type { TicketConfig } from '../config/ticketConfig';
 import type { DuplicateData } from '../fixes/deleteDuplicate';
 import { diagnosticSource, type RuleCode } from '../rules/catalog';
 import { ruleSeverity } from '../rules/finding';
+import { maxRelated } from '../rules/boundedRelated';
+import { maskQuote } from '../leaks/maskQuote';
 
 /** A ticket somewhere in the workspace. */
 export interface TicketRef {
@@ -27,11 +29,10 @@ export interface DuplicateOf {
 }
 
 /**
- * Related information lists at most this many copies (the most similar first, and the kept one); the
- * message gives the count. A template-like ticket can have hundreds of copies: listing them all
+ * Related information lists at most `maxRelated` copies (the most similar first, and the kept one);
+ * the message gives the count. A template-like ticket can have hundreds of copies: listing them all
  * made a 20 MB dump's diagnostics 43 MB of JSON.
  */
-const maxRelatedCopies = 5;
 
 /** The copy kept: the first in file URI order, then position in the file. */
 export function firstCopy(tickets: readonly TicketRef[]): TicketRef {
@@ -42,13 +43,14 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 	const out: Diagnostic[] = [];
 	const exact = copies.filter((c) => c.exact);
 	const near = copies.filter((c) => !c.exact);
-	const emit = (code: RuleCode, others: readonly DuplicateOf[], message: (first: boolean) => string, related: (c: DuplicateOf) => string) => {
+	// Titles are quoted masked (messages end up in CI logs), from the index: without their ticket's other text.
+	const emit = (code: RuleCode, others: readonly DuplicateOf[], message: (first: boolean) => string, related: (c: DuplicateOf, title: string) => string) => {
 		const setting = config.rules[code];
 		if (!others.length || setting === 'off') return;
 		const kept = firstCopy([ticket, ...others.map((c) => c.ticket)]);
 		const first = kept === ticket;
 		// The most similar copies, and always the one that is kept.
-		const shown = [...others].sort((a, b) => b.similarity - a.similarity).slice(0, maxRelatedCopies);
+		const shown = mostSimilar(others, maxRelated);
 		const keptCopy = others.find((c) => c.ticket === kept);
 		if (keptCopy && !shown.includes(keptCopy)) shown[shown.length - 1] = keptCopy;
 		const data: DuplicateData = { first };
@@ -58,7 +60,10 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 			code,
 			source: diagnosticSource,
 			message: message(first),
-			relatedInformation: shown.map((c) => ({ location: { uri: c.ticket.uri, range: c.ticket.titleRange }, message: related(c) })),
+			relatedInformation: shown.map((c) => ({
+				location: { uri: c.ticket.uri, range: c.ticket.titleRange },
+				message: related(c, maskQuote(c.ticket.title, config)),
+			})),
 			data,
 		});
 	};
@@ -72,7 +77,7 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 						'This ticket is an exact copy of {0} other tickets in the workspace (same text after whitespace and redaction markers); the first copy is kept, delete this one.',
 						exact.length,
 					),
-		(c) => l10n.t('Copy: "{0}"', c.ticket.title),
+		(_, title) => l10n.t('Copy: "{0}"', title),
 	);
 	emit(
 		'near-duplicate',
@@ -81,9 +86,25 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 			l10n.t(
 				'This ticket is nearly the same as {0} other tickets in the workspace (up to {1}% of its 5-character shingles shared).',
 				near.length,
-				Math.round(Math.max(...near.map((c) => c.similarity)) * 100),
+				Math.round(near.reduce((best, c) => Math.max(best, c.similarity), 0) * 100),
 			),
-		(c) => l10n.t('{0}% similar: "{1}"', Math.round(c.similarity * 100), c.ticket.title),
+		(c, title) => l10n.t('{0}% similar: "{1}"', Math.round(c.similarity * 100), title),
 	);
 	return out;
+}
+
+/**
+ * The `k` most similar, in the order a stable sort by similarity would give them, in one pass: a
+ * template-like ticket's thousands of copies are not sorted for each of them.
+ */
+function mostSimilar(copies: readonly DuplicateOf[], k: number): DuplicateOf[] {
+	const best: DuplicateOf[] = [];
+	for (const c of copies) {
+		if (best.length === k && c.similarity <= best[k - 1].similarity) continue;
+		let at = best.length;
+		while (at > 0 && best[at - 1].similarity < c.similarity) at--;
+		best.splice(at, 0, c);
+		if (best.length > k) best.pop();
+	}
+	return best;
 }
