@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { duplicateDiagnostics, firstCopy, type TicketRef } from '../../../server/src/service/duplicates/duplicateFindings';
-import { resolveConfig } from '../../../server/src/service/index';
+import { CopyTally, resolveConfig, summaryDiagnostics } from '../../../server/src/service/index';
 
 const ref = (uri: string, ordinal: number, line: number): TicketRef => ({
 	uri,
@@ -101,6 +101,23 @@ describe('duplicateFindings', () => {
 		assert.deepEqual(
 			near.relatedInformation!.map((r) => r.location.range.start.line),
 			[123_466, 10, 11, 12, 13],
+		);
+	});
+
+	it('one tally of a group of exact copies serves each of them as the list of the others would', () => {
+		const config = resolveConfig();
+		const group = Array.from({ length: 40 }, (_, i) => ref('file:///w/b.md', i, 10 * i));
+		const tally = new CopyTally();
+		group.forEach((t, i) => tally.add(t, true, 1, i));
+		for (const t of [group[0], group[3], group[39]]) {
+			const others = group.filter((o) => o !== t).map((o) => ({ ticket: o, exact: true, similarity: 1 }));
+			assert.deepEqual(summaryDiagnostics(t, tally.summary(t), new CopyTally().summary(), config), duplicateDiagnostics(t, others, config));
+		}
+		const [kept] = summaryDiagnostics(group[0], tally.summary(group[0]), new CopyTally().summary(), config);
+		assert.match(kept.message, /has 39 exact copies .*this first copy is kept/);
+		assert.deepEqual(
+			kept.relatedInformation!.map((r) => r.location.range.start.line),
+			[10, 20, 30, 40, 50],
 		);
 	});
 });

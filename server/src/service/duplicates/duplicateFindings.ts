@@ -11,7 +11,7 @@ import type { TicketConfig } from '../config/ticketConfig';
 import type { DuplicateData } from '../fixes/deleteDuplicate';
 import { diagnosticSource, type RuleCode } from '../rules/catalog';
 import { ruleSeverity } from '../rules/finding';
-import { maxRelated } from '../rules/boundedRelated';
+import { before, CopyTally, type CopiesSummary } from './copyTally';
 import { maskQuote } from '../leaks/maskQuote';
 
 /** A ticket somewhere in the workspace. */
@@ -36,23 +36,29 @@ export interface DuplicateOf {
 
 /** The copy kept: the first in file URI order, then position in the file. */
 export function firstCopy(tickets: readonly TicketRef[]): TicketRef {
-	return tickets.reduce((a, b) => (b.uri < a.uri || (b.uri === a.uri && b.ordinal < a.ordinal) ? b : a));
+	return tickets.reduce((a, b) => (before(b, a) ? b : a));
 }
 
+/** The findings of a ticket with these copies (in the order they are listed when equally similar). */
 export function duplicateDiagnostics(ticket: TicketRef, copies: readonly DuplicateOf[], config: TicketConfig): Diagnostic[] {
+	const exact = new CopyTally();
+	const near = new CopyTally();
+	copies.forEach((c, rank) => (c.exact ? exact : near).add(c.ticket, c.exact, c.similarity, rank));
+	return summaryDiagnostics(ticket, exact.summary(), near.summary(), config);
+}
+
+/** The same from summaries of its exact and its near copies (copyTally.ts). */
+export function summaryDiagnostics(ticket: TicketRef, exact: CopiesSummary, near: CopiesSummary, config: TicketConfig): Diagnostic[] {
 	const out: Diagnostic[] = [];
-	const exact = copies.filter((c) => c.exact);
-	const near = copies.filter((c) => !c.exact);
 	// Titles are quoted masked (messages end up in CI logs), from the index: without their ticket's other text.
-	const emit = (code: RuleCode, others: readonly DuplicateOf[], message: (first: boolean) => string, related: (c: DuplicateOf, title: string) => string) => {
+	const emit = (code: RuleCode, others: CopiesSummary, message: (first: boolean) => string, related: (c: DuplicateOf, title: string) => string) => {
 		const setting = config.rules[code];
-		if (!others.length || setting === 'off') return;
-		const kept = firstCopy([ticket, ...others.map((c) => c.ticket)]);
-		const first = kept === ticket;
+		if (!others.count || setting === 'off') return;
+		const keptCopy = others.first && before(others.first.ticket, ticket) ? others.first : undefined;
+		const first = !keptCopy;
 		// The most similar copies, and always the one that is kept.
-		const shown = mostSimilar(others, maxRelated);
-		const keptCopy = others.find((c) => c.ticket === kept);
-		if (keptCopy && !shown.includes(keptCopy)) shown[shown.length - 1] = keptCopy;
+		const shown = [...others.mostSimilar];
+		if (keptCopy && !shown.some((c) => c.ticket === keptCopy.ticket)) shown[shown.length - 1] = keptCopy;
 		const data: DuplicateData = { first };
 		out.push({
 			range: ticket.titleRange,
@@ -72,10 +78,10 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 		exact,
 		(first) =>
 			first
-				? l10n.t('This ticket has {0} exact copies in the workspace (same text after whitespace and redaction markers); this first copy is kept.', exact.length)
+				? l10n.t('This ticket has {0} exact copies in the workspace (same text after whitespace and redaction markers); this first copy is kept.', exact.count)
 				: l10n.t(
 						'This ticket is an exact copy of {0} other tickets in the workspace (same text after whitespace and redaction markers); the first copy is kept, delete this one.',
-						exact.length,
+						exact.count,
 					),
 		(_, title) => l10n.t('Copy: "{0}"', title),
 	);
@@ -85,26 +91,10 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 		() =>
 			l10n.t(
 				'This ticket is nearly the same as {0} other tickets in the workspace (up to {1}% of its 5-character shingles shared).',
-				near.length,
-				Math.round(near.reduce((best, c) => Math.max(best, c.similarity), 0) * 100),
+				near.count,
+				Math.round(near.best * 100),
 			),
 		(c, title) => l10n.t('{0}% similar: "{1}"', Math.round(c.similarity * 100), title),
 	);
 	return out;
-}
-
-/**
- * The `k` most similar, in the order a stable sort by similarity would give them, in one pass: a
- * template-like ticket's thousands of copies are not sorted for each of them.
- */
-function mostSimilar(copies: readonly DuplicateOf[], k: number): DuplicateOf[] {
-	const best: DuplicateOf[] = [];
-	for (const c of copies) {
-		if (best.length === k && c.similarity <= best[k - 1].similarity) continue;
-		let at = best.length;
-		while (at > 0 && best[at - 1].similarity < c.similarity) at--;
-		best.splice(at, 0, c);
-		if (best.length > k) best.pop();
-	}
-	return best;
 }
