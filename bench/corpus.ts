@@ -81,3 +81,56 @@ export function writeWorkspace(dir: string, tickets: number, keepText = 16): Wor
 	}
 	return { dir, files, tickets, bytes };
 }
+
+/** How the tickets of a same-title dump differ: not at all, in their digits, or in every character of their text. */
+export type SameTitleKind = 'copies' | 'variants' | 'distinct';
+
+/**
+ * A ticket's text (description, answers, dialog) with each Chinese character replaced by another,
+ * the same one wherever it occurs (the description stays the first customer turn, the answers the
+ * staff turns); headings, the category line, the root cause and speaker labels are kept.
+ */
+function disguise(ticket: string, rand: () => number): string {
+	const cipher = new Map<string, string>();
+	const swap = (text: string) =>
+		text.replace(/[\u4e00-\u9fff]/g, (c) => {
+			let to = cipher.get(c);
+			if (!to) cipher.set(c, (to = String.fromCharCode(0x4e00 + Math.floor(rand() * 0x5000))));
+			return to;
+		});
+	let section = '';
+	return ticket
+		.split('\n')
+		.map((line) => {
+			if (line.startsWith('#')) {
+				section = line;
+				return line;
+			}
+			if (!/问题描述|客服解答|对话记录/.test(section)) return line;
+			const label = /^\*\*[^*]+\*\*[:：]\s*/.exec(line)?.[0] ?? '';
+			return label + swap(line.slice(label.length));
+		})
+		.join('\n');
+}
+
+/**
+ * A dump of `tickets` tickets that all carry one title, as real dumps repeat `咨询` or `免费 from
+ * 自动催单`, made from one real ticket: the same text each (`copies`: exact duplicates), its digits
+ * changed (`variants`: exact and near duplicates), or every Chinese character of its text changed
+ * (`distinct`: no two tickets alike but for their title, category and root cause).
+ */
+export function sameTitleDump(options: { tickets: number; kind: SameTitleKind; title?: string; source?: number; seed?: number }): string {
+	const source = realTickets()[options.source ?? 3].replace(/^## .*$/m, `## ${options.title ?? '咨询'}`);
+	const rand = random(options.seed ?? 1);
+	const body: string[] = [];
+	for (let i = 0; i < options.tickets; i++) {
+		if (options.kind === 'distinct') body.push(disguise(source, rand));
+		else if (options.kind === 'copies') body.push(source);
+		else {
+			// The same digits changed the same way throughout the ticket: its description stays its first customer turn.
+			const digits = [...'0123456789'].map((d) => (rand() < 0.3 ? String(Math.floor(rand() * 10)) : d));
+			body.push(source.replace(/\d/g, (d) => digits[Number(d)]));
+		}
+	}
+	return `# 技术支持工单数据 - Part 1\n\n本文档包含 ${options.tickets} 个结构化技术支持问答记录\n\n---\n\n${body.join('')}`;
+}

@@ -17,6 +17,7 @@ const benches = [
 	['similar', 'bench/similar.ts', []],
 	['duplicates', 'bench/duplicates.ts', []],
 	['responsiveness', 'bench/responsiveness.ts', []],
+	['sameTitle', 'bench/sameTitle.ts', []],
 ];
 
 const results = {

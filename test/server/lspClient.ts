@@ -13,6 +13,8 @@ import {
 	WorkDoneProgress,
 	type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ServerStats } from '../../common/protocol';
 
 export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -152,4 +154,20 @@ export async function timed<T>(request: () => Promise<T>): Promise<[T, number]> 
 	const start = performance.now();
 	const result = await request();
 	return [result, performance.now() - start];
+}
+
+/**
+ * The complete diagnostics of the one document checked since the server started: on its first check
+ * a dump's own findings may be published ahead of its duplicates (features/diagnosticsFeature.ts).
+ * After each publish, `tickets/serverStats` tells whether a run has finished; its answer comes after
+ * that run's publish, so the last publish received is then the complete one.
+ */
+export async function completeDiagnostics(client: TestClient, uri: string): Promise<PublishDiagnosticsParams> {
+	const publishes = () =>
+		client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === uri);
+	for (let seen = 0; ; seen++) {
+		await client.waitFor('textDocument/publishDiagnostics', () => publishes().length > seen);
+		const stats = await client.connection.sendRequest<ServerStats>('tickets/serverStats');
+		if (stats.diagnostics.published > 0) return publishes().at(-1)!.params as PublishDiagnosticsParams;
+	}
 }

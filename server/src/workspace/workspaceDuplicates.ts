@@ -11,9 +11,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	hash53,
 	shiftRange,
-	duplicateDiagnostics,
+	summaryDiagnostics,
+	CopyTally,
 	ticketPrint,
-	type DuplicateOf,
 	type ParsedTicket,
 	type Steps,
 	type TicketPrint,
@@ -141,23 +141,35 @@ export class WorkspaceDuplicates {
 			if (list) list.push(i);
 			else ordinals.set(o.print, [i]);
 		});
+		// Per print, its copies tallied once (service copyTally.ts): the tickets of one print share them, each
+		// leaving itself out. A list of copies for each ticket made 3,000 copies of one ticket quadratic.
+		const tallies = new Map<TicketPrint, { exact: CopyTally; near: CopyTally }>();
+		const talliesOf = (print: TicketPrint) => {
+			let tally = tallies.get(print);
+			if (tally) return tally;
+			tally = { exact: new CopyTally(), near: new CopyTally() };
+			// Equally similar copies are listed as an index of the ordinals would answer: in file order, then the other files' in match order.
+			for (const j of ordinals.get(print)!) tally.exact.add(own[j].ref, true, 1, j);
+			for (const m of state.matches.get(print)!)
+				for (const j of ordinals.get(m.print)!) (m.exact ? tally.exact : tally.near).add(own[j].ref, m.exact, m.similarity, j);
+			let rank = own.length;
+			for (const m of this.prints.othersMatching(doc.uri, print, threshold)) {
+				const ref = this.prints.ref(m.key);
+				if (ref) (m.exact ? tally.exact : tally.near).add(ref, m.exact, m.similarity, rank++);
+			}
+			tallies.set(print, tally);
+			return tally;
+		};
 		yield;
 		const diagnostics: Diagnostic[] = [];
 		for (let i = 0; i < own.length; i++) {
 			// A step per ticket: matching one among 100k indexed tickets can take milliseconds.
 			yield;
 			const o = own[i];
-			// As an index of the ordinals would answer: other tickets of the same text are exact copies; best first, then in file order.
-			const local: { ordinal: number; exact: boolean; similarity: number }[] = [];
-			for (const j of ordinals.get(o.print)!) if (j !== i) local.push({ ordinal: j, exact: true, similarity: 1 });
-			for (const m of state.matches.get(o.print)!) for (const j of ordinals.get(m.print)!) local.push({ ordinal: j, exact: m.exact, similarity: m.similarity });
-			local.sort((a, b) => b.similarity - a.similarity || a.ordinal - b.ordinal);
-			const copies: DuplicateOf[] = local.map((m) => ({ ticket: own[m.ordinal].ref, exact: m.exact, similarity: m.similarity }));
-			for (const m of this.prints.othersMatching(doc.uri, o.print, threshold)) {
-				const ref = this.prints.ref(m.key);
-				if (ref) copies.push({ ticket: ref, exact: m.exact, similarity: m.similarity });
-			}
-			if (copies.length) diagnostics.push(...duplicateDiagnostics(o.ref, copies, config));
+			const tally = talliesOf(o.print);
+			const exact = tally.exact.summary(o.ref);
+			const near = tally.near.summary();
+			if (exact.count || near.count) diagnostics.push(...summaryDiagnostics(o.ref, exact, near, config));
 		}
 		return diagnostics;
 	}

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { duplicateDiagnostics, firstCopy, type TicketRef } from '../../../server/src/service/duplicates/duplicateFindings';
-import { resolveConfig } from '../../../server/src/service/index';
+import { CopyTally, resolveConfig, summaryDiagnostics } from '../../../server/src/service/index';
 
 const ref = (uri: string, ordinal: number, line: number): TicketRef => ({
 	uri,
@@ -71,6 +71,53 @@ describe('duplicateFindings', () => {
 		assert.deepEqual(
 			near.relatedInformation!.map((r) => r.location.uri + '#' + r.location.range.start.line),
 			['file:///w/b.md#300', 'file:///w/b.md#290', 'file:///w/b.md#280', 'file:///w/b.md#270', 'file:///w/a.md#6'],
+		);
+	});
+
+	it('quotes the copies’ titles with their leaks masked', () => {
+		const config = resolveConfig();
+		const titled = (r: TicketRef, title: string): TicketRef => ({ ...r, title });
+		const [exact, near] = duplicateDiagnostics(
+			a0,
+			[
+				{ ticket: titled(a3, '手机13812345678无法登录'), exact: true, similarity: 1 },
+				{ ticket: titled(b1, '身份证440306199003071232认证失败'), exact: false, similarity: 0.9 },
+			],
+			config,
+		);
+		assert.equal(exact.relatedInformation![0].message, 'Copy: "手机[REDACTED_PHONE]无法登录"');
+		assert.equal(near.relatedInformation![0].message, '90% similar: "身份证[REDACTED_ID_CARD_18]认证失败"');
+	});
+
+	it('copes with a ticket that has 200,000 near copies: five listed, the best similarity in the message', () => {
+		const config = resolveConfig();
+		const copies = Array.from({ length: 200_000 }, (_, i) => ({
+			ticket: ref('file:///w/b.md', i + 1, i + 10),
+			exact: false,
+			similarity: i === 123_456 ? 0.97 : 0.85,
+		}));
+		const [near] = duplicateDiagnostics(a0, copies, config);
+		assert.match(near.message, /nearly the same as 200000 other tickets .*97%/);
+		assert.deepEqual(
+			near.relatedInformation!.map((r) => r.location.range.start.line),
+			[123_466, 10, 11, 12, 13],
+		);
+	});
+
+	it('one tally of a group of exact copies serves each of them as the list of the others would', () => {
+		const config = resolveConfig();
+		const group = Array.from({ length: 40 }, (_, i) => ref('file:///w/b.md', i, 10 * i));
+		const tally = new CopyTally();
+		group.forEach((t, i) => tally.add(t, true, 1, i));
+		for (const t of [group[0], group[3], group[39]]) {
+			const others = group.filter((o) => o !== t).map((o) => ({ ticket: o, exact: true, similarity: 1 }));
+			assert.deepEqual(summaryDiagnostics(t, tally.summary(t), new CopyTally().summary(), config), duplicateDiagnostics(t, others, config));
+		}
+		const [kept] = summaryDiagnostics(group[0], tally.summary(group[0]), new CopyTally().summary(), config);
+		assert.match(kept.message, /has 39 exact copies .*this first copy is kept/);
+		assert.deepEqual(
+			kept.relatedInformation!.map((r) => r.location.range.start.line),
+			[10, 20, 30, 40, 50],
 		);
 	});
 });

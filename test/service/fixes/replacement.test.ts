@@ -47,6 +47,15 @@ describe('fixes/replacement', () => {
 		);
 	});
 
+	it('quotes the text it replaces with its leaks masked, and still writes the text itself', () => {
+		const text = defectText('clean.md').replace('**问题分类**: 对象存储｜上传下载', '**问题分类**: 对象存储 ｜ 电话13812345678');
+		checkFix(
+			text,
+			fixFor(text, 'category-format', /^Replace `对象存储 ｜ 电话\[REDACTED_PHONE\]` with `对象存储｜电话\[REDACTED_PHONE\]`$/),
+			replaceOnce(text, '对象存储 ｜ 电话13812345678', '对象存储｜电话13812345678'),
+		);
+	});
+
 	it('gives one answer its number', () => {
 		const text = defectText('answers-numbering.md');
 		checkFix(text, fixFor(text, 'answers-numbering', /Number this answer 2/), replaceOnce(text, '3. 已经部署完成', '2. 已经部署完成'));

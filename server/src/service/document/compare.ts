@@ -72,7 +72,21 @@ export function firstDifference(a: string, b: string, context = 12): { left: str
 	const y = normalizeSpace(b);
 	let i = 0;
 	while (i < x.length && i < y.length && x[i] === y[i]) i++;
-	const from = Math.max(0, i - context);
-	const cut = (s: string) => (from > 0 ? '…' : '') + s.slice(from, i + context) + (s.length > i + context ? '…' : '');
+	const cut = (s: string) => {
+		const [from, to] = outsidePlaceholders(s, Math.max(0, i - context), i + context);
+		return (from > 0 ? '…' : '') + s.slice(from, to) + (s.length > to ? '…' : '');
+	};
 	return { left: cut(x), right: cut(y) };
+}
+
+/** `[from, to)` widened so that neither end falls inside a `[REDACTED_…]` placeholder: a message shows a mask whole. */
+function outsidePlaceholders(s: string, from: number, to: number): [number, number] {
+	for (const m of s.matchAll(redactionPlaceholder)) {
+		const start = m.index;
+		const end = start + m[0].length;
+		if (start >= to) break;
+		if (start < from && from < end) from = start;
+		if (start < to && to < end) to = end;
+	}
+	return [from, to];
 }

@@ -11,6 +11,8 @@ import type { TicketConfig } from '../config/ticketConfig';
 import type { DuplicateData } from '../fixes/deleteDuplicate';
 import { diagnosticSource, type RuleCode } from '../rules/catalog';
 import { ruleSeverity } from '../rules/finding';
+import { before, CopyTally, type CopiesSummary } from './copyTally';
+import { maskQuote } from '../leaks/maskQuote';
 
 /** A ticket somewhere in the workspace. */
 export interface TicketRef {
@@ -27,30 +29,36 @@ export interface DuplicateOf {
 }
 
 /**
- * Related information lists at most this many copies (the most similar first, and the kept one); the
- * message gives the count. A template-like ticket can have hundreds of copies: listing them all
+ * Related information lists at most `maxRelated` copies (the most similar first, and the kept one);
+ * the message gives the count. A template-like ticket can have hundreds of copies: listing them all
  * made a 20 MB dump's diagnostics 43 MB of JSON.
  */
-const maxRelatedCopies = 5;
 
 /** The copy kept: the first in file URI order, then position in the file. */
 export function firstCopy(tickets: readonly TicketRef[]): TicketRef {
-	return tickets.reduce((a, b) => (b.uri < a.uri || (b.uri === a.uri && b.ordinal < a.ordinal) ? b : a));
+	return tickets.reduce((a, b) => (before(b, a) ? b : a));
 }
 
+/** The findings of a ticket with these copies (in the order they are listed when equally similar). */
 export function duplicateDiagnostics(ticket: TicketRef, copies: readonly DuplicateOf[], config: TicketConfig): Diagnostic[] {
+	const exact = new CopyTally();
+	const near = new CopyTally();
+	copies.forEach((c, rank) => (c.exact ? exact : near).add(c.ticket, c.exact, c.similarity, rank));
+	return summaryDiagnostics(ticket, exact.summary(), near.summary(), config);
+}
+
+/** The same from summaries of its exact and its near copies (copyTally.ts). */
+export function summaryDiagnostics(ticket: TicketRef, exact: CopiesSummary, near: CopiesSummary, config: TicketConfig): Diagnostic[] {
 	const out: Diagnostic[] = [];
-	const exact = copies.filter((c) => c.exact);
-	const near = copies.filter((c) => !c.exact);
-	const emit = (code: RuleCode, others: readonly DuplicateOf[], message: (first: boolean) => string, related: (c: DuplicateOf) => string) => {
+	// Titles are quoted masked (messages end up in CI logs), from the index: without their ticket's other text.
+	const emit = (code: RuleCode, others: CopiesSummary, message: (first: boolean) => string, related: (c: DuplicateOf, title: string) => string) => {
 		const setting = config.rules[code];
-		if (!others.length || setting === 'off') return;
-		const kept = firstCopy([ticket, ...others.map((c) => c.ticket)]);
-		const first = kept === ticket;
+		if (!others.count || setting === 'off') return;
+		const keptCopy = others.first && before(others.first.ticket, ticket) ? others.first : undefined;
+		const first = !keptCopy;
 		// The most similar copies, and always the one that is kept.
-		const shown = [...others].sort((a, b) => b.similarity - a.similarity).slice(0, maxRelatedCopies);
-		const keptCopy = others.find((c) => c.ticket === kept);
-		if (keptCopy && !shown.includes(keptCopy)) shown[shown.length - 1] = keptCopy;
+		const shown = [...others.mostSimilar];
+		if (keptCopy && !shown.some((c) => c.ticket === keptCopy.ticket)) shown[shown.length - 1] = keptCopy;
 		const data: DuplicateData = { first };
 		out.push({
 			range: ticket.titleRange,
@@ -58,7 +66,10 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 			code,
 			source: diagnosticSource,
 			message: message(first),
-			relatedInformation: shown.map((c) => ({ location: { uri: c.ticket.uri, range: c.ticket.titleRange }, message: related(c) })),
+			relatedInformation: shown.map((c) => ({
+				location: { uri: c.ticket.uri, range: c.ticket.titleRange },
+				message: related(c, maskQuote(c.ticket.title, config)),
+			})),
 			data,
 		});
 	};
@@ -67,12 +78,12 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 		exact,
 		(first) =>
 			first
-				? l10n.t('This ticket has {0} exact copies in the workspace (same text after whitespace and redaction markers); this first copy is kept.', exact.length)
+				? l10n.t('This ticket has {0} exact copies in the workspace (same text after whitespace and redaction markers); this first copy is kept.', exact.count)
 				: l10n.t(
 						'This ticket is an exact copy of {0} other tickets in the workspace (same text after whitespace and redaction markers); the first copy is kept, delete this one.',
-						exact.length,
+						exact.count,
 					),
-		(c) => l10n.t('Copy: "{0}"', c.ticket.title),
+		(_, title) => l10n.t('Copy: "{0}"', title),
 	);
 	emit(
 		'near-duplicate',
@@ -80,10 +91,10 @@ export function duplicateDiagnostics(ticket: TicketRef, copies: readonly Duplica
 		() =>
 			l10n.t(
 				'This ticket is nearly the same as {0} other tickets in the workspace (up to {1}% of its 5-character shingles shared).',
-				near.length,
-				Math.round(Math.max(...near.map((c) => c.similarity)) * 100),
+				near.count,
+				Math.round(near.best * 100),
 			),
-		(c) => l10n.t('{0}% similar: "{1}"', Math.round(c.similarity * 100), c.ticket.title),
+		(c, title) => l10n.t('{0}% similar: "{1}"', Math.round(c.similarity * 100), title),
 	);
 	return out;
 }

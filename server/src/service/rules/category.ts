@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { categoryLabel } from '../config/labels';
 import type { TicketRule } from './finding';
+import { maskQuote } from '../leaks/maskQuote';
 
 export const categoryRules: TicketRule = {
 	codes: ['category-missing', 'category-format'],
@@ -25,7 +26,7 @@ export const categoryRules: TicketRule = {
 			report({
 				code: 'category-format',
 				range: category.key.range,
-				message: l10n.t('The category key is written `{0}`; expected `**{1}**`.', category.key.text, labels.categoryKey),
+				message: l10n.t('The category key is written `{0}`; expected `**{1}**`.', maskQuote(category.key.text, config, ticket), labels.categoryKey),
 				data: { replacement: `**${labels.categoryKey}**` },
 			});
 		}
@@ -67,7 +68,11 @@ export const categoryRules: TicketRule = {
 			report({
 				code: 'category-format',
 				range: category.separator?.range ?? category.product.range,
-				message: l10n.t('The category has no subcategory; expected `{0}{1}subcategory`.', category.product.text, labels.categorySeparator),
+				message: l10n.t(
+					'The category has no subcategory; expected `{0}{1}subcategory`.',
+					maskQuote(category.product.text, config, ticket),
+					labels.categorySeparator,
+				),
 			});
 			return;
 		}

@@ -2,11 +2,14 @@
 import * as l10n from '@vscode/l10n';
 import { firstDifference, sameModuloRedaction } from '../document/compare';
 import type { TicketRule } from './finding';
+import { maskQuote } from '../leaks/maskQuote';
 
 export const dialogRules: TicketRule = {
 	codes: ['speaker-format', 'speaker-unknown', 'dialog-empty', 'answers-mismatch', 'description-mismatch'],
 	check(ticket, config, report) {
 		const labels = config.labels;
+		// Ticket text in a message goes through the leak masker: messages end up in CI logs.
+		const quote = (text: string) => maskQuote(text, config, ticket);
 		const dialog = ticket.sections.find((s) => s.kind === 'dialog');
 		if (!dialog) return;
 		if (!ticket.turns.length) {
@@ -34,14 +37,14 @@ export const dialogRules: TicketRule = {
 				report({
 					code: 'speaker-unknown',
 					range: turn.label.range,
-					message: l10n.t('`{0}` is no known speaker; a turn is spoken by `{1}` or `{2}`.', turn.name, labels.speakers.customer, labels.speakers.staff),
+					message: l10n.t('`{0}` is no known speaker; a turn is spoken by `{1}` or `{2}`.', quote(turn.name), labels.speakers.customer, labels.speakers.staff),
 				});
 			} else if (!turn.wellFormed) {
 				const expected = `**${turn.name}**${labels.speakerColon}`;
 				report({
 					code: 'speaker-format',
 					range: turn.label.range,
-					message: l10n.t('The speaker label is written `{0}`; expected `{1}`.', turn.label.text, expected),
+					message: l10n.t('The speaker label is written `{0}`; expected `{1}`.', quote(turn.label.text), quote(expected)),
 					data: { replacement: expected },
 				});
 			}
@@ -59,7 +62,8 @@ export const dialogRules: TicketRule = {
 			ticket.answers.forEach((answer, k) => {
 				const turn = staff[k];
 				if (!turn || sameModuloRedaction(answer.text, turn.text) || sameModuloRedaction(answer.text, firstLine(turn.text))) return;
-				const diff = firstDifference(answer.text, turn.text);
+				// Masked before the cut: a value cut in half (12 digits of an ID number) is no longer found.
+				const diff = firstDifference(quote(answer.text), quote(turn.text));
 				report({
 					code: 'answers-mismatch',
 					range: answer.range,
@@ -71,7 +75,7 @@ export const dialogRules: TicketRule = {
 		const description = ticket.sections.find((s) => s.kind === 'description');
 		const firstCustomer = ticket.turns.find((t) => t.speaker === 'customer');
 		if (description?.contentText && firstCustomer && !sameModuloRedaction(description.contentText, firstCustomer.text)) {
-			const diff = firstDifference(description.contentText, firstCustomer.text);
+			const diff = firstDifference(quote(description.contentText), quote(firstCustomer.text));
 			report({
 				code: 'description-mismatch',
 				range: description.content,

@@ -12,6 +12,8 @@ import type { TicketDocument } from '../document/ticketDocument';
 import type { ParsedTicket } from '../document/model';
 import { categoryName } from './category';
 import type { Report } from './finding';
+import { boundedRelated, maxRelated } from './boundedRelated';
+import { maskQuote } from '../leaks/maskQuote';
 
 /** How often each category occurs, across the workspace when an index is available. */
 export type CategoryCounts = ReadonlyMap<string, number>;
@@ -50,7 +52,7 @@ export function checkFile(doc: TicketDocument, config: TicketConfig, workspaceCa
 	for (const extra of header.separators.slice(1)) {
 		report({ code: 'separator', range: extra, message: l10n.t('A second `---` in the file header; one separator is expected before the first ticket.') });
 	}
-	checkDuplicateTitles(doc, report);
+	checkDuplicateTitles(doc, config, report);
 	checkCategories(doc, config, workspaceCategories, report);
 }
 
@@ -60,7 +62,7 @@ export function fileRuleInputs(parsed: ParsedTicket, separator: string): string 
 	return JSON.stringify([parsed.title.text, parsed.title.range, categoryName(parsed, separator), c?.value.range, !!c?.subcategory]);
 }
 
-function checkDuplicateTitles(doc: TicketDocument, report: Report): void {
+function checkDuplicateTitles(doc: TicketDocument, config: TicketConfig, report: Report): void {
 	const byTitle = new Map<string, number[]>();
 	for (let i = 0; i < doc.chunks.length; i++) {
 		const title = doc.parsed(i).title.text;
@@ -71,16 +73,46 @@ function checkDuplicateTitles(doc: TicketDocument, report: Report): void {
 	}
 	for (const [title, tickets] of byTitle) {
 		if (tickets.length < 2) continue;
+		const others = tickets.length - 1;
+		const range = (j: number) => placed(doc, j, doc.parsed(j).title.range);
 		for (const i of tickets) {
-			const others = tickets.filter((j) => j !== i);
+			const quoted = maskQuote(title, config, doc.parsed(i));
+			const laterUse = i !== tickets[0];
+			if (laterUse && others > maxRelated) {
+				// A title on many tickets: only its first use lists the others, so that 3,000 tickets titled `咨询`
+				// cost a few hundred bytes each, not a list each; the later uses name the line of the first.
+				report({
+					code: 'duplicate-title',
+					range: range(i),
+					message: l10n.t(
+						'The title "{0}" is also used by {1} other tickets in this file; its first use is on line {2}.',
+						quoted,
+						others,
+						range(tickets[0]).start.line + 1,
+					),
+				});
+				continue;
+			}
+			// The first others in file order, and the one after them for "and N more": never the whole list.
+			const listed: number[] = [];
+			for (const j of tickets) {
+				if (j === i) continue;
+				listed.push(j);
+				if (listed.length > maxRelated) break;
+			}
 			report({
 				code: 'duplicate-title',
-				range: placed(doc, i, doc.parsed(i).title.range),
+				range: range(i),
 				message:
-					others.length === 1
-						? l10n.t('The title "{0}" is also used by another ticket in this file.', title)
-						: l10n.t('The title "{0}" is also used by {1} other tickets in this file.', title, others.length),
-				related: others.map((j) => ({ range: placed(doc, j, doc.parsed(j).title.range), message: l10n.t('Same title') })),
+					others === 1
+						? l10n.t('The title "{0}" is also used by another ticket in this file.', quoted)
+						: l10n.t('The title "{0}" is also used by {1} other tickets in this file.', quoted, others),
+				related: boundedRelated(
+					listed,
+					(j) => ({ range: range(j), message: l10n.t('Same title') }),
+					(j, message) => ({ range: range(j), message }),
+					others,
+				),
 			});
 		}
 	}
@@ -101,6 +133,8 @@ function checkCategories(doc: TicketDocument, config: TicketConfig, workspace: C
 		const name = categoryName(parsed, separator);
 		if (!name || !parsed.category?.subcategory) continue;
 		const range = placed(doc, i, parsed.category.value.range);
+		// Only when reported: masking looks for leaks in the whole ticket.
+		const quoted = () => maskQuote(name, config, parsed);
 		if (taxonomy.length) {
 			if (taxonomy.includes(name)) continue;
 			// Part by part: `CDN｜证书问题` is another subcategory than `CDN｜配置问题`, not a typo of it.
@@ -109,8 +143,8 @@ function checkCategories(doc: TicketDocument, config: TicketConfig, workspace: C
 				code: 'category-unknown',
 				range,
 				message: suggestion
-					? l10n.t('Category `{0}` is not in the taxonomy; did you mean `{1}`?', name, suggestion)
-					: l10n.t('Category `{0}` is not in the taxonomy.', name),
+					? l10n.t('Category `{0}` is not in the taxonomy; did you mean `{1}`?', quoted(), suggestion)
+					: l10n.t('Category `{0}` is not in the taxonomy.', quoted()),
 				data: suggestion ? { replacement: ` ${suggestion}` } : undefined,
 			});
 			continue;
@@ -121,7 +155,13 @@ function checkCategories(doc: TicketDocument, config: TicketConfig, workspace: C
 			report({
 				code: 'category-unknown',
 				range,
-				message: l10n.t('Category `{0}` is seen only once; did you mean `{1}` ({2} tickets)?', name, suggestion, counts.get(suggestion) ?? 0),
+				// The suggestion is other tickets' text (of any file of the workspace): masked too.
+				message: l10n.t(
+					'Category `{0}` is seen only once; did you mean `{1}` ({2} tickets)?',
+					quoted(),
+					maskQuote(suggestion, config),
+					counts.get(suggestion) ?? 0,
+				),
 				data: { replacement: ` ${suggestion}` },
 			});
 		}

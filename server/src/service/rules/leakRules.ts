@@ -6,7 +6,8 @@
 import * as l10n from '@vscode/l10n';
 import { allowListFor } from '../leaks/allowList';
 import { findLeaks } from '../leaks/findLeaks';
-import { leakCodes, type Leak, type LeakKind } from '../leaks/leak';
+import { leakCodes, type Leak, type LeakCode, type LeakKind } from '../leaks/leak';
+import { ticketLeaks } from '../leaks/ticketLeaks';
 import { LineIndex } from '../document/positions';
 import type { TicketRule } from './finding';
 
@@ -32,7 +33,9 @@ const describe: Record<LeakKind, (leak: Leak) => string> = {
 export const leakRules: TicketRule = {
 	codes: leakCodes,
 	check(ticket, config, report) {
-		const leaks = findLeaks(ticket.text, { enabled: (code) => config.rules[code] !== 'off', allow: allowListFor(config.allowList) });
+		const enabled = (code: LeakCode) => config.rules[code] !== 'off';
+		// With every leak code on (the default), the same scan quoting messages use (ticketLeaks.ts).
+		const leaks = leakCodes.every(enabled) ? ticketLeaks(ticket, config.allowList) : findLeaks(ticket.text, { enabled, allow: allowListFor(config.allowList) });
 		if (!leaks.length) return;
 		const index = new LineIndex(ticket.text);
 		for (const leak of leaks) {

@@ -4,11 +4,14 @@ import { closest } from './didYouMean';
 import { requiredSections, sectionOrder, type SectionKind } from '../config/labels';
 import type { Section } from '../document/model';
 import type { TicketRule } from './finding';
+import { maskQuote } from '../leaks/maskQuote';
 
 export const sectionRules: TicketRule = {
 	codes: ['section-missing', 'section-empty', 'section-order', 'section-duplicate', 'section-unknown', 'root-cause-unknown', 'answers-numbering'],
 	check(ticket, config, report) {
 		const names = config.labels.sections;
+		// Ticket text in a message goes through the leak masker: messages end up in CI logs.
+		const quote = (text: string) => maskQuote(text, config, ticket);
 		const seen = new Map<SectionKind, Section>();
 		let furthest = -1;
 		for (const section of ticket.sections) {
@@ -18,8 +21,8 @@ export const sectionRules: TicketRule = {
 					code: 'section-unknown',
 					range: section.name.text ? section.name.range : section.heading,
 					message: suggestion
-						? l10n.t('Unknown section `{0}`; did you mean `{1}`?', section.name.text, suggestion)
-						: l10n.t('Unknown section `{0}`; the sections are {1}.', section.name.text, Object.values(names).join(', ')),
+						? l10n.t('Unknown section `{0}`; did you mean `{1}`?', quote(section.name.text), suggestion)
+						: l10n.t('Unknown section `{0}`; the sections are {1}.', quote(section.name.text), Object.values(names).join(', ')),
 					data: suggestion ? { replacement: suggestion } : undefined,
 				});
 				continue;
@@ -29,8 +32,8 @@ export const sectionRules: TicketRule = {
 				report({
 					code: 'section-duplicate',
 					range: section.name.range,
-					message: l10n.t('Section `{0}` appears a second time in this ticket.', section.name.text),
-					related: [{ range: first.name.range, message: l10n.t('First `{0}`', section.name.text) }],
+					message: l10n.t('Section `{0}` appears a second time in this ticket.', quote(section.name.text)),
+					related: [{ range: first.name.range, message: l10n.t('First `{0}`', quote(section.name.text)) }],
 				});
 				continue;
 			}
@@ -40,13 +43,13 @@ export const sectionRules: TicketRule = {
 				report({
 					code: 'section-order',
 					range: section.name.range,
-					message: l10n.t('Section `{0}` is out of order; expected the order {1}.', section.name.text, sectionOrder.map((k) => names[k]).join(' → ')),
+					message: l10n.t('Section `{0}` is out of order; expected the order {1}.', quote(section.name.text), sectionOrder.map((k) => names[k]).join(' → ')),
 				});
 			}
 			furthest = Math.max(furthest, rank);
 			// An empty dialog is `dialog-empty` (an error), not reported twice.
 			if (!section.contentText.trim() && section.kind !== 'dialog') {
-				report({ code: 'section-empty', range: section.name.range, message: l10n.t('Section `{0}` is empty.', section.name.text) });
+				report({ code: 'section-empty', range: section.name.range, message: l10n.t('Section `{0}` is empty.', quote(section.name.text)) });
 			}
 		}
 		for (const kind of requiredSections) {
@@ -69,8 +72,8 @@ export const sectionRules: TicketRule = {
 					code: 'root-cause-unknown',
 					range: rootCause.content,
 					message: suggestion
-						? l10n.t('Unknown root cause `{0}`; did you mean `{1}`?', label, suggestion)
-						: l10n.t('Unknown root cause `{0}`; expected one of the known labels.', label),
+						? l10n.t('Unknown root cause `{0}`; did you mean `{1}`?', quote(label), suggestion)
+						: l10n.t('Unknown root cause `{0}`; expected one of the known labels.', quote(label)),
 					data: suggestion ? { replacement: suggestion } : undefined,
 				});
 			}
