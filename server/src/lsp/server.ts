@@ -10,7 +10,6 @@ import {
 	MessageType,
 	ProposedFeatures,
 	ShowMessageNotification,
-	StreamMessageReader,
 	StreamMessageWriter,
 	TextDocuments,
 	TextDocumentSyncKind,
@@ -22,6 +21,8 @@ import { version } from '../../../package.json';
 import { answerEncoder } from './answerEncoder';
 import { runCounts } from './diagnosticsScheduler';
 import { BackgroundSlices } from './backgroundSlices';
+import { exitWhenInputEnds } from './lifetime';
+import { ProtocolReader } from './protocolReader';
 import type { ServerContext } from './serverContext';
 import { features } from './features/allFeatures';
 import { pathFilter, uriPath, type PathFilter } from '../host/pathFilter';
@@ -33,17 +34,26 @@ import { WorkspaceDuplicates } from '../workspace/workspaceDuplicates';
 import { duplicatesProgress } from './duplicatesProgress';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 
-// Over stdio (what every client uses), the transport is watched so that background work gives way to requests.
+// Over stdio (what every client uses), the transport is watched so that background work gives way to requests,
+// and read by a reader that survives a broken client (protocolReader.ts).
 const stdio = process.argv.includes('--stdio');
 const slices = new BackgroundSlices(stdio ? process.stdout : undefined);
-const connection = stdio
-	? createConnection(
-			ProposedFeatures.all,
-			...slices.watch(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder })),
-		)
-	: createConnection(ProposedFeatures.all);
+const connection = stdio ? createConnection(ProposedFeatures.all, ...slices.watch(...stdioTransport())) : createConnection(ProposedFeatures.all);
+if (stdio) exitWhenInputEnds(process.stdin, connection);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.error(message);
+// A handler's promise that fails unseen is a bug, not a reason to take every open dump's checks down with it.
+process.on('unhandledRejection', (reason) => log(`Unhandled error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+
+function stdioTransport(): [ProtocolReader, StreamMessageWriter] {
+	const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder });
+	const reader = new ProtocolReader(process.stdin, {
+		// Straight to the writer: the watch (backgroundSlices.ts) counts only the requests the connection saw.
+		answer: (message) => void writer.write(message).catch(() => undefined),
+		log: (message) => log(message),
+	});
+	return [reader, writer];
+}
 
 let settings: ServerSettings = toServerSettings(undefined);
 let isCandidatePath: PathFilter = pathFilter(settings.include, settings.exclude);
