@@ -55,6 +55,19 @@ describe('editor settings (host/editorSettings.ts)', () => {
 		]);
 	});
 
+	it('wants group 1 of the declared-count pattern (the number)', () => {
+		assert.deepEqual(new EditorSettings().accept({ labels: { declaredCount: 'contains \\d+ tickets' } }).problems, [
+			'ticketCurator.labels.declaredCount: has no group for the number; write it `(\\d+)`',
+		]);
+		assert.deepEqual(new EditorSettings().accept({ labels: { declaredCount: 'contains (\\d+) tickets' } }).problems, []);
+	});
+
+	it('takes a setting named like a property of every object for an unknown one', () => {
+		const accepted = new EditorSettings().accept(JSON.parse('{"valueOf": 1, "__proto__": {"x": 1}, "rules": {"constructor": "off"}}'));
+		assert.deepEqual(accepted.settings, { rules: {} });
+		assert.equal(accepted.problems.length, 3);
+	});
+
 	it('keeps every previous setting when what came is no object, and takes none for null', () => {
 		const check = new EditorSettings();
 		check.accept({ validate: { debounce: 50 } });

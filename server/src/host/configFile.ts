@@ -128,10 +128,13 @@ export function settingsProblems(value: unknown, where: (path: readonly string[]
 	}
 	const pattern = settings.labels?.declaredCount;
 	if (pattern !== undefined) {
+		const path = ['labels', 'declaredCount'];
 		try {
 			new RegExp(pattern);
+			// Group 1 is the number: a pattern without one matches and finds none.
+			if (new RegExp(`(?:${pattern})|`).exec('')!.length < 2)
+				problems.push({ path, text: l10n.t('{0}: has no group for the number; write it `(\\d+)`', where(path)) });
 		} catch (e) {
-			const path = ['labels', 'declaredCount'];
 			problems.push({ path, text: l10n.t('{0}: not a valid regular expression: {1}', where(path), (e as Error).message) });
 		}
 	}

@@ -59,18 +59,23 @@ function settingPath(value: unknown, problem: SettingsProblem): string[] {
 	for (const key of problem.path) {
 		if (Array.isArray(at) || typeof at !== 'object' || at === null) break;
 		path.push(key);
-		at = (at as Record<string, unknown>)[key];
+		at = own(at, key);
 	}
 	return path;
 }
 
+/** A value's own property: a setting named `valueOf` or `__proto__` is a bad value, not the prototype's. */
+function own(value: unknown, key: string): unknown {
+	return typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
 function valueAt(value: unknown, path: readonly string[]): unknown {
 	let at = value;
-	for (const key of path) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined;
+	for (const key of path) at = own(at, key);
 	return at;
 }
 
-/** Puts the previous value at `path` back (or removes the value when there was none). The whole settings object (an empty path) is not replaced here. */
+/** Puts the previous value at `path` back (or removes the value when there was none). */
 function restore(value: Record<string, unknown>, path: readonly string[], previous: Record<string, unknown>): void {
 	if (!path.length) {
 		for (const key of Object.keys(value)) delete value[key];
@@ -81,5 +86,5 @@ function restore(value: Record<string, unknown>, path: readonly string[], previo
 	const before = valueAt(previous, path);
 	const key = path[path.length - 1];
 	if (before === undefined) delete parent[key];
-	else parent[key] = structuredClone(before);
+	else Object.defineProperty(parent, key, { value: structuredClone(before), writable: true, enumerable: true, configurable: true });
 }

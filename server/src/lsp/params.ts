@@ -7,7 +7,17 @@
  */
 import * as l10n from '@vscode/l10n';
 import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type RequestType } from 'vscode-languageserver/node';
-import { checkParams, objectOf, positionShape, rangeShape, string, textDocumentShape, type ParamProblem, type ParamShape } from '../../../common/params';
+import {
+	arrayOf,
+	checkParams,
+	objectOf,
+	positionShape,
+	rangeShape,
+	string,
+	textDocumentShape,
+	type ParamProblem,
+	type ParamShape,
+} from '../../../common/params';
 import { customRequests } from '../../../common/protocol';
 
 /** The params of the standard requests the server answers, as far as it reads them. */
@@ -21,7 +31,7 @@ export const standardParams = {
 		{
 			textDocument: textDocumentShape,
 			range: rangeShape,
-			context: objectOf<{ only: unknown }>({ only: { type: 'array', items: string() } }),
+			context: objectOf<{ only: unknown }>({ only: arrayOf(string()) }),
 		},
 		['textDocument', 'range', 'context'],
 	),

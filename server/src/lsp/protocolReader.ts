@@ -41,7 +41,7 @@ export class ProtocolReader extends AbstractMessageReader {
 		const sink: FrameSink = {
 			message: (value) => {
 				const checked = checkMessage(value);
-				if ('message' in checked) callback(checked.message);
+				if ('message' in checked) this.deliver(callback, checked.message);
 				else this.invalid(checked);
 			},
 			unparsable: (detail) => {
@@ -77,6 +77,21 @@ export class ProtocolReader extends AbstractMessageReader {
 				this.input.off('close', onClose);
 			},
 		};
+	}
+
+	/** The connection takes the message; if it throws on one (vscode-jsonrpc does on a `$/cancelRequest` without an id), that one is lost, not the bytes after it. */
+	private deliver(callback: DataCallback, message: Message): void {
+		try {
+			callback(message);
+		} catch (error) {
+			this.host.log(
+				l10n.t(
+					'Ignored a message the connection could not take ({0}): {1}',
+					error instanceof Error ? error.message : String(error),
+					JSON.stringify(message).slice(0, 200),
+				),
+			);
+		}
 	}
 
 	private invalid(checked: Exclude<Checked, { message: Message }>): void {
