@@ -1,10 +1,13 @@
 /**
  * The custom requests and notifications between the client and the server, declared once.
  * The client imports this file; it never copies it. Standard LSP needs none of these: any
- * LSP client gets diagnostics, symbols and folding without them.
+ * LSP client gets diagnostics, symbols and folding without them. Each request's params are declared
+ * twice over, as a type for the compiler and as a shape (params.ts) the server checks them against
+ * (`customRequests`, at the end).
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import { arrayOf, boolean, integer, objectOf, oneOf, positionShape, string, type ObjectShape } from './params';
 
 /** One ticket as the tree view and the quick picks show it. */
 export interface TicketSummary {
@@ -36,6 +39,8 @@ export interface TicketSummary {
 export interface TicketListParams {
 	readonly uri?: string;
 }
+
+export const ticketListParams = objectOf<TicketListParams>({ uri: string(true) });
 
 export interface TicketListResult {
 	readonly tickets: TicketSummary[];
@@ -95,6 +100,16 @@ export interface SimilarTicketsParams {
 	readonly excludeOwnFile?: boolean;
 }
 
+/** A `limit` above 200 is read as 200. */
+export const similarTicketsParams = objectOf<SimilarTicketsParams>({
+	text: string(),
+	uri: string(true),
+	position: positionShape,
+	limit: integer(1),
+	sameProduct: boolean,
+	excludeOwnFile: boolean,
+});
+
 export interface SimilarTicket {
 	readonly uri: string;
 	/** The whole ticket, from its title line. */
@@ -125,6 +140,8 @@ export interface MaskLeaksParams {
 	readonly uris?: string[];
 }
 
+export const maskLeaksParams = objectOf<MaskLeaksParams>({ uris: arrayOf(string(true)) });
+
 export interface MaskLeaksFile {
 	readonly uri: string;
 	/** Leaks per rule code (`pii-phone`, `secret-credential`…). */
@@ -151,6 +168,8 @@ export const MaskLeaksRequest = new RequestType<MaskLeaksParams, MaskLeaksResult
 export interface SnippetParams {
 	readonly name: 'ticket' | 'dump' | 'turn';
 }
+
+export const snippetParams = objectOf<SnippetParams>({ name: oneOf('ticket', 'dump', 'turn') }, ['name']);
 
 export interface SnippetResult {
 	readonly body: string;
@@ -198,3 +217,18 @@ export interface ServerStats {
 }
 
 export const ServerStatsRequest = new RequestType0<ServerStats, void>('tickets/serverStats');
+
+// ---- Every request the client may send, with the shape of its params (null: it takes none).
+
+export interface CustomRequest {
+	readonly method: string;
+	readonly params: ObjectShape | null;
+}
+
+export const customRequests: readonly CustomRequest[] = [
+	{ method: TicketListRequest.method, params: ticketListParams },
+	{ method: SimilarTicketsRequest.method, params: similarTicketsParams },
+	{ method: MaskLeaksRequest.method, params: maskLeaksParams },
+	{ method: SnippetRequest.method, params: snippetParams },
+	{ method: ServerStatsRequest.method, params: null },
+];

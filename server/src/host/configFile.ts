@@ -81,29 +81,63 @@ export function readConfigFile(path: string): ConfigFile {
 	return { path, root: dirname(path), settings: value as TicketSettings };
 }
 
-let validator: ValidateFunction | undefined;
+let fileValidator: ValidateFunction | undefined;
+let editorValidator: ValidateFunction | undefined;
+
+/**
+ * What editor settings have besides the file's (package.json `contributes.configuration`): the
+ * debounce, the most diagnostics published per file, and `trace.server`, which vscode-languageclient
+ * reads and the server does not.
+ */
+const editorOnlyProperties = {
+	validate: { type: 'object', additionalProperties: false, properties: { debounce: { type: 'number', minimum: 0 } } },
+	diagnostics: { type: 'object', additionalProperties: false, properties: { maxPerFile: { type: 'integer', minimum: 0 } } },
+	trace: {},
+};
+
+/** A problem with a configuration: the path of the value at fault, and the line that says it. */
+export interface SettingsProblem {
+	readonly path: readonly string[];
+	readonly text: string;
+}
 
 /** Problems with a configuration object, one line each; empty when it is valid. */
 export function validateSettings(value: unknown, prefix = ''): string[] {
-	validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-	if (!validator(value)) return (validator.errors ?? []).filter(isLeaf).map((e) => describe(e, prefix));
-	const problems: string[] = [];
+	return settingsProblems(value, (path) => `${prefix}${path.map((p) => `/${p}`).join('')}` || '/').map((p) => p.text);
+}
+
+/**
+ * Problems with a configuration object (`.ticketcurator.json`, or with `editor` the editor's
+ * settings, which may also hold the editor-only ones: host/editorSettings.ts), `where` writing a
+ * path for the lines. Against the schema first; the rule codes and the declared-count pattern only
+ * once the schema is met.
+ */
+export function settingsProblems(value: unknown, where: (path: readonly string[]) => string, editor = false): SettingsProblem[] {
+	const validator = editor
+		? (editorValidator ??= new Ajv({ allErrors: true, strict: false }).compile({ ...schema, properties: { ...schema.properties, ...editorOnlyProperties } }))
+		: (fileValidator ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
+	if (!validator(value)) return (validator.errors ?? []).filter(isLeaf).map((e) => describe(e, where));
+	const problems: SettingsProblem[] = [];
 	const settings = value as TicketSettings;
 	for (const code of Object.keys(settings.rules ?? {})) {
 		if ((ruleCodes as readonly string[]).includes(code)) continue;
 		const guess = closest(code, ruleCodes);
-		problems.push(
-			guess
-				? l10n.t('{0}: unknown rule `{1}`; did you mean `{2}`?', `${prefix}/rules`, code, guess)
-				: l10n.t('{0}: unknown rule `{1}`', `${prefix}/rules`, code),
-		);
+		const at = where(['rules']);
+		problems.push({
+			path: ['rules', code],
+			text: guess ? l10n.t('{0}: unknown rule `{1}`; did you mean `{2}`?', at, code, guess) : l10n.t('{0}: unknown rule `{1}`', at, code),
+		});
 	}
 	const pattern = settings.labels?.declaredCount;
 	if (pattern !== undefined) {
+		const path = ['labels', 'declaredCount'];
 		try {
 			new RegExp(pattern);
+			// Group 1 is the number: a pattern without one matches and finds none.
+			if (new RegExp(`(?:${pattern})|`).exec('')!.length < 2)
+				problems.push({ path, text: l10n.t('{0}: has no group for the number; write it `(\\d+)`', where(path)) });
 		} catch (e) {
-			problems.push(l10n.t('{0}: not a valid regular expression: {1}', `${prefix}/labels/declaredCount`, (e as Error).message));
+			problems.push({ path, text: l10n.t('{0}: not a valid regular expression: {1}', where(path), (e as Error).message) });
 		}
 	}
 	return problems;
@@ -114,23 +148,30 @@ function isLeaf(error: ErrorObject): boolean {
 	return error.keyword !== 'propertyNames';
 }
 
-function describe(error: ErrorObject, prefix: string): string {
-	const where = `${prefix}${error.instancePath}` || '/';
+function describe(error: ErrorObject, where: (path: readonly string[]) => string): SettingsProblem {
+	const path = error.instancePath
+		.split('/')
+		.slice(1)
+		.map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+	const at = where(path);
 	const p = error.params as Record<string, unknown>;
 	switch (error.keyword) {
 		case 'additionalProperties':
-			return l10n.t('{0}: unknown property `{1}`', where, String(p.additionalProperty));
+			return { path: [...path, String(p.additionalProperty)], text: l10n.t('{0}: unknown property `{1}`', at, String(p.additionalProperty)) };
 		case 'enum':
-			return l10n.t('{0}: must be one of {1}', where, (p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', '));
+			return { path, text: l10n.t('{0}: must be one of {1}', at, (p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')) };
 		case 'type':
-			return l10n.t('{0}: must be of type {1}', where, String(p.type));
+			return { path, text: l10n.t('{0}: must be of type {1}', at, String(p.type)) };
 		case 'minLength':
-			return l10n.t('{0}: must not be empty', where);
+			return { path, text: l10n.t('{0}: must not be empty', at) };
 		case 'uniqueItems':
-			return l10n.t('{0}: items {1} and {2} are the same', where, String(p.j), String(p.i));
+			return { path, text: l10n.t('{0}: items {1} and {2} are the same', at, String(p.j), String(p.i)) };
 		case 'pattern':
-			return l10n.t('{0}: `{1}` is not a valid name', where, String(p.propertyName ?? ''));
+			return {
+				path: p.propertyName === undefined ? path : [...path, String(p.propertyName)],
+				text: l10n.t('{0}: `{1}` is not a valid name', at, String(p.propertyName ?? '')),
+			};
 		default:
-			return `${where}: ${error.message ?? error.keyword}`;
+			return { path, text: `${at}: ${error.message ?? error.keyword}` };
 	}
 }

@@ -10,6 +10,8 @@ import {
 } from '../service/index';
 import { defaultExclude, defaultInclude } from './pathFilter';
 
+const maxTimerMs = 2 ** 31 - 1;
+
 /** The settings as the client sends them (all optional: any LSP client may send nothing). */
 export interface TicketSettings {
 	rules?: Record<string, RuleSetting>;
@@ -93,7 +95,8 @@ export function toServerSettings(settings: TicketSettings | null | undefined, ro
 		include: s.files?.include || defaultInclude,
 		exclude: s.files?.exclude || defaultExclude,
 		root,
-		debounceMs: typeof s.validate?.debounce === 'number' ? Math.max(0, s.validate.debounce) : 200,
+		// Within what a timer takes: Node runs a longer one after 1 ms.
+		debounceMs: typeof s.validate?.debounce === 'number' ? Math.min(maxTimerMs, Math.max(0, s.validate.debounce)) : 200,
 		maxDiagnosticsPerFile: typeof s.diagnostics?.maxPerFile === 'number' ? Math.max(0, Math.floor(s.diagnostics.maxPerFile)) : defaultMaxDiagnosticsPerFile,
 	};
 }

@@ -64,7 +64,18 @@ export async function readCandidate(path: string, maxBytes = maxIndexedFileBytes
 
 /** A `file:` URI's text, read as the index reads files (no binary or oversized file); undefined otherwise. */
 export async function readUriText(uri: string): Promise<string | undefined> {
-	if (!uri.startsWith('file:')) return undefined;
-	const read = await readCandidate(fileURLToPath(uri));
+	const path = uriToPath(uri);
+	if (path === undefined) return undefined;
+	const read = await readCandidate(path);
 	return 'text' in read ? read.text : undefined;
+}
+
+/** A `file:` URI's path; undefined for other schemes and for URIs no path can be made of (`file://host/…`, `file:///%`), which a client may send. */
+export function uriToPath(uri: string): string | undefined {
+	if (!uri.startsWith('file:')) return undefined;
+	try {
+		return fileURLToPath(uri);
+	} catch {
+		return undefined;
+	}
 }

@@ -3,6 +3,7 @@
  * the service. Runs as `node dist/server.js --stdio` in any LSP client; nothing here depends on
  * VS Code (VS Code extras are custom requests declared in protocol.ts).
  */
+import * as l10n from '@vscode/l10n';
 import { join } from 'node:path';
 import {
 	createConnection,
@@ -10,7 +11,6 @@ import {
 	MessageType,
 	ProposedFeatures,
 	ShowMessageNotification,
-	StreamMessageReader,
 	StreamMessageWriter,
 	TextDocuments,
 	TextDocumentSyncKind,
@@ -22,28 +22,40 @@ import { version } from '../../../package.json';
 import { answerEncoder } from './answerEncoder';
 import { runCounts } from './diagnosticsScheduler';
 import { BackgroundSlices } from './backgroundSlices';
+import { exitWhenInputEnds } from './lifetime';
+import { ProtocolReader } from './protocolReader';
 import type { ServerContext } from './serverContext';
 import { features } from './features/allFeatures';
 import { pathFilter, uriPath, type PathFilter } from '../host/pathFilter';
 import { loadL10n } from '../host/l10nSetup';
 import { createTicketService } from '../service/index';
+import { EditorSettings } from '../host/editorSettings';
 import { mergeSettings, toServerSettings, type ServerSettings, type TicketSettings } from '../host/settings';
 import { WorkspaceConfig } from '../host/workspaceConfig';
 import { WorkspaceDuplicates } from '../workspace/workspaceDuplicates';
 import { duplicatesProgress } from './duplicatesProgress';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 
-// Over stdio (what every client uses), the transport is watched so that background work gives way to requests.
+// Over stdio (what every client uses), the transport is watched so that background work gives way to requests,
+// and read by a reader that survives a broken client (protocolReader.ts).
 const stdio = process.argv.includes('--stdio');
 const slices = new BackgroundSlices(stdio ? process.stdout : undefined);
-const connection = stdio
-	? createConnection(
-			ProposedFeatures.all,
-			...slices.watch(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder })),
-		)
-	: createConnection(ProposedFeatures.all);
+const connection = stdio ? createConnection(ProposedFeatures.all, ...slices.watch(...stdioTransport())) : createConnection(ProposedFeatures.all);
+if (stdio) exitWhenInputEnds(process.stdin, connection);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.error(message);
+// A handler's promise that fails unseen is a bug, not a reason to take every open dump's checks down with it.
+process.on('unhandledRejection', (reason) => log(`Unhandled error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+
+function stdioTransport(): [ProtocolReader, StreamMessageWriter] {
+	const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: answerEncoder });
+	const reader = new ProtocolReader(process.stdin, {
+		// Straight to the writer: the watch (backgroundSlices.ts) counts only the requests the connection saw.
+		answer: (message) => void writer.write(message).catch(() => undefined),
+		log: (message) => log(message),
+	});
+	return [reader, writer];
+}
 
 let settings: ServerSettings = toServerSettings(undefined);
 let isCandidatePath: PathFilter = pathFilter(settings.include, settings.exclude);
@@ -52,6 +64,7 @@ const settingsListeners: (() => void)[] = [];
 const initializedListeners: ((params: InitializeParams) => void)[] = [];
 let initializeParams: InitializeParams | undefined;
 let editorSettings: TicketSettings | undefined;
+const editorSettingsCheck = new EditorSettings();
 // The workspace's .ticketcurator.json (or package.json "ticketCurator"): editor settings override it.
 const configFile = new WorkspaceConfig({
 	log,
@@ -105,10 +118,10 @@ const context: ServerContext = {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
 	initializeParams = params;
 	loadL10n(params.locale, join(__dirname, '..', 'l10n'));
-	canPullConfiguration = !!params.capabilities.workspace?.configuration;
+	canPullConfiguration = !!params.capabilities?.workspace?.configuration;
 	configFile.start(params);
-	const initial = params.initializationOptions as { settings?: TicketSettings } | undefined;
-	applySettings(initial?.settings);
+	const initial = params.initializationOptions as { settings?: unknown } | null | undefined;
+	applySettings(typeof initial === 'object' ? initial?.settings : undefined);
 	return {
 		capabilities: Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map((f) => f.capabilities ?? {})),
 		serverInfo: { name: 'ticket-curator', version },
@@ -124,22 +137,48 @@ connection.onInitialized(async () => {
 });
 
 async function pullSettings(): Promise<void> {
-	const pulled = (await connection.workspace.getConfiguration('ticketCurator')) as TicketSettings | null;
-	applySettings(pulled ?? undefined);
+	let pulled: unknown;
+	try {
+		pulled = await connection.workspace.getConfiguration('ticketCurator');
+	} catch (error) {
+		log(`Could not read the editor settings: ${error instanceof Error ? error.message : String(error)}`);
+		return;
+	}
+	applySettings(pulled);
 }
 
-function applySettings(raw: TicketSettings | undefined): void {
-	editorSettings = raw;
-	settings = toServerSettings(mergeSettings(configFile.settings, raw), configFile.folder);
-	isCandidatePath = pathFilter(settings.include, settings.exclude, settings.root);
-	service.configure(settings.config);
+/** Editor settings as they came (initialize params, pull or push), checked first: a bad value is said once and its previous value stays (host/editorSettings.ts). */
+function applySettings(raw: unknown): void {
+	const accepted = editorSettingsCheck.accept(raw);
+	if (accepted.problems.length) {
+		const message = l10n.t('Ticket Curator: invalid settings, their previous values stay in force: {0}', accepted.problems.join('; '));
+		log(message);
+		void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+	}
+	let next: ServerSettings;
+	let nextFilter: PathFilter;
+	try {
+		next = toServerSettings(mergeSettings(configFile.settings, accepted.settings), configFile.folder);
+		nextFilter = pathFilter(next.include, next.exclude, next.root);
+		service.configure(next.config);
+	} catch (error) {
+		// The checks above should leave nothing that throws here; if something does, the settings in force stay.
+		log(`Settings not applied: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		return;
+	}
+	editorSettings = accepted.settings;
+	settings = next;
+	isCandidatePath = nextFilter;
 	dumpCache.clear();
 	for (const listener of settingsListeners) listener();
 }
 
 connection.onDidChangeConfiguration(async (change) => {
-	if (canPullConfiguration) await pullSettings();
-	else applySettings((change.settings as { ticketCurator?: TicketSettings } | undefined)?.ticketCurator);
+	if (canPullConfiguration) return pullSettings();
+	// Pushed: the settings of every section, ours among them (none when it is absent); anything else is no settings at all.
+	const pushed: unknown = (change as { settings?: unknown } | undefined)?.settings;
+	if (typeof pushed === 'object' && pushed !== null && !Array.isArray(pushed)) applySettings((pushed as { ticketCurator?: unknown }).ticketCurator);
+	else log(`workspace/didChangeConfiguration without settings (${JSON.stringify(change ?? null)?.slice(0, 100)}): ignored.`);
 });
 
 documents.onDidClose((e) => {

@@ -28,6 +28,11 @@ describe('header', () => {
 		assert.equal(h.endLine, 6);
 	});
 
+	it('finds no declared count with a configured pattern whose group 1 did not take part (the settings check says so)', () => {
+		const h = header('# 标题\n\nThis file contains tickets\n\n---\n\n## 一\n', { ...chineseLabels, declaredCount: 'contains (\\d+)? ?tickets' });
+		assert.equal(h.declaredCount, undefined);
+	});
+
 	it('counts a BOM as one UTF-16 unit of the first line', () => {
 		const h = header('\uFEFF# 标题\n\n本文档包含 3 个结构化技术支持问答记录\n\n---\n\n## 一\n');
 		assert.deepEqual(at(h.titles[0].range), [0, 3, 0, 5]);

@@ -3,7 +3,9 @@
  * turn snippets; in an empty file, the dump and ticket snippets; other files get none. Also the
  * snippets by name for the New Ticket commands (`tickets/snippet`).
  */
+import { CompletionRequest } from 'vscode-languageserver/node';
 import type { ServerContext, ServerFeature } from '../serverContext';
+import { onChecked, onCustomRequest, standardParams } from '../params';
 import { SnippetRequest } from '../../../../common/protocol';
 import { completionTriggerCharacters } from '../../service/index';
 
@@ -13,12 +15,12 @@ export const completionFeature: ServerFeature = {
 		const { connection, documents, service, isDump } = context;
 		let snippetSupport = false;
 		context.onInitialized((params) => (snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true));
-		connection.onCompletion((params) => {
+		onChecked(connection, CompletionRequest.type, standardParams.textDocumentPosition, (params) => {
 			const doc = documents.get(params.textDocument.uri);
 			if (!doc) return null;
 			return isDump(doc) ? service.complete(doc, params.position, { snippetSupport }) : service.completeNewDump(doc, params.position, { snippetSupport });
 		});
-		connection.onRequest(SnippetRequest, ({ name }) => {
+		onCustomRequest(connection, SnippetRequest, ({ name }) => {
 			const snippet = service.snippet(name);
 			return { body: snippet.body, description: snippet.description };
 		});

@@ -3,15 +3,15 @@
  * or not) and the counts the client asks the user to confirm. Open documents are read from the
  * editor, others from disk; the service masks from the text alone (no Markdown parse).
  */
-import { fileURLToPath } from 'node:url';
 import type { TextDocumentEdit } from 'vscode-languageserver/node';
 import type { ServerFeature } from '../serverContext';
+import { onCustomRequest } from '../params';
 import { MaskLeaksRequest, type MaskLeaksFile } from '../../../../common/protocol';
-import { readCandidate } from '../../host/workspaceFiles';
+import { readCandidate, uriToPath } from '../../host/workspaceFiles';
 
 export const maskLeaksFeature: ServerFeature = {
 	register({ connection, documents, service, index, isDump, log }) {
-		connection.onRequest(MaskLeaksRequest, async (params, token) => {
+		onCustomRequest(connection, MaskLeaksRequest, async (params, token) => {
 			const openDumps = documents
 				.all()
 				.filter((d) => isDump(d))
@@ -39,8 +39,9 @@ export const maskLeaksFeature: ServerFeature = {
 };
 
 async function readFromDisk(uri: string, log: (message: string) => void): Promise<string | undefined> {
-	if (!uri.startsWith('file:')) return undefined;
-	const read = await readCandidate(fileURLToPath(uri));
+	const path = uriToPath(uri);
+	if (path === undefined) return undefined;
+	const read = await readCandidate(path);
 	if ('text' in read) return read.text;
 	if (read.skipped !== 'missing') log(`mask leaks: ${uri} skipped (${read.skipped})`);
 	return undefined;

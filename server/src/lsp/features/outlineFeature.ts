@@ -1,14 +1,16 @@
 /** The Outline and folding of ticket dumps; other files get nothing, so their own providers stand. */
+import { DocumentSymbolRequest, FoldingRangeRequest } from 'vscode-languageserver/node';
 import type { ServerFeature } from '../serverContext';
+import { onChecked, standardParams } from '../params';
 
 export const outlineFeature: ServerFeature = {
 	capabilities: { documentSymbolProvider: { label: 'Tickets' }, foldingRangeProvider: true },
 	register({ connection, documents, service, isDump }) {
-		connection.onDocumentSymbol((params, token) => {
+		onChecked(connection, DocumentSymbolRequest.type, standardParams.textDocument, (params, token) => {
 			const doc = documents.get(params.textDocument.uri);
 			return doc && isDump(doc) ? service.documentSymbols(doc, token) : null;
 		});
-		connection.onFoldingRanges((params) => {
+		onChecked(connection, FoldingRangeRequest.type, standardParams.textDocument, (params) => {
 			const doc = documents.get(params.textDocument.uri);
 			return doc && isDump(doc) ? service.foldingRanges(doc) : null;
 		});

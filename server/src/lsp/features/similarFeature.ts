@@ -3,8 +3,9 @@
  * listing its three most similar tickets as links.
  */
 import * as l10n from '@vscode/l10n';
-import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { HoverRequest, MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { ServerFeature } from '../serverContext';
+import { onChecked, onCustomRequest, standardParams } from '../params';
 import { SimilarTicketsRequest } from '../../../../common/protocol';
 import { readUriText } from '../../host/workspaceFiles';
 import { SimilarTickets } from '../../workspace/similarTickets';
@@ -25,9 +26,9 @@ export const similarFeature: ServerFeature = {
 			},
 			readText: readUriText,
 		});
-		connection.onRequest(SimilarTicketsRequest, (params) => similar.answer(params));
+		onCustomRequest(connection, SimilarTicketsRequest, (params) => similar.answer(params ?? {}));
 
-		connection.onHover(async (params, token): Promise<Hover | null> => {
+		onChecked(connection, HoverRequest.type, standardParams.textDocumentPosition, async (params, token): Promise<Hover | null> => {
 			const doc = documents.get(params.textDocument.uri);
 			if (!doc || !ctx.isDump(doc)) return null;
 			const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } });

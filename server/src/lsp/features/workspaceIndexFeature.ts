@@ -5,14 +5,14 @@
  * `tickets/list` and sends `tickets/didChange` (protocol.ts).
  */
 import * as l10n from '@vscode/l10n';
-import { fileURLToPath } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disposable, type InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext, ServerFeature } from '../serverContext';
+import { onCustomRequest } from '../params';
 import { TicketListRequest, TicketsDidChangeNotification } from '../../../../common/protocol';
 import { collectGarbage, garbageWatch } from '../../host/collectGarbage';
 import { candidateFilter, type CandidateFilter } from '../../host/pathFilter';
-import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo } from '../../host/workspaceFiles';
+import { listCandidateFiles, maxIndexedFileBytes, readCandidate, relativeTo, uriToPath } from '../../host/workspaceFiles';
 
 /** While indexing, changed files are announced in batches at most this often. */
 const batchMs = 1000;
@@ -55,7 +55,7 @@ class IndexKeeper {
 		this.filter = this.makeFilter();
 		this.filterKey = this.settingsKey();
 		const { connection, documents, index } = ctx;
-		connection.onRequest(TicketListRequest, (params) => ({ tickets: index.tickets(params?.uri), indexing: index.indexing }));
+		onCustomRequest(connection, TicketListRequest, (params) => ({ tickets: index.tickets(params?.uri ?? undefined), indexing: index.indexing }));
 		ctx.onInitialized((params) => this.start(params));
 		ctx.onSettingsChanged(() => this.settingsChanged());
 		documents.onDidChangeContent((e) => this.editSoon(e.document));
@@ -297,11 +297,6 @@ class IndexKeeper {
 	}
 
 	private toPath(uri: string): string | undefined {
-		if (!uri.startsWith('file:')) return undefined;
-		try {
-			return fileURLToPath(uri);
-		} catch {
-			return undefined;
-		}
+		return uriToPath(uri);
 	}
 }

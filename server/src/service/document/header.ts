@@ -28,7 +28,8 @@ export function readHeader(index: LineIndex, endLine: number, labels: TicketLabe
 			continue;
 		}
 		const count = declaredCount ? null : countPattern.exec(text);
-		if (count) {
+		// Group 1 is the number; a configured pattern whose group did not take part found none.
+		if (count?.[1] !== undefined) {
 			const numberStart = bom + count.index + count[0].indexOf(count[1]);
 			declaredCount = {
 				value: Number(count[1]),
