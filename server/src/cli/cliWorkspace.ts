@@ -31,8 +31,8 @@ export interface CliWorkspace {
 	readonly service: TicketService;
 	/** Files that could not be read (already reported on standard error). */
 	readonly unreadable: number;
-	/** The candidate files of the given paths (the current folder when none). */
-	files(paths: readonly string[]): string[];
+	/** The candidate files of the given paths (the current folder when none), each real file once. */
+	files(paths: readonly string[]): Promise<string[]>;
 	/** Reads a file; undefined (and reported) when it cannot be read or is no dump. */
 	read(path: string): Dump | undefined;
 	/**

@@ -25,9 +25,9 @@ export const exportCommand: Command = {
 		{ name: 'out', short: 'o', type: 'string', placeholder: 'FILE', description: () => l10n.t('Write to FILE instead of standard output.') },
 		...commonOptions,
 	],
-	run(args: ParsedArgs, io: CliIO): number {
+	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
-		const files = workspace.files(args.positionals);
+		const files = await workspace.files(args.positionals);
 		const csv = args.options.format === 'csv';
 		const separator = workspace.settings.config.labels.categorySeparator;
 		const out = openOutput(io, args.options.out as string | undefined);

@@ -30,9 +30,9 @@ export const fixCommand: Command = {
 		{ name: 'dry-run', short: 'n', type: 'boolean', description: () => l10n.t('Print the changes as a unified diff instead of writing them.') },
 		...commonOptions,
 	],
-	run(args: ParsedArgs, io: CliIO): number {
+	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
-		const files = workspace.files(args.positionals);
+		const files = await workspace.files(args.positionals);
 		const dryRun = !!args.options['dry-run'];
 		let changedFiles = 0;
 		let applied = 0;
