@@ -33,8 +33,8 @@ export interface CliWorkspace {
 	readonly unreadable: number;
 	/** The candidate files of the given paths (the current folder when none), each real file once. */
 	files(paths: readonly string[]): Promise<string[]>;
-	/** Reads a file; undefined (and reported) when it cannot be read or is no dump. */
-	read(path: string): Dump | undefined;
+	/** Reads a file; undefined (and reported, unless `quiet`) when it cannot be read or is no dump. */
+	read(path: string, quiet?: boolean): Dump | undefined;
 	/**
 	 * Every dump among the files, with a progress bar. When there are several, their categories
 	 * are counted first so the `category-unknown` rule learns them from all of them, as the
@@ -94,7 +94,7 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 			return unreadable;
 		},
 		files: (paths) => expandInputs(paths, io.cwd, isCandidate),
-		read: (path) => read(path),
+		read: (path, quiet) => read(path, quiet),
 		*dumps(files) {
 			categoryCounts = files.length > 1 ? countCategories(files) : undefined;
 			const progress = createProgress(io.stderr, files.length);
