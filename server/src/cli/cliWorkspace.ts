@@ -14,7 +14,7 @@ import { CliError } from './errors';
 import type { CliIO } from './io';
 import { expandInputs } from './inputs';
 import { createProgress } from './progress';
-import { readText } from './readText';
+import { readText, type FileStamp } from './readText';
 
 export interface Dump {
 	readonly path: string;
@@ -22,6 +22,8 @@ export interface Dump {
 	readonly name: string;
 	readonly text: string;
 	readonly bom: boolean;
+	/** The file's size and modification time as it was read (`fix` refuses to overwrite a file changed since). */
+	readonly stamp: FileStamp;
 	readonly document: TicketTextDocument;
 }
 
@@ -58,9 +60,9 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 	const read = (path: string, quiet = false): Dump | undefined => {
 		const name = (relative(io.cwd, path) || path).replace(/\\/g, '/');
 		try {
-			const { text, bom } = readText(path, name);
+			const { text, bom, stamp } = readText(path, name);
 			if (!service.isTicketDump(text)) return undefined;
-			return { path, name, text, bom, document: { uri: pathToFileURL(path).href, version: 1, getText: () => text } };
+			return { path, name, text, bom, stamp, document: { uri: pathToFileURL(path).href, version: 1, getText: () => text } };
 		} catch (e) {
 			if (!(e instanceof CliError)) throw e;
 			if (!quiet) {
