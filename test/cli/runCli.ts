@@ -47,19 +47,40 @@ export function ensureBuilt(): void {
 	built = true;
 }
 
+export interface RunOptions {
+	cwd?: string;
+	env?: NodeJS.ProcessEnv;
+	input?: string;
+	/** A stall guard (ms): a run that takes longer is killed (and `code` is null). */
+	stallGuardMs?: number;
+	/** Run as this user and group (the tests run as root in CI). */
+	uid?: number;
+	gid?: number;
+	/** A file descriptor the command's standard output goes to (instead of a pipe). */
+	stdoutFd?: number;
+	/** No file the command writes may grow past this many bytes (RLIMIT_FSIZE, through prlimit). */
+	fileSizeLimit?: number;
+}
+
 /** `tickets <args>` in `cwd` (the project root by default), English unless `env` says otherwise. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
+export function runCli(args: readonly string[], options: RunOptions = {}): CliResult {
 	ensureBuilt();
 	const env = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', ...options.env };
-	const result = spawnSync(process.execPath, [cliPath, ...args], {
+	const command = [process.execPath, cliPath, ...args];
+	if (options.fileSizeLimit !== undefined) command.unshift('prlimit', `--fsize=${options.fileSizeLimit}`, '--');
+	const result = spawnSync(command[0], command.slice(1), {
 		cwd: options.cwd ?? root,
 		env,
 		encoding: 'utf8',
 		input: options.input,
 		maxBuffer: 64 * 1024 * 1024,
+		timeout: options.stallGuardMs,
+		uid: options.uid,
+		gid: options.gid,
+		stdio: options.stdoutFd === undefined ? 'pipe' : ['pipe', options.stdoutFd, 'pipe'],
 	});
-	if (result.error) throw result.error;
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+	if (result.error && !options.stallGuardMs) throw result.error;
+	return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
 /** A fresh temporary folder, removed by the returned function. */

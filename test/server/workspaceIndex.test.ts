@@ -4,7 +4,7 @@
  * how little an edit re-indexes.
  */
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TicketListResult, TicketsDidChangeParams } from '../../common/protocol';
@@ -41,6 +41,10 @@ describe('workspace index (server process)', function () {
 		writeFileSync(join(root, 'node_modules', 'pkg', 'dump.md'), smallDump(realTickets.slice(0, 3)));
 		writeFileSync(join(root, 'README.md'), '# Notes\n\nNot a dump.\n');
 		writeFileSync(join(root, 'binary.md'), Buffer.from([0x23, 0x20, 0, 1, 2, 3]));
+		// Links are not followed by the index (host/workspaceFiles.ts): neither these loops nor the link to a dump count.
+		symlinkSync('..', join(root, 'a', 'up'));
+		symlinkSync('.', join(root, 'b', 'self'));
+		symlinkSync(join(root, 'a', '000.txt'), join(root, 'b', 'alias.txt'));
 		client = await startServer({ folders: [root] });
 		await client.indexed();
 	});
@@ -64,7 +68,7 @@ describe('workspace index (server process)', function () {
 		const progress = progressOf('Indexing tickets');
 		assert.equal(progress[0].kind, 'begin');
 		const messages = progress.filter((v) => v.kind === 'report').map((v) => v.message);
-		// README.md, a/000.txt, b/part2.md, binary.md: node_modules is excluded by the default setting.
+		// README.md, a/000.txt, b/part2.md, binary.md: node_modules is excluded by the default setting, links are not followed.
 		assert.equal(messages.at(-1), '4/4 files');
 		assert.equal(progress.at(-1)!.kind, 'end');
 	});

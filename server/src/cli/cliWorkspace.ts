@@ -14,7 +14,7 @@ import { CliError } from './errors';
 import type { CliIO } from './io';
 import { expandInputs } from './inputs';
 import { createProgress } from './progress';
-import { readText } from './readText';
+import { readText, type FileStamp } from './readText';
 
 export interface Dump {
 	readonly path: string;
@@ -22,6 +22,8 @@ export interface Dump {
 	readonly name: string;
 	readonly text: string;
 	readonly bom: boolean;
+	/** The file's size and modification time as it was read (`fix` refuses to overwrite a file changed since). */
+	readonly stamp: FileStamp;
 	readonly document: TicketTextDocument;
 }
 
@@ -31,10 +33,10 @@ export interface CliWorkspace {
 	readonly service: TicketService;
 	/** Files that could not be read (already reported on standard error). */
 	readonly unreadable: number;
-	/** The candidate files of the given paths (the current folder when none). */
-	files(paths: readonly string[]): string[];
-	/** Reads a file; undefined (and reported) when it cannot be read or is no dump. */
-	read(path: string): Dump | undefined;
+	/** The candidate files of the given paths (the current folder when none), each real file once. */
+	files(paths: readonly string[]): Promise<string[]>;
+	/** Reads a file; undefined (and reported, unless `quiet`) when it cannot be read or is no dump. */
+	read(path: string, quiet?: boolean): Dump | undefined;
 	/**
 	 * Every dump among the files, with a progress bar. When there are several, their categories
 	 * are counted first so the `category-unknown` rule learns them from all of them, as the
@@ -58,9 +60,9 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 	const read = (path: string, quiet = false): Dump | undefined => {
 		const name = (relative(io.cwd, path) || path).replace(/\\/g, '/');
 		try {
-			const { text, bom } = readText(path, name);
+			const { text, bom, stamp } = readText(path, name);
 			if (!service.isTicketDump(text)) return undefined;
-			return { path, name, text, bom, document: { uri: pathToFileURL(path).href, version: 1, getText: () => text } };
+			return { path, name, text, bom, stamp, document: { uri: pathToFileURL(path).href, version: 1, getText: () => text } };
 		} catch (e) {
 			if (!(e instanceof CliError)) throw e;
 			if (!quiet) {
@@ -94,7 +96,7 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 			return unreadable;
 		},
 		files: (paths) => expandInputs(paths, io.cwd, isCandidate),
-		read: (path) => read(path),
+		read: (path, quiet) => read(path, quiet),
 		*dumps(files) {
 			categoryCounts = files.length > 1 ? countCategories(files) : undefined;
 			const progress = createProgress(io.stderr, files.length);

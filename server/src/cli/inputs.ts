@@ -1,13 +1,15 @@
 /**
  * The files a command works on: paths (files, or folders walked for candidate files) and globs,
  * relative to the current folder. A missing path or a glob that matches nothing is an error:
- * a CI job must not pass because it checked nothing.
+ * a CI job must not pass because it checked nothing. Links are followed, each real folder and
+ * file taken once (host/workspaceFiles.ts), so a link to a parent folder is no loop.
  */
 import * as l10n from '@vscode/l10n';
-import { readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { PathFilter } from '../host/pathFilter';
+import { walkFolder, type WalkedFile } from '../host/workspaceFiles';
 import { CliError } from './errors';
 
 /** Folders never walked into. */
@@ -15,48 +17,40 @@ function skippedFolder(name: string): boolean {
 	return name === 'node_modules' || name.startsWith('.');
 }
 
-/** Every file under a folder, in a stable order. */
-function walk(dir: string, out: string[]): void {
-	let names: string[];
-	try {
-		names = readdirSync(dir).sort();
-	} catch (e) {
-		throw new CliError(l10n.t('cannot read the folder {0} ({1})', dir, (e as NodeJS.ErrnoException).code ?? String(e)));
-	}
-	for (const name of names) {
-		const path = join(dir, name);
-		let stat;
-		try {
-			stat = statSync(path);
-		} catch {
-			continue; // a dangling link
-		}
-		if (stat.isDirectory()) {
-			if (!skippedFolder(name)) walk(path, out);
-		} else if (stat.isFile()) out.push(path);
-	}
+/** Every file under a folder, in a stable order (depth first, by name). */
+function walk(dir: string): Promise<WalkedFile[]> {
+	return walkFolder(dir, {
+		enter: (_rel, name) => !skippedFolder(name),
+		followLinks: true,
+		depthFirst: true,
+		unreadable(path, e) {
+			throw new CliError(l10n.t('cannot read the folder {0} ({1})', path, e.code ?? String(e)));
+		},
+	});
 }
 
-function expandGlob(pattern: string, cwd: string): string[] {
+async function expandGlob(pattern: string, cwd: string): Promise<WalkedFile[]> {
 	const { base, glob } = picomatch.scan(pattern.replace(/\\/g, '/'));
 	const root = resolve(cwd, base || '.');
 	const matches = picomatch(glob, { dot: false });
-	const all: string[] = [];
 	try {
-		if (statSync(root).isDirectory()) walk(root, all);
+		if (!statSync(root).isDirectory()) return [];
 	} catch {
 		return [];
 	}
-	return all.filter((path) => matches(relative(root, path).replace(/\\/g, '/')));
+	return (await walk(root)).filter((file) => matches(relative(root, file.path).replace(/\\/g, '/')));
 }
 
 /**
- * The candidate files of the given paths and globs (the current folder when none is given).
- * Files named explicitly are always taken; files found by walking a folder or by a glob must
- * pass `isCandidate` (the configured include/exclude globs).
+ * The candidate files of the given paths and globs (the current folder when none is given), each
+ * real file once. Files named explicitly are always taken; files found by walking a folder or by
+ * a glob must pass `isCandidate` (the configured include/exclude globs).
  */
-export function expandInputs(inputs: readonly string[], cwd: string, isCandidate: PathFilter): string[] {
-	const files = new Set<string>();
+export async function expandInputs(inputs: readonly string[], cwd: string, isCandidate: PathFilter): Promise<string[]> {
+	const files = new Map<string, string>();
+	const add = (file: { path: string; real: string }) => {
+		if (!files.has(file.real)) files.set(file.real, file.path);
+	};
 	for (const input of inputs.length ? inputs : ['.']) {
 		const path = isAbsolute(input) ? input : resolve(cwd, input);
 		let stat;
@@ -66,18 +60,16 @@ export function expandInputs(inputs: readonly string[], cwd: string, isCandidate
 			stat = undefined;
 		}
 		if (stat?.isFile()) {
-			files.add(path);
+			add({ path, real: realpathSync(path) });
 		} else if (stat?.isDirectory()) {
-			const found: string[] = [];
-			walk(path, found);
-			for (const f of found) if (isCandidate(f)) files.add(f);
+			for (const f of await walk(path)) if (isCandidate(f.path)) add(f);
 		} else if (picomatch.scan(input).isGlob) {
-			const found = expandGlob(input, cwd).filter(isCandidate);
+			const found = (await expandGlob(input, cwd)).filter((f) => isCandidate(f.path));
 			if (!found.length) throw new CliError(l10n.t('no files match {0}', input));
-			for (const f of found) files.add(f);
+			for (const f of found) add(f);
 		} else {
 			throw new CliError(l10n.t('no such file or folder: {0}', input));
 		}
 	}
-	return [...files];
+	return [...files.values()];
 }

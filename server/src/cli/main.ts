@@ -60,10 +60,11 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
 
 const argv = process.argv.slice(2);
 loadL10n(cliLocale(argv, process.env), join(__dirname, '..', 'l10n'));
-// A reader that stops early (`tickets export | head`) is no error.
+// A reader that stops early (`tickets export | head`) is no error; any other failure (a full disk) is.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-	throw e;
+	process.stderr.write(`tickets: ${l10n.t('cannot write the standard output ({0})', e.code ?? e.message)}\n`);
+	process.exit(exitCode.usage);
 });
 const io: CliIO = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
 main(argv, io).then(

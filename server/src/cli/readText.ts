@@ -4,22 +4,37 @@
  * is written back with it.
  */
 import * as l10n from '@vscode/l10n';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { CliError } from './errors';
+
+/** What the file was when read, to tell later whether it changed since. */
+export interface FileStamp {
+	readonly size: number;
+	readonly mtimeMs: number;
+}
 
 interface FileText {
 	readonly text: string;
 	readonly bom: boolean;
+	readonly stamp: FileStamp;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function readText(path: string, shownAs: string): FileText {
 	let bytes: Buffer;
+	let stamp: FileStamp;
+	let fd: number | undefined;
 	try {
-		bytes = readFileSync(path);
+		// The stamp and the bytes come from one open file, so they describe the same file.
+		fd = openSync(path, 'r');
+		const info = fstatSync(fd);
+		stamp = { size: info.size, mtimeMs: info.mtimeMs };
+		bytes = readFileSync(fd);
 	} catch (e) {
 		throw new CliError(l10n.t('cannot read {0} ({1})', shownAs, (e as NodeJS.ErrnoException).code ?? String(e)));
+	} finally {
+		if (fd !== undefined) closeSync(fd);
 	}
 	let text: string;
 	try {
@@ -28,5 +43,5 @@ export function readText(path: string, shownAs: string): FileText {
 		throw new CliError(l10n.t('{0} is not UTF-8 text; convert it first (e.g. `iconv -f GBK -t UTF-8`)', shownAs));
 	}
 	const bom = text.startsWith('\uFEFF');
-	return { text: bom ? text.slice(1) : text, bom };
+	return { text: bom ? text.slice(1) : text, bom, stamp };
 }

@@ -31,9 +31,9 @@ export const checkCommand: Command = {
 		},
 		...commonOptions,
 	],
-	run(args: ParsedArgs, io: CliIO): number {
+	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
-		const files = workspace.files(args.positionals);
+		const files = await workspace.files(args.positionals);
 		const results = findingsOf(workspace, files);
 		const summary = checkSummary(results);
 		const format = (args.options.format as string | undefined) ?? 'text';

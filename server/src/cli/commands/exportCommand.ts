@@ -3,14 +3,16 @@
  * `[{speaker, text}]`. JSON Lines, or CSV with the lists (answers, dialog) as JSON in their cells.
  */
 import * as l10n from '@vscode/l10n';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { categoryLabel, ticketRecords, type TicketRecord } from '../../service/index';
 import type { ParsedArgs } from '../args';
 import { commonOptions, configOption, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
 import type { CliIO } from '../io';
-import { openWorkspace } from '../cliWorkspace';
+import { openWorkspace, type CliWorkspace } from '../cliWorkspace';
+import { openOutputFile, type OutputFile } from '../outputFile';
+import { betweenSteps } from '../tempFiles';
 
 export const exportCommand: Command = {
 	name: 'export',
@@ -25,12 +27,14 @@ export const exportCommand: Command = {
 		{ name: 'out', short: 'o', type: 'string', placeholder: 'FILE', description: () => l10n.t('Write to FILE instead of standard output.') },
 		...commonOptions,
 	],
-	run(args: ParsedArgs, io: CliIO): number {
+	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
-		const files = workspace.files(args.positionals);
+		const files = await workspace.files(args.positionals);
 		const csv = args.options.format === 'csv';
 		const separator = workspace.settings.config.labels.categorySeparator;
-		const out = openOutput(io, args.options.out as string | undefined);
+		const outPath = args.options.out as string | undefined;
+		if (outPath && outPath !== '-') refuseInputAsOutput(workspace, files, resolve(io.cwd, outPath), outPath);
+		const out = openOutput(io, outPath);
 		try {
 			if (csv) out.write(`${csvColumns.join(',')}\r\n`);
 			for (const dump of workspace.dumps(files)) {
@@ -41,6 +45,8 @@ export const exportCommand: Command = {
 				}
 				out.write(chunk.join(''));
 				workspace.service.forget(dump.document.uri);
+				// An interrupted export removes its partial output (tempFiles.ts).
+				await betweenSteps();
 			}
 			out.close();
 		} catch (e) {
@@ -103,32 +109,33 @@ function csvCell(value: ExportRow[keyof ExportRow]): string {
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-interface Output {
-	write(text: string): void;
-	close(): void;
-	/** After a failure: no half-written file is left under the requested name. */
-	abandon(): void;
+/** `--out` naming one of the dumps read would replace that dump with its export. */
+function refuseInputAsOutput(workspace: CliWorkspace, files: readonly string[], target: string, shownAs: string): void {
+	const same = sameFileAs(target);
+	if (!same) return;
+	const input = files.find(same);
+	if (input && workspace.read(input, true)) throw new CliError(l10n.t('--out {0} is one of the dumps to export; write to another file', shownAs));
 }
 
-function openOutput(io: CliIO, path: string | undefined): Output {
-	if (!path || path === '-') return { write: (t) => void io.stdout.write(t), close: () => undefined, abandon: () => undefined };
-	const target = resolve(io.cwd, path);
-	const partial = `${target}.partial`;
-	let fd: number;
+/** A test for "is the file at `path`" (through links and hard links); undefined when there is none. */
+function sameFileAs(path: string): ((other: string) => boolean) | undefined {
+	let target: Stats;
 	try {
-		fd = openSync(partial, 'w');
-	} catch (e) {
-		throw new CliError(l10n.t('cannot write {0} ({1})', path, (e as NodeJS.ErrnoException).code ?? String(e)));
+		target = statSync(path);
+	} catch {
+		return undefined;
 	}
-	return {
-		write: (t) => void writeSync(fd, t),
-		close() {
-			closeSync(fd);
-			renameSync(partial, target);
-		},
-		abandon() {
-			closeSync(fd);
-			rmSync(partial, { force: true });
-		},
+	return (other) => {
+		try {
+			const info = statSync(other);
+			return info.ino === target.ino && info.dev === target.dev;
+		} catch {
+			return false;
+		}
 	};
+}
+
+function openOutput(io: CliIO, path: string | undefined): OutputFile {
+	if (!path || path === '-') return { write: (t) => void io.stdout.write(t), close: () => undefined, abandon: () => undefined };
+	return openOutputFile(resolve(io.cwd, path), path);
 }

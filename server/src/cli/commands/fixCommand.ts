@@ -6,7 +6,6 @@
  */
 import * as l10n from '@vscode/l10n';
 import { createTwoFilesPatch } from 'diff';
-import { renameSync, statSync, writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TicketService } from '../../service/index';
 import type { ParsedArgs } from '../args';
@@ -14,6 +13,8 @@ import { commonOptions, configOption, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
 import type { CliIO } from '../io';
 import { openWorkspace, type Dump } from '../cliWorkspace';
+import { replaceFile } from '../replaceFile';
+import { betweenSteps } from '../tempFiles';
 
 /** Passes of fix-all on one file; each pass only repairs what the one before left. */
 const maxPasses = 5;
@@ -24,34 +25,45 @@ export const fixCommand: Command = {
 	summary: () => l10n.t('Apply the safe fixes (declared count, category and speaker form, numbering, separators, misspelt section names) in place.'),
 	details: () =>
 		l10n.t(
-			"Masking personal data and guessing content (categories, root causes) are never applied here: use the editor's quick fixes. Exit code: 0 done, 2 bad usage or unreadable input.",
+			"Masking personal data and guessing content (categories, root causes) are never applied here: use the editor's quick fixes. A link is fixed in its target; a read-only file, or one changed while it was fixed, is left alone and reported. Exit code: 0 done, 2 bad usage, unreadable input or a file not written.",
 		),
 	options: [
 		{ name: 'dry-run', short: 'n', type: 'boolean', description: () => l10n.t('Print the changes as a unified diff instead of writing them.') },
 		...commonOptions,
 	],
-	run(args: ParsedArgs, io: CliIO): number {
+	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
-		const files = workspace.files(args.positionals);
+		const files = await workspace.files(args.positionals);
 		const dryRun = !!args.options['dry-run'];
 		let changedFiles = 0;
 		let applied = 0;
+		let refused = 0;
 		for (const dump of workspace.dumps(files)) {
 			const { text, edits } = fixedText(workspace.service, dump);
 			if (!edits) continue;
-			changedFiles++;
-			applied += edits;
 			if (dryRun) io.stdout.write(unifiedDiff(dump, text));
 			else {
-				write(dump, text);
+				try {
+					write(dump, text);
+				} catch (e) {
+					if (!(e instanceof CliError)) throw e;
+					// Reported, and the other files are still fixed (as an unreadable file is).
+					refused++;
+					io.stderr.write(`tickets: ${e.message}\n`);
+					continue;
+				}
 				io.stdout.write(`${l10n.t('{0}: {1} fix(es) applied', dump.name, edits)}\n`);
+				// An interrupted run stops between two files, never inside one.
+				await betweenSteps();
 			}
+			changedFiles++;
+			applied += edits;
 		}
 		const summary = dryRun
 			? l10n.t('{0} fix(es) in {1} file(s) would be applied.', applied, changedFiles)
 			: l10n.t('{0} fix(es) applied in {1} file(s).', applied, changedFiles);
 		io.stderr.write(`${summary}\n`);
-		return workspace.unreadable ? exitCode.usage : exitCode.clean;
+		return workspace.unreadable || refused ? exitCode.usage : exitCode.clean;
 	},
 };
 
@@ -77,13 +89,10 @@ function unifiedDiff(dump: Dump, fixed: string): string {
 	return patch.slice(patch.indexOf('--- '));
 }
 
-/** Written beside and renamed over the original, keeping its BOM and its permissions. */
+/** The dump's file, or the file its link names, replaced safely (replaceFile.ts), keeping its BOM. */
 function write(dump: Dump, text: string): void {
-	const temp = `${dump.path}.tickets-fix`;
-	try {
-		writeFileSync(temp, dump.bom ? `\uFEFF${text}` : text, { mode: statSync(dump.path).mode });
-		renameSync(temp, dump.path);
-	} catch (e) {
-		throw new CliError(l10n.t('cannot write {0} ({1})', dump.name, (e as NodeJS.ErrnoException).code ?? String(e)));
-	}
+	const encode = (t: string) => Buffer.from(dump.bom ? `\uFEFF${t}` : t, 'utf8');
+	// Strict UTF-8 decoding is lossless, so this is the bytes that were read.
+	const original = { bytes: encode(dump.text), stamp: dump.stamp };
+	replaceFile(dump.path, dump.name, original, encode(text));
 }

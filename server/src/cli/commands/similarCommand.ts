@@ -38,7 +38,7 @@ export const similarCommand: Command = {
 		{ name: 'json', type: 'boolean', description: () => l10n.t('Print JSON instead of a table.') },
 		...commonOptions,
 	],
-	run(args: ParsedArgs, io: CliIO): number {
+	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const ticketArg = args.options.ticket as string | undefined;
 		const text = ticketArg ? undefined : args.positionals[0];
 		const paths = ticketArg ? args.positionals : args.positionals.slice(1);
@@ -46,7 +46,7 @@ export const similarCommand: Command = {
 		const workspace = openWorkspace(io, configOption(args));
 		// The query ticket first: a wrong reference fails before any file is read.
 		const query = ticketArg ? queryTicket(workspace, io, ticketArg) : undefined;
-		const files = workspace.files(paths);
+		const files = await workspace.files(paths);
 		const search = new SearchIndex();
 		const indexed: Indexed[] = [];
 		const groups = new Map<string, number>();

@@ -13,9 +13,9 @@ export const statsCommand: Command = {
 	usage: '[options] [paths or globs…]',
 	summary: () => l10n.t('Count tickets per product, category and root cause, findings per code, unanswered tickets and dialog turns.'),
 	options: [{ name: 'json', type: 'boolean', description: () => l10n.t('Print JSON instead of tables.') }, ...commonOptions],
-	run(args: ParsedArgs, io: CliIO): number {
+	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
-		const files = workspace.files(args.positionals);
+		const files = await workspace.files(args.positionals);
 		const collector = new StatsCollector(workspace.settings.config.labels.categorySeparator);
 		const findings = findingsOf(workspace, files, (dump, document) => collector.addTickets(dump.name, ticketRecords(document)));
 		for (const f of findings) collector.addFindings(f.diagnostics);
