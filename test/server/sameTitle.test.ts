@@ -29,7 +29,8 @@ describe('a dump of 3,000 tickets with one title (server process)', function () 
 		text = sameTitleDump({ tickets, kind: 'distinct' });
 		writeFileSync(join(dir, 'same-title.md'), text);
 		uri = fileUri(join(dir, 'same-title.md'));
-		client = await startServer({ folders: [dir] });
+		// No cap on diagnostics per file (ticketCurator.diagnostics.maxPerFile): every finding is published and measured.
+		client = await startServer({ folders: [dir], settings: { diagnostics: { maxPerFile: 0 } } });
 		await client.indexed();
 	});
 
