@@ -71,4 +71,20 @@ describe('service', () => {
 		assert.ok(yields >= 10, `${yields} pauses over 114 tickets`);
 		assert.deepEqual(step.value, service.validate(doc));
 	});
+
+	it('runs the file rules (titles, categories across the file) in steps too, not in one go after the tickets', () => {
+		// Twenty copies of the real dump's tickets: 2,280 tickets, each title used twenty times.
+		const tickets = realDumpText().slice(realDumpText().indexOf('\n## ') + 1);
+		const text = `${realDumpText()}\n${Array.from({ length: 19 }, () => tickets).join('\n')}`;
+		const service = createTicketService();
+		const doc = textDocument(text);
+		let yields = 0;
+		const steps = service.validateSteps(doc);
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) yields++;
+		// The per-ticket checks pause every 8 tickets (rules/validate.ts): the pauses beyond those are the file rules'.
+		const fileRulePauses = yields - Math.ceil(2280 / 8);
+		assert.ok(fileRulePauses >= 30, `${fileRulePauses} pauses in the file rules over 2,280 tickets`);
+		assert.ok(step.value.some((d) => d.code === 'duplicate-title'));
+	});
 });

@@ -12,6 +12,7 @@ import type { TicketDocument } from '../document/ticketDocument';
 import type { ParsedTicket } from '../document/model';
 import { categoryName } from './category';
 import type { Report } from './finding';
+import { runSteps, type Steps } from '../document/steps';
 import { boundedRelated, maxRelated } from './boundedRelated';
 import { maskQuote } from '../leaks/maskQuote';
 
@@ -21,7 +22,11 @@ export type CategoryCounts = ReadonlyMap<string, number>;
 /** A category seen this often is "frequent": a near spelling of it seen once is taken for a typo. */
 const frequentCount = 3;
 
-export function checkFile(doc: TicketDocument, config: TicketConfig, workspaceCategories: CategoryCounts | undefined, report: Report): void {
+/** Tickets read between two yields: a 30 MB dump's 20,000 tickets took one step of 0.5-1 s. */
+const ticketsPerStep = 64;
+
+/** The file rules, in steps of a few dozen tickets (validate.ts runs them between requests). */
+export function* checkFileSteps(doc: TicketDocument, config: TicketConfig, workspaceCategories: CategoryCounts | undefined, report: Report): Steps<void> {
 	const header = doc.header;
 	if (header.titles.length === 0) {
 		report({ code: 'file-title', range: doc.index.lineRange(0), message: l10n.t('The file has no `# ` title; a dump starts with one H1 title line.') });
@@ -52,8 +57,8 @@ export function checkFile(doc: TicketDocument, config: TicketConfig, workspaceCa
 	for (const extra of header.separators.slice(1)) {
 		report({ code: 'separator', range: extra, message: l10n.t('A second `---` in the file header; one separator is expected before the first ticket.') });
 	}
-	checkDuplicateTitles(doc, config, report);
-	checkCategories(doc, config, workspaceCategories, report);
+	yield* checkDuplicateTitles(doc, config, report);
+	yield* checkCategories(doc, config, workspaceCategories, report);
 }
 
 /** Everything of a ticket the file rules read, as one string: equal strings, equal findings. */
@@ -62,20 +67,23 @@ export function fileRuleInputs(parsed: ParsedTicket, separator: string): string 
 	return JSON.stringify([parsed.title.text, parsed.title.range, categoryName(parsed, separator), c?.value.range, !!c?.subcategory]);
 }
 
-function checkDuplicateTitles(doc: TicketDocument, config: TicketConfig, report: Report): void {
+function* checkDuplicateTitles(doc: TicketDocument, config: TicketConfig, report: Report): Steps<void> {
 	const byTitle = new Map<string, number[]>();
 	for (let i = 0; i < doc.chunks.length; i++) {
+		if (i % ticketsPerStep === ticketsPerStep - 1) yield;
 		const title = doc.parsed(i).title.text;
 		if (!title) continue;
 		const list = byTitle.get(title);
 		if (list) list.push(i);
 		else byTitle.set(title, [i]);
 	}
+	let reported = 0;
 	for (const [title, tickets] of byTitle) {
 		if (tickets.length < 2) continue;
 		const others = tickets.length - 1;
 		const range = (j: number) => placed(doc, j, doc.parsed(j).title.range);
 		for (const i of tickets) {
+			if (++reported % ticketsPerStep === 0) yield;
 			const quoted = maskQuote(title, config, doc.parsed(i));
 			const laterUse = i !== tickets[0];
 			if (laterUse && others > maxRelated) {
@@ -118,17 +126,18 @@ function checkDuplicateTitles(doc: TicketDocument, config: TicketConfig, report:
 	}
 }
 
-function checkCategories(doc: TicketDocument, config: TicketConfig, workspace: CategoryCounts | undefined, report: Report): void {
+function* checkCategories(doc: TicketDocument, config: TicketConfig, workspace: CategoryCounts | undefined, report: Report): Steps<void> {
 	const separator = config.labels.categorySeparator;
 	// The workspace index may not hold this file (opened from outside, or not indexed yet) or hold
 	// an older text of it: count its own tickets too, taking the larger count of each category.
-	const counts = withOwnCounts(workspace, countCategories(doc, separator));
+	const counts = withOwnCounts(workspace, yield* countCategoriesSteps(doc.chunks.length, (i) => doc.parsed(i), separator));
 	const taxonomy = config.categories;
 	const frequent = [...counts]
 		.filter(([, n]) => n >= frequentCount)
 		.sort((a, b) => b[1] - a[1])
 		.map(([name]) => name);
 	for (let i = 0; i < doc.chunks.length; i++) {
+		if (i % ticketsPerStep === ticketsPerStep - 1) yield;
 		const parsed = doc.parsed(i);
 		const name = categoryName(parsed, separator);
 		if (!name || !parsed.category?.subcategory) continue;
@@ -190,9 +199,15 @@ function withOwnCounts(workspace: CategoryCounts | undefined, own: Map<string, n
 
 /** From the line outlines (the category line is read as the parse reads it): completion needs no parse of every ticket. */
 export function countCategories(doc: TicketDocument, separator: string): Map<string, number> {
+	return runSteps(countCategoriesSteps(doc.chunks.length, (i) => doc.outline(i), separator));
+}
+
+/** The same from each ticket's outline or parse (the file rules have every parse already), in steps. */
+function* countCategoriesSteps(tickets: number, read: (i: number) => Parameters<typeof categoryName>[0], separator: string): Steps<Map<string, number>> {
 	const counts = new Map<string, number>();
-	for (let i = 0; i < doc.chunks.length; i++) {
-		const name = categoryName(doc.outline(i), separator);
+	for (let i = 0; i < tickets; i++) {
+		if (i % ticketsPerStep === ticketsPerStep - 1) yield;
+		const name = categoryName(read(i), separator);
 		if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
 	}
 	return counts;

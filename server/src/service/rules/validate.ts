@@ -13,7 +13,7 @@ import { skippedFile } from './readability';
 import { categoryRules } from './category';
 import { diagnosticSource, type RuleCode } from './catalog';
 import { dialogRules } from './dialog';
-import { checkFile, fileRuleInputs, type CategoryCounts } from './file';
+import { checkFileSteps, fileRuleInputs, type CategoryCounts } from './file';
 import { ruleSeverity, type Finding, type TicketRule } from './finding';
 import { leakRules } from './leakRules';
 import { sectionRules } from './sections';
@@ -85,8 +85,10 @@ export class Validator {
 			out.push(...memo.diagnostics);
 		} else {
 			const fileFindings: Diagnostic[] = [];
-			const fileRulesRan = this.guard('file rules', failures, () =>
-				checkFile(doc, this.config, workspaceCategories, (f) => this.enabled(f.code) && fileFindings.push(this.toDiagnostic(f, 0, doc.uri))),
+			const fileRulesRan = yield* this.guardSteps(
+				'file rules',
+				failures,
+				checkFileSteps(doc, this.config, workspaceCategories, (f) => this.enabled(f.code) && fileFindings.push(this.toDiagnostic(f, 0, doc.uri))),
 			);
 			if (fileRulesRan) out.push(...fileFindings);
 			if (fileRulesRan) this.fileMemo.set(doc.uri, { inputs, diagnostics: fileFindings });
@@ -160,11 +162,30 @@ export class Validator {
 			run();
 			return true;
 		} catch (error) {
-			const known = failures.get(what);
-			if (known) known.times++;
-			else failures.set(what, { times: 1, error });
+			this.failed(what, failures, error);
 			return false;
 		}
+	}
+
+	/** The same for work in steps: false once a step throws (the steps end there). */
+	private *guardSteps(what: string, failures: Failures, steps: Steps<void>): Steps<boolean> {
+		for (;;) {
+			let step: IteratorResult<void, void>;
+			try {
+				step = steps.next();
+			} catch (error) {
+				this.failed(what, failures, error);
+				return false;
+			}
+			if (step.done) return true;
+			yield;
+		}
+	}
+
+	private failed(what: string, failures: Failures, error: unknown): void {
+		const known = failures.get(what);
+		if (known) known.times++;
+		else failures.set(what, { times: 1, error });
 	}
 }
 
