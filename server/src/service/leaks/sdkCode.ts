@@ -8,7 +8,7 @@ import { followedByMask } from './boundaries';
 import type { Detector } from './leak';
 import { generatedLooking, isPlaceholder } from './secretValues';
 
-/** The last part of a call's name that makes it a credential call. */
+/** A part of a call's name (`Auth.create`, `qbox.NewMac`) that makes it a credential call. */
 const credentialCall = /auth|mac$|credential|signer|sign(?:ature)?$|login|keypair|secret|token|session$|account$|client$|config$/i;
 const literal = /(["'`])([^"'`\\\n]{8,256})\1/g;
 const qshellAccount = /qshell(?:\.exe)?[ \t]+account[ \t]+(?:-[a-z]+[ \t]+)*([A-Za-z0-9_-]{16,64})[ \t]+([A-Za-z0-9_-]{16,64})(?![A-Za-z0-9_-])/dg;
@@ -44,8 +44,7 @@ function argumentsAfter(text: string, paren: number): string {
 export const detectSdkSecrets: Detector = (text, report) => {
 	for (let paren = text.indexOf('('); paren >= 0; paren = text.indexOf('(', paren + 1)) {
 		const callee = calleeBefore(text, paren);
-		const last = callee.split(/\.|::|->|\\/).pop() ?? '';
-		if (!last || !credentialCall.test(last)) continue;
+		if (!callee.split(/\.|::|->|\\/).some((part) => credentialCall.test(part))) continue;
 		const args = argumentsAfter(text, paren);
 		for (const m of args.matchAll(literal)) {
 			const value = m[2];

@@ -50,12 +50,14 @@ const keyNames = new Set([
 const looseNames = new Set(['secret', 'token', 'credential', 'credentials']);
 const chinesePassword = new Set(['密码', '口令']);
 
-const separator = /(["'”’\]]?)([ \t]*)(:=|=>|[:：=]|是|为|(?:设置?|改|修改|重置|更改)[成为])?([ \t]*)(["'“‘`]?)/y;
+const separator = /(["'”’\]]?)([ \t]*)(:=|=>|[:：=]|(?:是|为|(?:设置?|改|修改|重置|更改)[成为]了?)[:：]?)?([ \t]*)(["'“‘`]?)/y;
 const passwordRun = /[\x21-\x7e]{1,128}/y;
 const quotedRun = /[^"'`”’\s]{1,128}/y;
 const paramRun = /[^&;\s"'`]{1,128}/y;
 const keyRun = /[A-Za-z0-9_+/=~-]{8,256}(?::[A-Za-z0-9_+/=~-]{8,256})?/y;
-const trailingPunctuation = /["'”’,.;:)\]}>!?]+$/;
+const trailingPunctuation = /["'”’,.;:)\]}]+$/;
+/** A word that continues a name across a space (`Access Key ID`, `secret key`). */
+const nameContinues = /^ (?:id|secret|key)(?![A-Za-z0-9_])/i;
 
 interface Cue {
 	readonly start: number;
@@ -90,6 +92,7 @@ function cueAt(text: string, start: number, hit: string): Cue | undefined {
 		end++;
 		while (end < text.length && /[A-Za-z0-9_]/.test(text[end])) end++;
 	}
+	for (let more = nameContinues.exec(text.slice(end, end + 8)); more; more = nameContinues.exec(text.slice(end, end + 8))) end += more[0].length;
 	// The name's own last words decide (`tokenizer` and `tokenType` name no secret).
 	const words = lastWords(text, end);
 	const joined = [1, 2, 3].filter((n) => n <= words.length).map((n) => words.slice(-n).join(''));
