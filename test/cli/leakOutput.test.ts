@@ -35,7 +35,9 @@ describe('tickets check: nothing private in any output', () => {
 			// Into the first ticket's description and its first customer turn alike, which other rules compare.
 			const real = readFileSync(realDump, 'utf8');
 			const description = /### 问题描述\n\n(.+)/.exec(real)![1];
-			const text = real.replace(`### 问题描述\n\n${description}`, `### 问题描述\n\n${planted}${description}`).replace(`**客户**：${description}`, `**客户**：${planted}${description}`);
+			const text = real
+				.replace(`### 问题描述\n\n${description}`, `### 问题描述\n\n${planted}${description}`)
+				.replace(`**客户**：${description}`, `**客户**：${planted}${description}`);
 			assert.equal(text.split(planted).length, 3);
 			writeFileSync(join(dir.path, 'dump.md'), text);
 			for (const format of ['text', 'json', 'sarif']) {

@@ -20,4 +20,3 @@ describe('leaks/idCard', () => {
 		assert.deepEqual(values(detectIdCards, '单号 110105 19491231 0021'), []);
 	});
 });
-

@@ -15,7 +15,8 @@ describe('leaks/ipv6', () => {
 	});
 
 	it('ignores loopback, link-local, unique-local, documentation ranges, prefixes and look-alikes', () => {
-		const text = '::1，fe80::1ff:fe23:4567:890a，fd12:3456:789a::1，2001:db8::8a2e:370:7334，3fff:0:0::1，2400:cb00::/32，MAC 00:1A:2B:3C:4D:5E，时间 2023:12:01，std::vector，a::b';
+		const text =
+			'::1，fe80::1ff:fe23:4567:890a，fd12:3456:789a::1，2001:db8::8a2e:370:7334，3fff:0:0::1，2400:cb00::/32，MAC 00:1A:2B:3C:4D:5E，时间 2023:12:01，std::vector，a::b';
 		assert.deepEqual(values(detectIpv6, text), []);
 	});
 

@@ -52,4 +52,3 @@ describe('leaks/phone', () => {
 		assert.deepEqual(values(detectPhones, text), []);
 	});
 });
-

@@ -13,12 +13,10 @@ const weChat = new RegExp(
 	'g',
 );
 const wxid = /(?<![A-Za-z0-9_])wxid_[a-z0-9]{8,24}(?![A-Za-z0-9_])/g;
-const qq = new RegExp(
-	`(?<![A-Za-z0-9_.@/-])(?:QQ|qq|Qq|扣扣|企鹅号?)(?:号码?|账号|帐号)?(${separator}?)([1-9]\\d{4,10})(?![0-9A-Za-z_@.])`,
-	'g',
-);
+const qq = new RegExp(`(?<![A-Za-z0-9_.@/-])(?:QQ|qq|Qq|扣扣|企鹅号?)(?:号码?|账号|帐号)?(${separator}?)([1-9]\\d{4,10})(?![0-9A-Za-z_@.])`, 'g');
 /** Words that follow WeChat and are not an ID (`微信 openid:`, `vx Official`). */
-const notAnId = /^(?:open_?id|union_?id|app_?id|app_?secret|official|account|accounts|login|oauth|sdk|api|mini|miniprogram|program|payment|pay|work|group|channel|server|client|callback|android|iphone|desktop|version)$/i;
+const notAnId =
+	/^(?:open_?id|union_?id|app_?id|app_?secret|official|account|accounts|login|oauth|sdk|api|mini|miniprogram|program|payment|pay|work|group|channel|server|client|callback|android|iphone|desktop|version)$/i;
 
 export const detectChatIds: Detector = (text, report) => {
 	for (const m of text.matchAll(weChat)) {

@@ -9,10 +9,7 @@ import type { Detector } from './leak';
 
 const province = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]';
 const c = '[A-HJ-NP-Z0-9]';
-const plate = new RegExp(
-	`${province}[A-HJ-NP-Z][·•・ ]?(?:[DF]${c}\\d{4}|\\d{5}[DF]|${c}{4}[A-HJ-NP-Z0-9挂学警港澳])(?![A-Za-z0-9_])`,
-	'g',
-);
+const plate = new RegExp(`${province}[A-HJ-NP-Z][·•・ ]?(?:[DF]${c}\\d{4}|\\d{5}[DF]|${c}{4}[A-HJ-NP-Z0-9挂学警港澳])(?![A-Za-z0-9_])`, 'g');
 
 export const detectPlates: Detector = (text, report) => {
 	for (const m of text.matchAll(plate)) {

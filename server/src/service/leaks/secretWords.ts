@@ -177,7 +177,8 @@ function readKey(text: string, cue: Cue, at: number, explicit: boolean, cueText:
 	let offset = at;
 	for (const raw of parts) {
 		const value = raw.replace(/[.~-]+$/, '');
-		if (generatedLooking(value, parts.length > 1 ? Math.min(minLength, 12) : minLength) && !isPlaceholder(value)) emit('secretValue', offset, offset + value.length, cueText);
+		if (generatedLooking(value, parts.length > 1 ? Math.min(minLength, 12) : minLength) && !isPlaceholder(value))
+			emit('secretValue', offset, offset + value.length, cueText);
 		offset += raw.length + 1;
 	}
 }
