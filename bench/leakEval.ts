@@ -42,7 +42,7 @@ function plantedCopies(): PlantedCopy[] {
 	for (let c = 0; c * perCopy < plants.length; c++) {
 		const lines = (header + tickets.join('')).split('\n');
 		// Where a sentence may go: any line with text that is not a heading of a section or a separator.
-		const open = lines.map((l, i) => i).filter((i) => lines[i].trim() && !/^(?:#{1,3} (?!.)|### |---|# |本文档包含)/.test(lines[i]));
+		const open = lines.map((_, i) => i).filter((i) => lines[i].trim() && !/^(?:#{1,3} (?!.)|### |---|# |本文档包含)/.test(lines[i]));
 		const byLine = new Map<number, Plant[]>();
 		for (const plant of plants.slice(c * perCopy, (c + 1) * perCopy)) {
 			const line = open[Math.floor(rand() * open.length)];

@@ -82,7 +82,7 @@ function lastWords(text: string, end: number): string[] {
 }
 
 function cueAt(text: string, start: number, hit: string): Cue | undefined {
-	if (/^[^\x00-\x7f]/.test(hit)) {
+	if (hit.charCodeAt(0) > 0x7f) {
 		return { start, end: start + hit.length, type: chinesePassword.has(hit) ? 'password' : 'key', chinese: true, loose: false };
 	}
 	let end = start + hit.length;
