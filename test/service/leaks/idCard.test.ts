@@ -14,4 +14,9 @@ describe('leaks/idCard', () => {
 		const text = '440306199003071233 440306199013071236 440306199002301234 4403061990030712320 A440306199003071232 44030619900307***';
 		assert.deepEqual(values(detectIdCards, text), []);
 	});
+
+	it('finds an ID number split into groups by spaces', () => {
+		assert.deepEqual(values(detectIdCards, '身份证 110105 19491231 002X，另一个 1101 0519 4912 3100 2X。'), ['110105 19491231 002X', '1101 0519 4912 3100 2X']);
+		assert.deepEqual(values(detectIdCards, '单号 110105 19491231 0021'), []);
+	});
 });

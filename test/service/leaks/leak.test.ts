@@ -4,7 +4,19 @@ import { ruleInfo } from '../../../server/src/service/rules/catalog';
 
 describe('leaks/leak', () => {
 	it('every leak kind has a rule code in the catalog, secrets and sensitive data as errors', () => {
-		assert.deepEqual(leakCodes, ['pii-phone', 'pii-email', 'pii-id-card', 'pii-bank-card', 'pii-ip', 'secret-credential', 'pii-org-id', 'redaction-leak']);
+		assert.deepEqual(leakCodes, [
+			'pii-phone',
+			'pii-email',
+			'pii-id-card',
+			'pii-bank-card',
+			'pii-ip',
+			'pii-chat-id',
+			'pii-passport',
+			'pii-plate',
+			'secret-credential',
+			'pii-org-id',
+			'redaction-leak',
+		]);
 		const severities = Object.fromEntries(leakCodes.map((code) => [code, ruleInfo(code)?.severity]));
 		assert.deepEqual(severities, {
 			'pii-phone': 'warning',
@@ -12,6 +24,9 @@ describe('leaks/leak', () => {
 			'pii-id-card': 'error',
 			'pii-bank-card': 'error',
 			'pii-ip': 'warning',
+			'pii-chat-id': 'warning',
+			'pii-passport': 'error',
+			'pii-plate': 'warning',
 			'secret-credential': 'error',
 			'pii-org-id': 'warning',
 			'redaction-leak': 'warning',

@@ -26,4 +26,29 @@ describe('leaks/phone', () => {
 			'订单号 202410281234567890，请求ID 17301167608636478，时间戳1730167887123，设备 31011500991320000033，热线 400-820-8820、95555，10 位 1380013800，掩码 13800138***，版本 13.9.1，哈希 a13812345678b，混合 138-0013 8000，[REDACTED_PHONE]';
 		assert.deepEqual(values(detectPhones, text), []);
 	});
+
+	it('finds mobiles in any grouping, with a (+86) or +86 prefix as part of the range', () => {
+		assert.deepEqual(values(detectPhones, '电话 150 1234 5678，150 12345678，1501234 5678，(+86)15012345678，(+86) 150-1234-5678，+86 15012345678'), [
+			'150 1234 5678',
+			'150 12345678',
+			'1501234 5678',
+			'(+86)15012345678',
+			'(+86) 150-1234-5678',
+			'+86 15012345678',
+		]);
+	});
+
+	it('finds landlines with spaces inside the number', () => {
+		assert.deepEqual(found(detectPhones, '座机 010 6552 8866，0755-8600 1234，(021) 6345 6789，+86 10 6552 8866'), [
+			['landline', '010 6552 8866'],
+			['landline', '0755-8600 1234'],
+			['landline', '(021) 6345 6789'],
+			['landline', '+86 10 6552 8866'],
+		]);
+	});
+
+	it('ignores quantities: after a size, count, traffic or money word, or before a unit', () => {
+		const text = '本月流量 13812345678 字节，文件大小：15012345678，共 13912345678 次请求，金额 ¥15800001234，用量 13600001111GB，请求数 18912345678';
+		assert.deepEqual(values(detectPhones, text), []);
+	});
 });

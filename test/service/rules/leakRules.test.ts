@@ -46,6 +46,26 @@ const cases: Record<string, readonly Case[]> = {
 		['pii-ip', 'warning', 17, '47.112.246.194', '47.112.*.*', 27],
 		['pii-ip', 'warning', 25, '101.132.101.86', '101.132.*.*'],
 		['pii-ip', 'warning', 25, '101.132.101.87', '101.132.*.*'],
+		['pii-ip', 'warning', 33, '2408:8000:1010:1::2b', '2408:8000:*'],
+		['pii-ip', 'warning', 33, '2400:3200::1', '2400:3200:*'],
+	],
+	'pii-chat-id.md': [
+		['pii-chat-id', 'warning', 13, 'zhang_san88', '[REDACTED_WECHAT]'],
+		['pii-chat-id', 'warning', 13, '12345678', '[REDACTED_QQ]'],
+		['pii-chat-id', 'warning', 25, 'zhang_san88', '[REDACTED_WECHAT]'],
+		['pii-chat-id', 'warning', 25, '12345678', '[REDACTED_QQ]'],
+	],
+	'pii-passport.md': [
+		['pii-passport', 'error', 13, 'E12345678', '[REDACTED_PASSPORT]'],
+		['pii-passport', 'error', 13, 'EA1234567', '[REDACTED_PASSPORT]'],
+		['pii-passport', 'error', 25, 'E12345678', '[REDACTED_PASSPORT]'],
+		['pii-passport', 'error', 25, 'EA1234567', '[REDACTED_PASSPORT]'],
+	],
+	'pii-plate.md': [
+		['pii-plate', 'warning', 13, '京A·12345', '[REDACTED_PLATE]'],
+		['pii-plate', 'warning', 13, '沪AD12345', '[REDACTED_PLATE]'],
+		['pii-plate', 'warning', 25, '京A·12345', '[REDACTED_PLATE]'],
+		['pii-plate', 'warning', 25, '沪AD12345', '[REDACTED_PLATE]'],
 	],
 	'secret-credential.md': [
 		['secret-credential', 'error', 13, 'jCciD48kMK0Ba3dxvdU8Aw9JCXjia4Qts7jbA2tG:lsBJ-cr-sxjsb5fyDZMpXaAHUms=', 'jCciD48k***:lsBJ-cr-***=', 25],

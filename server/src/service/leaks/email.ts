@@ -3,7 +3,8 @@
  * shell prompts (`root@host`), SSH remotes (`git@github.com:org/repo`) and retina images
  * (`logo@2x.png`) are not addresses; documentation domains (example.com) are placeholders.
  */
-import { followedByMask } from './boundaries';
+import { followedByMask, lineBefore } from './boundaries';
+import { connectionUserPart } from './connectionString';
 import type { Detector } from './leak';
 
 // The lookbehind keeps each start at the beginning of a run, so a failed attempt costs at most 64 steps.
@@ -52,6 +53,8 @@ export const detectEmails: Detector = (text, report) => {
 		if (fileExtensions.has(m[1].toLowerCase()) || placeholderDomain.test(m[0]) || followedByMask(text, end)) continue;
 		// `git@github.com:org/repo.git` is an SSH remote, not a mailbox.
 		if (sshRemote.test(text.slice(end, end + 2))) continue;
+		// `ftp://user:pw@host`: the password of a connection string (connectionString.ts), not a mailbox.
+		if (text[m.index - 1] === ':' && connectionUserPart.test(lineBefore(text, m.index, 96))) continue;
 		report({ kind: 'email', start: m.index, end });
 	}
 };

@@ -6,15 +6,24 @@
  */
 import type { AllowList } from './allowList';
 import { detectBankCards } from './bankCard';
+import { detectChatIds } from './chatId';
+import { detectConnectionStrings } from './connectionString';
 import { detectCredentials } from './credential';
 import { detectEmails } from './email';
+import { foldHalfWidth } from './halfWidth';
 import { detectIdCards } from './idCard';
 import { detectIps } from './ip';
+import { detectIpv6 } from './ipv6';
 import { leakCodeOf, type Detector, type Leak, type LeakCode, type RawLeak } from './leak';
 import { maskValue } from './maskValue';
 import { detectOrgIds } from './orgId';
+import { detectPassports } from './passport';
 import { detectPhones } from './phone';
+import { detectPlates } from './plate';
 import { bestForm, closestOccurrence, findMaskForms, findRedactionCandidates, type MaskForm } from './redaction';
+import { detectSdkSecrets } from './sdkCode';
+import { detectSecretWords } from './secretWords';
+import { detectTokenFormats } from './tokenFormats';
 
 interface LeakScanOptions {
 	/** Codes switched off are not looked for (a value they would claim may still be a redaction leak). */
@@ -25,12 +34,20 @@ interface LeakScanOptions {
 /** In order of precedence when two candidates overlap. */
 const detectors: readonly { readonly code: LeakCode; readonly detect: Detector; readonly tier: number }[] = [
 	{ code: 'secret-credential', detect: detectCredentials, tier: 0 },
+	{ code: 'secret-credential', detect: detectTokenFormats, tier: 0 },
+	{ code: 'secret-credential', detect: detectConnectionStrings, tier: 0 },
+	{ code: 'secret-credential', detect: detectSecretWords, tier: 0 },
+	{ code: 'secret-credential', detect: detectSdkSecrets, tier: 0 },
 	{ code: 'pii-id-card', detect: detectIdCards, tier: 1 },
+	{ code: 'pii-passport', detect: detectPassports, tier: 1 },
 	{ code: 'pii-org-id', detect: detectOrgIds, tier: 1 },
 	{ code: 'pii-bank-card', detect: detectBankCards, tier: 1 },
 	{ code: 'pii-email', detect: detectEmails, tier: 1 },
 	{ code: 'pii-phone', detect: detectPhones, tier: 1 },
 	{ code: 'pii-ip', detect: detectIps, tier: 1 },
+	{ code: 'pii-ip', detect: detectIpv6, tier: 1 },
+	{ code: 'pii-chat-id', detect: detectChatIds, tier: 1 },
+	{ code: 'pii-plate', detect: detectPlates, tier: 1 },
 ];
 
 interface Candidate {
@@ -44,10 +61,14 @@ export function findLeaks(text: string, options: LeakScanOptions = {}): Leak[] {
 	const enabled = options.enabled ?? (() => true);
 	const allow = options.allow ?? (() => false);
 	const candidates: Candidate[] = [];
+	// Detectors read full-width digits and letters as ASCII; offsets stay those of `text`.
+	const folded = foldHalfWidth(text);
 	for (const { code, detect, tier } of detectors) {
 		if (!enabled(code)) continue;
-		detect(text, (raw) => {
-			if (!allow(text.slice(raw.start, raw.end))) candidates.push({ raw, tier, order: candidates.length });
+		detect(folded, (raw) => {
+			const value = folded.slice(raw.start, raw.end);
+			if (!allow(value) && (value === text.slice(raw.start, raw.end) || !allow(text.slice(raw.start, raw.end))))
+				candidates.push({ raw, tier, order: candidates.length });
 		});
 	}
 	const forms = findMaskForms(text);

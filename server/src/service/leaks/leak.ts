@@ -12,7 +12,13 @@ export type LeakKind =
 	| 'bankCard'
 	| 'bankAccount'
 	| 'ip'
+	| 'ipv6'
+	| 'wechat'
+	| 'qq'
+	| 'passport'
+	| 'plate'
 	| 'accessKey'
+	| 'apiKey'
 	| 'uploadToken'
 	| 'bearerToken'
 	| 'jwt'
@@ -22,7 +28,18 @@ export type LeakKind =
 	| 'orgId'
 	| 'masked';
 
-export type LeakCode = 'pii-phone' | 'pii-email' | 'pii-id-card' | 'pii-bank-card' | 'pii-ip' | 'secret-credential' | 'pii-org-id' | 'redaction-leak';
+export type LeakCode =
+	| 'pii-phone'
+	| 'pii-email'
+	| 'pii-id-card'
+	| 'pii-bank-card'
+	| 'pii-ip'
+	| 'pii-chat-id'
+	| 'pii-passport'
+	| 'pii-plate'
+	| 'secret-credential'
+	| 'pii-org-id'
+	| 'redaction-leak';
 
 export const leakCodeOf: Readonly<Record<LeakKind, LeakCode>> = {
 	mobile: 'pii-phone',
@@ -32,7 +49,13 @@ export const leakCodeOf: Readonly<Record<LeakKind, LeakCode>> = {
 	bankCard: 'pii-bank-card',
 	bankAccount: 'pii-bank-card',
 	ip: 'pii-ip',
+	ipv6: 'pii-ip',
+	wechat: 'pii-chat-id',
+	qq: 'pii-chat-id',
+	passport: 'pii-passport',
+	plate: 'pii-plate',
 	accessKey: 'secret-credential',
+	apiKey: 'secret-credential',
 	uploadToken: 'secret-credential',
 	bearerToken: 'secret-credential',
 	jwt: 'secret-credential',

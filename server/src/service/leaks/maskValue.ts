@@ -1,6 +1,7 @@
 /**
  * How a leaked value is masked, in the dump's own style: the placeholders its anonymiser writes
- * (`[REDACTED_PHONE]`, `[REDACTED_EMAIL]`…), IPv4 with the last two numbers starred (`148.153.*.*`),
+ * (`[REDACTED_PHONE]`, `[REDACTED_EMAIL]`…), IPv4 with the last two numbers starred (`148.153.*.*`), IPv6
+ * with all but the first two groups starred (`2408:8000:*`),
  * and keys and tokens keeping 8 characters of each `:`-separated part (`jCciD48k***:lsBJ-cr-***=`).
  */
 import type { LeakKind } from './leak';
@@ -13,6 +14,10 @@ const placeholders: Partial<Record<LeakKind, string>> = {
 	bankCard: '[REDACTED_BANK_CARD]',
 	bankAccount: '[REDACTED_BANK_ACCOUNT]',
 	orgId: '[REDACTED_ORG_ID]',
+	wechat: '[REDACTED_WECHAT]',
+	qq: '[REDACTED_QQ]',
+	passport: '[REDACTED_PASSPORT]',
+	plate: '[REDACTED_PLATE]',
 	password: '[REDACTED_PASSWORD]',
 	privateKey: '[REDACTED_PRIVATE_KEY]',
 };
@@ -31,6 +36,11 @@ export function maskValue(kind: LeakKind, value: string): string {
 		case 'ip': {
 			const [a, b] = value.split('.');
 			return `${a}.${b}.*.*`;
+		}
+		case 'ipv6': {
+			// Like an IPv4: the network's first two groups stay, the rest is starred.
+			const [a, b] = value.split(':');
+			return `${a}:${b}:*`;
 		}
 		case 'accessKey':
 		case 'uploadToken':

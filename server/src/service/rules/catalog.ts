@@ -230,16 +230,38 @@ export const rules = [
 		code: 'pii-ip',
 		category: 'leaks',
 		severity: 'warning',
-		description: { en: 'No unmasked public IPv4 address.', 'zh-cn': '没有未脱敏的公网 IPv4 地址。' },
-		finds: 'a public IPv4 address, also against Chinese text (not private, masked, a `/24` range, a public DNS resolver or a version)',
+		description: { en: 'No unmasked public IPv4 or IPv6 address.', 'zh-cn': '没有未脱敏的公网 IPv4 或 IPv6 地址。' },
+		finds:
+			'a public IPv4 address, also against Chinese text (not private, masked, a `/24` range, a public DNS resolver or a version); a public IPv6 address, compressed or in `[…]:port` (not loopback, link-local, unique-local or documentation ranges)',
+	},
+	{
+		code: 'pii-chat-id',
+		category: 'leaks',
+		severity: 'warning',
+		description: { en: 'No unmasked WeChat ID or QQ number.', 'zh-cn': '没有未脱敏的微信号或 QQ 号。' },
+		finds: 'a WeChat ID after 微信/微信号/vx/V信/wechat…, a `wxid_…` anywhere; a QQ number after QQ/扣扣/企鹅号',
+	},
+	{
+		code: 'pii-passport',
+		category: 'leaks',
+		severity: 'error',
+		description: { en: 'No unmasked passport number.', 'zh-cn': '没有未脱敏的护照号码。' },
+		finds: 'a mainland passport or travel permit number (`E12345678`, `EA1234567`…) shortly after 护照/passport/通行证',
+	},
+	{
+		code: 'pii-plate',
+		category: 'leaks',
+		severity: 'warning',
+		description: { en: 'No unmasked vehicle number plate.', 'zh-cn': '没有未脱敏的车牌号。' },
+		finds: 'a mainland number plate, with or without `·`, including 8-character new-energy plates',
 	},
 	{
 		code: 'secret-credential',
 		category: 'leaks',
 		severity: 'error',
-		description: { en: 'No access key with signature, token, private key or password in clear text.', 'zh-cn': '没有明文的带签名访问密钥、令牌、私钥或密码。' },
+		description: { en: 'No access key, API key, token, private key or password in clear text.', 'zh-cn': '没有明文的访问密钥、API 密钥、令牌、私钥或密码。' },
 		finds:
-			'`AK:SIGN=` (an HMAC-length signature), an upload token, a bearer token or JWT, a private key, a password after 密码/password, a random value after secret/token/key',
+			'a value after a key word (密码, 登录密码…, 口令, 密钥, 私钥, 令牌, AK/SK, AccessKeySecret, SecretId, api_key, client_secret, token… with `:`, `=`, 是, 为, 改成 or a space; `X:Y` pairs); a known token format (AWS, Alibaba Cloud, Tencent Cloud, GitHub, GitLab, Slack, OpenAI, Google, JWT, PEM private key, `AK:SIGN=`, upload token, bearer token); the password of a connection string (`mysql://u:pw@…`) or JDBC `password=`; a key literal passed to an SDK auth call. Not placeholders (`<your_ak>`, `${SK}`, `******`)',
 	},
 	{
 		code: 'pii-org-id',

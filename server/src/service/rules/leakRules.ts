@@ -1,7 +1,8 @@
 /**
  * Leaks the anonymiser missed, in every section of a ticket: personal data, secrets, and values
  * the ticket masks elsewhere. The finding's range is the value; its data carries the mask the
- * quick fix writes. Messages never repeat the value (they end up in CI logs and reports).
+ * quick fix writes. Messages name the kind only, never the value nor its mask (they end up in CI
+ * logs and reports); the editor's quick fix shows the mask.
  */
 import * as l10n from '@vscode/l10n';
 import { allowListFor } from '../leaks/allowList';
@@ -19,6 +20,12 @@ const describe: Record<LeakKind, (leak: Leak) => string> = {
 	bankCard: () => l10n.t('A bank card number (valid Luhn check) is not masked.'),
 	bankAccount: (leak) => l10n.t('A bank account number after `{0}` is not masked.', leak.cue ?? ''),
 	ip: () => l10n.t('A public IPv4 address is not masked.'),
+	ipv6: () => l10n.t('A public IPv6 address is not masked.'),
+	wechat: () => l10n.t('A WeChat ID is not masked.'),
+	qq: () => l10n.t('A QQ number is not masked.'),
+	passport: () => l10n.t('A passport number is not masked.'),
+	plate: () => l10n.t('A vehicle number plate is not masked.'),
+	apiKey: (leak) => l10n.t('A {0} key or token is in clear text.', leak.cue ?? ''),
 	accessKey: () => l10n.t('An access key with its signature (AK:SIGN) is in clear text.'),
 	uploadToken: () => l10n.t('An upload token is in clear text.'),
 	bearerToken: () => l10n.t('A bearer token is in clear text.'),
@@ -27,7 +34,7 @@ const describe: Record<LeakKind, (leak: Leak) => string> = {
 	secretValue: (leak) => l10n.t('A secret value after `{0}` is in clear text.', leak.cue ?? ''),
 	privateKey: () => l10n.t('A private key is in clear text.'),
 	orgId: () => l10n.t('A unified social credit code (company tax ID, valid check character) is not masked.'),
-	masked: (leak) => l10n.t('This value is masked elsewhere in this ticket as `{0}` but written in full here.', leak.mask),
+	masked: () => l10n.t('This value is masked elsewhere in this ticket but written in full here.'),
 };
 
 export const leakRules: TicketRule = {
@@ -43,9 +50,8 @@ export const leakRules: TicketRule = {
 			report({
 				code: leak.code,
 				range: index.rangeAt(leak.start, leak.end),
-				message: maskedElsewhere
-					? `${describe[leak.kind](leak)} ${l10n.t('This ticket masks it elsewhere as `{0}`.', leak.masked!.text)}`
-					: `${describe[leak.kind](leak)} ${l10n.t('Mask it as `{0}`.', leak.mask)}`,
+				// Neither the value nor its mask: a mask keeps a secret's first characters, and messages reach CI logs.
+				message: maskedElsewhere ? `${describe[leak.kind](leak)} ${l10n.t('This ticket masks it elsewhere.')}` : describe[leak.kind](leak),
 				related: leak.masked ? [{ range: index.rangeAt(leak.masked.start, leak.masked.end), message: l10n.t('Masked here') }] : undefined,
 				data: { replacement: leak.mask, leak: leak.kind },
 			});
