@@ -95,7 +95,7 @@ describe('messages quoting ticket text', () => {
 		);
 	});
 
-	it('mask a value the ticket masks elsewhere as the ticket does, keep allow-listed values, and mask whatever the rules’ severities', () => {
+	it('mask a value the ticket masks elsewhere (a secret as a placeholder, no part of it), keep allow-listed values, and mask whatever the rules’ severities', () => {
 		const masked = ticket({ title: '密钥 671f6a43c0ffee2024 无效', description: '密钥 671f6a43*** 无效' });
 		const text = dump([masked, masked, ticket({ title: `热线${phone}` }), ticket({ title: `热线${phone}` })]);
 		const titles = (config?: PartialTicketConfig) =>
@@ -103,8 +103,8 @@ describe('messages quoting ticket text', () => {
 				.filter((d) => d.code === 'duplicate-title')
 				.map((d) => d.message);
 		assert.deepEqual(titles(), [
-			'The title "密钥 671f6a43*** 无效" is also used by another ticket in this file.',
-			'The title "密钥 671f6a43*** 无效" is also used by another ticket in this file.',
+			'The title "密钥 [REDACTED_SECRET] 无效" is also used by another ticket in this file.',
+			'The title "密钥 [REDACTED_SECRET] 无效" is also used by another ticket in this file.',
 			'The title "热线[REDACTED_PHONE]" is also used by another ticket in this file.',
 			'The title "热线[REDACTED_PHONE]" is also used by another ticket in this file.',
 		]);

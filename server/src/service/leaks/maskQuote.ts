@@ -6,12 +6,14 @@
  * quoted text itself (another ticket's title, a category counted across the workspace).
  * Every detector runs whatever the rules' severities (a rule switched off silences its findings, it
  * does not let other messages print the values); allow-listed values are no leaks and stay.
+ * A secret is quoted as `[REDACTED_SECRET]`, not as its fix masks it: even the few characters a
+ * mask keeps must not reach a log.
  */
 import type { TicketConfig } from '../config/ticketConfig';
 import type { ParsedTicket } from '../document/model';
 import { allowListFor } from './allowList';
 import { findLeaks } from './findLeaks';
-import type { Leak } from './leak';
+import { leakCodeOf, type Leak } from './leak';
 import { ticketLeaks } from './ticketLeaks';
 
 /** Per parse, the masks of its leaked values (every message of the ticket reuses them). */
@@ -20,7 +22,7 @@ const ticketMasks = new WeakMap<readonly Leak[], ReadonlyMap<string, string>>();
 function masksOf(ticket: ParsedTicket, allowList: readonly string[]): ReadonlyMap<string, string> {
 	const leaks = ticketLeaks(ticket, allowList);
 	let masks = ticketMasks.get(leaks);
-	if (!masks) ticketMasks.set(leaks, (masks = new Map(leaks.map((leak) => [leak.value, leak.mask]))));
+	if (!masks) ticketMasks.set(leaks, (masks = new Map(leaks.map((leak) => [leak.value, quoteMask(leak)]))));
 	return masks;
 }
 
@@ -39,6 +41,11 @@ export function maskQuote(text: string, config: TicketConfig, ticket?: ParsedTic
 	// Text of the ticket has had its leaks replaced above: scanning it again would only cost (10,000 quotes of a 20 MB dump).
 	if (ticket) return masked;
 	const leaks = findLeaks(masked, { allow: allowListFor(config.allowList) });
-	for (let k = leaks.length - 1; k >= 0; k--) masked = masked.slice(0, leaks[k].start) + leaks[k].mask + masked.slice(leaks[k].end);
+	for (let k = leaks.length - 1; k >= 0; k--) masked = masked.slice(0, leaks[k].start) + quoteMask(leaks[k]) + masked.slice(leaks[k].end);
 	return masked;
+}
+
+/** What a quote shows for a leaked value: its mask, or for a secret no part of it. */
+function quoteMask(leak: Leak): string {
+	return leakCodeOf[leak.kind] === 'secret-credential' ? '[REDACTED_SECRET]' : leak.mask;
 }

@@ -2,7 +2,7 @@
  * How a leaked value is masked, in the dump's own style: the placeholders its anonymiser writes
  * (`[REDACTED_PHONE]`, `[REDACTED_EMAIL]`…), IPv4 with the last two numbers starred (`148.153.*.*`), IPv6
  * with all but the first two groups starred (`2408:8000:*`),
- * and keys and tokens keeping 8 characters of each `:`-separated part (`jCciD48k***:lsBJ-cr-***=`).
+ * and keys and tokens keeping up to 8 characters (a third at most) of each `:`-separated part (`jCciD48k***:lsBJ-cr-***=`).
  */
 import type { LeakKind } from './leak';
 
