@@ -15,13 +15,14 @@ import { diagnosticSource, type RuleCode } from './catalog';
 import { dialogRules } from './dialog';
 import { checkFile, fileRuleInputs, type CategoryCounts } from './file';
 import { ruleSeverity, type Finding, type TicketRule } from './finding';
+import { labelRules } from './labelRules';
 import { leakRules } from './leakRules';
 import { sectionRules } from './sections';
 import { structureRules } from './structure';
 import type { Cancellation } from '../document/types';
 import type { Steps } from '../document/steps';
 
-const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules];
+const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules, labelRules];
 
 export type Logger = (message: string) => void;
 
