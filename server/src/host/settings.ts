@@ -4,6 +4,8 @@ import {
 	defaultMaxFileSizeMB,
 	defaultOutlineSectionsMaxTickets,
 	resolveConfig,
+	type EvidenceSetting,
+	type KeptLabel,
 	type PartialTicketConfig,
 	type RuleSetting,
 	type TicketConfig,
@@ -17,6 +19,11 @@ export interface TicketSettings {
 	rootCauses?: string[];
 	/** Values the personal-data and secret checks accept. */
 	allowList?: string[];
+	/** Evidence per root cause and per product, added to or replacing the defaults label by label. */
+	rootCauseEvidence?: Record<string, EvidenceSetting>;
+	productEvidence?: Record<string, EvidenceSetting>;
+	/** Labels kept after review (the configuration file only: the quick fix writes them there). */
+	keptLabels?: KeptLabel[];
 	duplicates?: { threshold?: number };
 	/** Files larger than this are outlined but not checked; dumps with more tickets than this are outlined without sections. */
 	limits?: { maxFileSizeMB?: number; outlineSectionsMaxTickets?: number };
@@ -56,6 +63,10 @@ export function mergeSettings(file: TicketSettings | undefined, editor: TicketSe
 		categories: list(f.categories, e.categories),
 		rootCauses: list(f.rootCauses, e.rootCauses),
 		allowList: allowList.length ? allowList : undefined,
+		// Per label, the editor's entry wins over the file's.
+		rootCauseEvidence: { ...f.rootCauseEvidence, ...e.rootCauseEvidence },
+		productEvidence: { ...f.productEvidence, ...e.productEvidence },
+		keptLabels: f.keptLabels,
 		labels: {
 			...f.labels,
 			...e.labels,
@@ -86,6 +97,9 @@ export function toServerSettings(settings: TicketSettings | null | undefined, ro
 			categories: s.categories,
 			rootCauses: s.rootCauses,
 			allowList: s.allowList,
+			rootCauseEvidence: s.rootCauseEvidence,
+			productEvidence: s.productEvidence,
+			keptLabels: s.keptLabels,
 			duplicates: s.duplicates,
 			limits: s.limits,
 			labels: s.labels,

@@ -8,9 +8,12 @@ export {
 	defaultOutlineSectionsMaxTickets,
 	defaultRootCauses,
 	resolveConfig,
+	type KeptLabel,
 	type PartialTicketConfig,
 	type TicketConfig,
 } from './config/ticketConfig';
+export { defaultProductEvidence, defaultRootCauseEvidence, catchAllRootCause, type EvidenceSetting, type EvidenceTable } from './labels/evidence';
+export { labelSuspects, type LabelKind, type LabelSuggestion, type LabelSuspect } from './labels/labelSuspects';
 export { categoryLabel, chineseLabels } from './config/labels';
 export {
 	ruleCodes,

@@ -33,15 +33,17 @@ export function ownLine(line: string): string {
 	let text = line.replace(/^\s*(?:\*\*[^*\n]{1,20}\*\*\s*[：:]|\d{1,3}\.\s)\s*/, '');
 	text = text.replace(placeholder, ' ').replace(inlineCode, ' ').replace(url, ' ').replace(email, ' ').replace(dottedName, ' ');
 	if (codeLine.test(text)) return '';
-	const length = text.length;
-	let code = 0;
-	text = text.replace(latinRun, (run) => {
-		if (!isCodeRun(run)) return run;
-		code += run.length;
-		return ' ';
-	});
-	// Mostly code with a few Chinese comments in it: the comments are code too.
-	return code * 2 > length ? '' : text;
+	// Pasted code or a log runs to the end of its line: what follows it (a Chinese comment, the
+	// rest of a stack trace) is part of it, what comes before is the writer's own words.
+	let cut = -1;
+	latinRun.lastIndex = 0;
+	for (let m = latinRun.exec(text); m; m = latinRun.exec(text)) {
+		if (isCodeRun(m[0])) {
+			cut = m.index;
+			break;
+		}
+	}
+	return cut < 0 ? text : text.slice(0, cut);
 }
 
 /** The text of `text` that is the writer's own words, line by line (fenced and indented code dropped). */

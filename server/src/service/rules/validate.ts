@@ -16,6 +16,7 @@ import { dialogRules } from './dialog';
 import { checkFile, fileRuleInputs, type CategoryCounts } from './file';
 import { ruleSeverity, type Finding, type TicketRule } from './finding';
 import { labelRules } from './labelRules';
+import { withoutKept } from '../labels/keptLabels';
 import { leakRules } from './leakRules';
 import { sectionRules } from './sections';
 import { structureRules } from './structure';
@@ -105,7 +106,7 @@ export class Validator {
 	private placedDiagnostics(parsed: ParsedTicket, line: number, uri: string, failures: Failures): readonly Diagnostic[] {
 		const known = this.placed.get(parsed);
 		if (known && known.line === line && known.uri === uri) return known.diagnostics;
-		const local = this.ticketDiagnostics(parsed, failures);
+		const local = withoutKept(this.ticketDiagnostics(parsed, failures), this.config, uri);
 		const diagnostics = local.map((d) => (line ? moveDiagnostic(d, line, uri) : withUri(d, uri)));
 		this.placed.set(parsed, { line, uri, diagnostics });
 		return diagnostics;
