@@ -127,7 +127,10 @@ describe('label evidence rules', () => {
 
 	it('does not read the label itself, the category line or a placeholder as evidence', () => {
 		// 证书 is in the label, 证书问题 in the category, 图片 (智能多媒体) in the placeholder.
-		const text = dump({ product: 'CDN', rootCause: 'SSL/TLS证书配置问题', description: '加速域名 [图片] 访问异常' }).replace('CDN｜其他类咨询', 'CDN｜证书问题');
+		const text = dump({ product: 'CDN', rootCause: 'SSL/TLS证书配置问题', description: '加速域名 [图片] 访问异常' }).replace(
+			'CDN｜其他类咨询',
+			'CDN｜证书问题',
+		);
 		const [finding] = labelFindings(text);
 		assert.equal(finding.code, 'root-cause-unsupported');
 		assert.deepEqual(suggestions(finding), [catchAllRootCause]);

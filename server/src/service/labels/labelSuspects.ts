@@ -55,9 +55,10 @@ export function labelSuspects(ticket: ParsedTicket, config: TicketConfig, words 
 
 /** Products of the configured taxonomy, or of the evidence table when there is none. */
 function knownProducts(config: TicketConfig): readonly string[] {
-	if (!config.categories.length) return Object.keys(config.productEvidence);
+	const categories = config.categories ?? [];
+	if (!categories.length) return Object.keys(config.productEvidence);
 	const separator = config.labels.categorySeparator;
-	return [...new Set(config.categories.map((c) => c.split(separator)[0].trim()))];
+	return [...new Set(categories.map((c) => c.split(separator)[0].trim()))];
 }
 
 function unsupported(kind: LabelKind, label: string, range: Range, table: EvidenceTable, known: readonly string[], words: string): LabelSuspect | undefined {

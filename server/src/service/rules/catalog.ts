@@ -310,7 +310,8 @@ export const rules = [
 			en: "The category's product has evidence in the ticket's own words.",
 			'zh-cn': '问题分类的产品在工单自身的文字中有依据。',
 		},
-		finds: 'a product none of whose evidence terms (`ticketCurator.productEvidence`) the ticket mentions outside URLs, names and code; suggests the products whose evidence is there',
+		finds:
+			'a product none of whose evidence terms (`ticketCurator.productEvidence`) the ticket mentions outside URLs, names and code; suggests the products whose evidence is there',
 	},
 ] as const satisfies readonly RuleInfo[];
 
