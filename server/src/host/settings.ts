@@ -39,6 +39,8 @@ export interface ServerSettings {
 	readonly exclude: string;
 	/** The folder the include/exclude globs are relative to (the configuration file's), when known. */
 	readonly root?: string;
+	/** The configuration file in force, when there is one (kept labels are written there). */
+	readonly configPath?: string;
 	readonly debounceMs: number;
 	/** Most diagnostics published for one file (0: no limit). */
 	readonly maxDiagnosticsPerFile: number;
@@ -89,7 +91,7 @@ function overriding(file: number | undefined, editor: number | undefined, fallba
 	return editor !== undefined && editor !== fallback ? editor : (file ?? editor);
 }
 
-export function toServerSettings(settings: TicketSettings | null | undefined, root?: string): ServerSettings {
+export function toServerSettings(settings: TicketSettings | null | undefined, root?: string, configPath?: string): ServerSettings {
 	const s = settings ?? {};
 	return {
 		config: resolveConfig({
@@ -107,6 +109,7 @@ export function toServerSettings(settings: TicketSettings | null | undefined, ro
 		include: s.files?.include || defaultInclude,
 		exclude: s.files?.exclude || defaultExclude,
 		root,
+		configPath,
 		debounceMs: typeof s.validate?.debounce === 'number' ? Math.max(0, s.validate.debounce) : 200,
 		maxDiagnosticsPerFile: typeof s.diagnostics?.maxPerFile === 'number' ? Math.max(0, Math.floor(s.diagnostics.maxPerFile)) : defaultMaxDiagnosticsPerFile,
 	};

@@ -130,7 +130,7 @@ async function pullSettings(): Promise<void> {
 
 function applySettings(raw: TicketSettings | undefined): void {
 	editorSettings = raw;
-	settings = toServerSettings(mergeSettings(configFile.settings, raw), configFile.folder);
+	settings = toServerSettings(mergeSettings(configFile.settings, raw), configFile.folder, configFile.path);
 	isCandidatePath = pathFilter(settings.include, settings.exclude, settings.root);
 	service.configure(settings.config);
 	dumpCache.clear();

@@ -47,6 +47,7 @@ export { matchTitles, titleQuery, titleScore } from './search/titleMatch';
 export { DuplicateIndex, ticketPrint, type TicketPrint, type DuplicateMatch } from './duplicates/duplicateIndex';
 export { duplicateDiagnostics, type TicketRef, type DuplicateOf } from './duplicates/duplicateFindings';
 export { fixAllKind } from './fixes/codeActions';
+export { withKept, type KeepTarget } from './fixes/labelFix';
 export { ticketRecords, type TicketRecord } from './export/records';
 export { StatsCollector, type DumpStats } from './export/ticketStats';
 export { closest } from './rules/didYouMean';
