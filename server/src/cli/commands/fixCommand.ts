@@ -14,6 +14,7 @@ import { commonOptions, configOption, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
 import type { CliIO } from '../io';
 import { openWorkspace, type Dump } from '../cliWorkspace';
+import { labelFixing, labelFixOptions } from '../labelFixing';
 
 /** Passes of fix-all on one file; each pass only repairs what the one before left. */
 const maxPasses = 5;
@@ -28,6 +29,7 @@ export const fixCommand: Command = {
 		),
 	options: [
 		{ name: 'dry-run', short: 'n', type: 'boolean', description: () => l10n.t('Print the changes as a unified diff instead of writing them.') },
+		...labelFixOptions,
 		...commonOptions,
 	],
 	run(args: ParsedArgs, io: CliIO): number {
@@ -36,8 +38,10 @@ export const fixCommand: Command = {
 		const dryRun = !!args.options['dry-run'];
 		let changedFiles = 0;
 		let applied = 0;
+		const labels = labelFixing(args);
 		for (const dump of workspace.dumps(files)) {
-			const { text, edits } = fixedText(workspace.service, dump);
+			const fixed = fixedText(workspace.service, dump);
+			const { text, edits } = labels ? labels(workspace.service, dump.document.uri, fixed) : fixed;
 			if (!edits) continue;
 			changedFiles++;
 			applied += edits;
