@@ -14,6 +14,7 @@ import type { Command } from './command';
 import { checkCommand } from './commands/checkCommand';
 import { exportCommand } from './commands/exportCommand';
 import { fixCommand } from './commands/fixCommand';
+import { labelsCommand } from './commands/labelsCommand';
 import { similarCommand } from './commands/similarCommand';
 import { statsCommand } from './commands/statsCommand';
 import { CliError, exitCode } from './errors';
@@ -21,7 +22,7 @@ import { commandHelp, mainHelp } from './help';
 import type { CliIO } from './io';
 import { cliLocale } from './locale';
 
-const commands: readonly Command[] = [checkCommand, fixCommand, similarCommand, statsCommand, exportCommand];
+const commands: readonly Command[] = [checkCommand, fixCommand, labelsCommand, similarCommand, statsCommand, exportCommand];
 
 /** `--locale` may also come before the command (`tickets --locale zh-cn check`); it was read already. */
 function withoutLeadingLocale(argv: readonly string[]): readonly string[] {

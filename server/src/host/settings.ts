@@ -4,6 +4,8 @@ import {
 	defaultMaxFileSizeMB,
 	defaultOutlineSectionsMaxTickets,
 	resolveConfig,
+	type EvidenceSetting,
+	type KeptLabel,
 	type PartialTicketConfig,
 	type RuleSetting,
 	type TicketConfig,
@@ -19,6 +21,11 @@ export interface TicketSettings {
 	rootCauses?: string[];
 	/** Values the personal-data and secret checks accept. */
 	allowList?: string[];
+	/** Evidence per root cause and per product, added to or replacing the defaults label by label. */
+	rootCauseEvidence?: Record<string, EvidenceSetting>;
+	productEvidence?: Record<string, EvidenceSetting>;
+	/** Labels kept after review (the configuration file only: the quick fix writes them there). */
+	keptLabels?: KeptLabel[];
 	duplicates?: { threshold?: number };
 	/** Files larger than this are outlined but not checked; dumps with more tickets than this are outlined without sections. */
 	limits?: { maxFileSizeMB?: number; outlineSectionsMaxTickets?: number };
@@ -34,6 +41,8 @@ export interface ServerSettings {
 	readonly exclude: string;
 	/** The folder the include/exclude globs are relative to (the configuration file's), when known. */
 	readonly root?: string;
+	/** The configuration file in force, when there is one (kept labels are written there). */
+	readonly configPath?: string;
 	readonly debounceMs: number;
 	/** Most diagnostics published for one file (0: no limit). */
 	readonly maxDiagnosticsPerFile: number;
@@ -58,6 +67,10 @@ export function mergeSettings(file: TicketSettings | undefined, editor: TicketSe
 		categories: list(f.categories, e.categories),
 		rootCauses: list(f.rootCauses, e.rootCauses),
 		allowList: allowList.length ? allowList : undefined,
+		// Per label, the editor's entry wins over the file's.
+		rootCauseEvidence: { ...f.rootCauseEvidence, ...e.rootCauseEvidence },
+		productEvidence: { ...f.productEvidence, ...e.productEvidence },
+		keptLabels: f.keptLabels,
 		labels: {
 			...f.labels,
 			...e.labels,
@@ -80,7 +93,7 @@ function overriding(file: number | undefined, editor: number | undefined, fallba
 	return editor !== undefined && editor !== fallback ? editor : (file ?? editor);
 }
 
-export function toServerSettings(settings: TicketSettings | null | undefined, root?: string): ServerSettings {
+export function toServerSettings(settings: TicketSettings | null | undefined, root?: string, configPath?: string): ServerSettings {
 	const s = settings ?? {};
 	return {
 		config: resolveConfig({
@@ -88,6 +101,9 @@ export function toServerSettings(settings: TicketSettings | null | undefined, ro
 			categories: s.categories,
 			rootCauses: s.rootCauses,
 			allowList: s.allowList,
+			rootCauseEvidence: s.rootCauseEvidence,
+			productEvidence: s.productEvidence,
+			keptLabels: s.keptLabels,
 			duplicates: s.duplicates,
 			limits: s.limits,
 			labels: s.labels,
@@ -95,6 +111,7 @@ export function toServerSettings(settings: TicketSettings | null | undefined, ro
 		include: s.files?.include || defaultInclude,
 		exclude: s.files?.exclude || defaultExclude,
 		root,
+		configPath,
 		// Within what a timer takes: Node runs a longer one after 1 ms.
 		debounceMs: typeof s.validate?.debounce === 'number' ? Math.min(maxTimerMs, Math.max(0, s.validate.debounce)) : 200,
 		maxDiagnosticsPerFile: typeof s.diagnostics?.maxPerFile === 'number' ? Math.max(0, Math.floor(s.diagnostics.maxPerFile)) : defaultMaxDiagnosticsPerFile,

@@ -43,6 +43,11 @@ export class WorkspaceConfig {
 		return this.file?.settings;
 	}
 
+	/** The configuration file in force, when there is a valid one. */
+	get path(): string | undefined {
+		return this.file?.path;
+	}
+
 	/** The folder globs are relative to: the configuration's, else the workspace root. */
 	get folder(): string | undefined {
 		return this.file?.root ?? this.root;

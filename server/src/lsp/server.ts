@@ -158,7 +158,7 @@ function applySettings(raw: unknown): void {
 	let next: ServerSettings;
 	let nextFilter: PathFilter;
 	try {
-		next = toServerSettings(mergeSettings(configFile.settings, accepted.settings), configFile.folder);
+		next = toServerSettings(mergeSettings(configFile.settings, accepted.settings), configFile.folder, configFile.path);
 		nextFilter = pathFilter(next.include, next.exclude, next.root);
 		service.configure(next.config);
 	} catch (error) {

@@ -8,9 +8,12 @@ export {
 	defaultOutlineSectionsMaxTickets,
 	defaultRootCauses,
 	resolveConfig,
+	type KeptLabel,
 	type PartialTicketConfig,
 	type TicketConfig,
 } from './config/ticketConfig';
+export { defaultProductEvidence, defaultRootCauseEvidence, catchAllRootCause, type EvidenceSetting, type EvidenceTable } from './labels/evidence';
+export { labelSuspects, type LabelKind, type LabelSuggestion, type LabelSuspect } from './labels/labelSuspects';
 export { categoryLabel, chineseLabels } from './config/labels';
 export {
 	ruleCodes,
@@ -45,6 +48,7 @@ export { DuplicateIndex, ticketPrint, type TicketPrint, type DuplicateMatch } fr
 export { duplicateDiagnostics, summaryDiagnostics, type TicketRef, type DuplicateOf } from './duplicates/duplicateFindings';
 export { CopyTally } from './duplicates/copyTally';
 export { fixAllKind } from './fixes/codeActions';
+export { withKept, type KeepTarget } from './fixes/labelFix';
 export { ticketRecords, type TicketRecord } from './export/records';
 export { StatsCollector, type DumpStats } from './export/ticketStats';
 export { closest } from './rules/didYouMean';

@@ -32,14 +32,15 @@ describe('codeActions', () => {
 			.replace('**客户**：上传失败\n---', '**客户**：上传失败\n\n---');
 		assert.equal(after, expected);
 		assertOutsideUnchanged(text, after, edits);
-		// What is left needs the user: a guessed root cause and a leak. (The description differs from the
+		// What is left needs the user: a guessed root cause, a leak, and a root cause without evidence
+		// ("上传失败" says nothing of the network), which fix-all never relabels. (The description differs from the
 		// first turn only by a [REDACTED_…] placeholder, which is redaction, not a mismatch.)
 		assert.deepEqual(
 			service
 				.validate(textDocument(after))!
 				.map((d) => d.code)
 				.sort(),
-			['pii-phone', 'root-cause-unknown'],
+			['pii-phone', 'root-cause-unknown', 'root-cause-unsupported'],
 		);
 		// Applying it again changes nothing.
 		assert.deepEqual(service.codeActions(textDocument(after), { range: whole, only: [fixAllKind] }), []);

@@ -15,6 +15,7 @@ import type { CliIO } from '../io';
 import { openWorkspace, type Dump } from '../cliWorkspace';
 import { replaceFile } from '../replaceFile';
 import { betweenSteps } from '../tempFiles';
+import { labelFixing, labelFixOptions } from '../labelFixing';
 
 /** Passes of fix-all on one file; each pass only repairs what the one before left. */
 const maxPasses = 5;
@@ -29,6 +30,7 @@ export const fixCommand: Command = {
 		),
 	options: [
 		{ name: 'dry-run', short: 'n', type: 'boolean', description: () => l10n.t('Print the changes as a unified diff instead of writing them.') },
+		...labelFixOptions,
 		...commonOptions,
 	],
 	async run(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -38,8 +40,10 @@ export const fixCommand: Command = {
 		let changedFiles = 0;
 		let applied = 0;
 		let refused = 0;
+		const labels = labelFixing(args);
 		for (const dump of workspace.dumps(files)) {
-			const { text, edits } = fixedText(workspace.service, dump);
+			const fixed = fixedText(workspace.service, dump);
+			const { text, edits } = labels ? labels(workspace.service, dump.document.uri, fixed) : fixed;
 			if (!edits) continue;
 			if (dryRun) io.stdout.write(unifiedDiff(dump, text));
 			else {

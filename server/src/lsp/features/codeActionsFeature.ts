@@ -6,14 +6,16 @@ import { CodeActionKind, CodeActionRequest } from 'vscode-languageserver/node';
 import type { ServerFeature } from '../serverContext';
 import { onChecked, standardParams } from '../params';
 import { fixAllKind } from '../../service/index';
+import { keepTarget } from '../../host/keepTarget';
 
 export const codeActionsFeature: ServerFeature = {
 	capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false } },
-	register({ connection, documents, service, isDump, duplicates }) {
+	register({ connection, documents, service, isDump, duplicates, settings }) {
 		onChecked(connection, CodeActionRequest.type, standardParams.codeAction, (params) => {
 			const doc = documents.get(params.textDocument.uri);
 			if (!doc || !isDump(doc)) return null;
-			return service.codeActions(doc, { range: params.range, only: params.context.only, extra: duplicates.lastDiagnostics(doc.uri, doc.version) });
+			const extra = duplicates.lastDiagnostics(doc.uri, doc.version);
+			return service.codeActions(doc, { range: params.range, only: params.context.only, extra, keep: keepTarget(settings()) });
 		});
 	},
 };

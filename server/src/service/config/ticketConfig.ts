@@ -4,6 +4,16 @@
  */
 import { chineseLabels, type TicketLabels } from './labels';
 import type { RuleCode, RuleSetting } from '../rules/catalog';
+import { defaultProductEvidence, defaultRootCauseEvidence, resolveEvidence, type EvidenceSetting, type EvidenceTable } from '../labels/evidence';
+
+/** A label a curator reviewed and kept: its finding does not return for that ticket (by title) of that file. */
+export interface KeptLabel {
+	/** The dump, as a path relative to the configuration file's folder (`/`-separated). */
+	readonly file: string;
+	readonly title: string;
+	/** The root cause or product kept. */
+	readonly label: string;
+}
 
 export interface TicketConfig {
 	/** Severity per rule code; rules not named keep their default. */
@@ -13,6 +23,12 @@ export interface TicketConfig {
 	/** Known root-cause labels. */
 	readonly rootCauses: readonly string[];
 	readonly labels: TicketLabels;
+	/** Terms a ticket with each root cause is expected to mention (labels/evidence.ts); an empty list marks the catch-all. */
+	readonly rootCauseEvidence: EvidenceTable;
+	/** Terms a ticket of each product is expected to mention. */
+	readonly productEvidence: EvidenceTable;
+	/** Labels kept after review, whose findings are not reported again. */
+	readonly keptLabels: readonly KeptLabel[];
 	/** Values the personal-data and secret checks accept (`*` matches any run of characters). */
 	readonly allowList: readonly string[];
 	/** Near duplicates: the estimated Jaccard similarity (0..1] of character 5-shingles from which two tickets are reported. */
@@ -54,6 +70,9 @@ export const defaultConfig: TicketConfig = {
 	categories: [],
 	rootCauses: defaultRootCauses,
 	labels: chineseLabels,
+	rootCauseEvidence: defaultRootCauseEvidence,
+	productEvidence: defaultProductEvidence,
+	keptLabels: [],
 	allowList: [],
 	duplicates: { threshold: defaultDuplicateThreshold },
 	limits: { maxFileSizeMB: defaultMaxFileSizeMB, outlineSectionsMaxTickets: defaultOutlineSectionsMaxTickets },
@@ -65,6 +84,9 @@ export interface PartialTicketConfig {
 	readonly categories?: readonly string[];
 	readonly rootCauses?: readonly string[];
 	readonly allowList?: readonly string[];
+	readonly rootCauseEvidence?: Readonly<Record<string, EvidenceSetting>>;
+	readonly productEvidence?: Readonly<Record<string, EvidenceSetting>>;
+	readonly keptLabels?: readonly KeptLabel[];
 	readonly duplicates?: { readonly threshold?: number };
 	readonly limits?: { readonly maxFileSizeMB?: number; readonly outlineSectionsMaxTickets?: number };
 	readonly labels?: Partial<Omit<TicketLabels, 'sections' | 'speakers'>> & {
@@ -79,6 +101,9 @@ export function resolveConfig(partial: PartialTicketConfig = {}): TicketConfig {
 		categories: partial.categories ?? defaultConfig.categories,
 		rootCauses: partial.rootCauses?.length ? partial.rootCauses : defaultConfig.rootCauses,
 		allowList: partial.allowList ?? defaultConfig.allowList,
+		rootCauseEvidence: partial.rootCauseEvidence ? resolveEvidence(defaultRootCauseEvidence, partial.rootCauseEvidence) : defaultRootCauseEvidence,
+		productEvidence: partial.productEvidence ? resolveEvidence(defaultProductEvidence, partial.productEvidence) : defaultProductEvidence,
+		keptLabels: (partial.keptLabels ?? []).filter((k) => typeof k?.file === 'string' && typeof k.title === 'string' && typeof k.label === 'string'),
 		duplicates: { threshold: validThreshold(partial.duplicates?.threshold) },
 		limits: {
 			maxFileSizeMB: validSize(partial.limits?.maxFileSizeMB),

@@ -8,6 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { deleteDuplicateFix } from './deleteDuplicate';
 import type { Fix, FixContext, Fixer } from './fixContext';
+import { keepLabelEdit, relabelFixes, type KeepTarget } from './labelFix';
 import { maskFixes } from './maskFix';
 import { missingSectionFix } from './missingSection';
 import { renumberFix } from './renumber';
@@ -33,6 +34,8 @@ const fixers: Record<string, readonly Fixer[]> = {
 	separator: [separatorFix],
 	'duplicate-ticket': [deleteDuplicateFix],
 	'near-duplicate': [deleteDuplicateFix],
+	'root-cause-unsupported': [relabelFixes],
+	'category-unsupported': [relabelFixes],
 	...Object.fromEntries(leakCodes.map((code) => [code, [maskFixes, rewriteLeakingAnswersFix]])),
 };
 
@@ -46,6 +49,8 @@ export interface CodeActionRequest {
 	readonly range: Range;
 	/** Kinds the client asked for (`only`); all when absent. */
 	readonly only?: readonly string[];
+	/** Where "keep the label" writes; without it, that action is not offered. */
+	readonly keep?: KeepTarget;
 }
 
 const wants = (only: readonly string[] | undefined, kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -69,6 +74,8 @@ export function codeActions(uri: string, request: CodeActionRequest, context: Fi
 					edit: { changes: { [uri]: [...fix.edits] } },
 				});
 			}
+			const keep = request.keep && keepLabelEdit(diagnostic, uri, request.keep);
+			if (keep) actions.push({ title: keep.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: keep.edit });
 		}
 	}
 	if (request.only && wants(request.only, fixAllKind)) {

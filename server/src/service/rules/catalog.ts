@@ -19,8 +19,9 @@ export type RuleSetting = (typeof ruleSettings)[number];
  * - leaks: personal data and secrets the anonymiser missed; secrets and sensitive personal data (ID, bank) are errors, other personal data warnings.
  * - files: files that are not checked, said once at line 1 instead of freezing on them or staying silent.
  * - duplicates: copies across the workspace, found by the host over every file, not per ticket.
+ * - labels: root causes and products that their ticket's own words give no evidence for.
  */
-export type RuleCategory = 'structure' | 'leaks' | 'files' | 'duplicates';
+export type RuleCategory = 'structure' | 'leaks' | 'files' | 'duplicates' | 'labels';
 
 /** The languages descriptions are translated into: each has its package.nls.<language>.json and l10n/bundle.l10n.<language>.json. */
 export const ruleLanguages = ['zh-cn'] as const;
@@ -311,6 +312,28 @@ export const rules = [
 		severity: 'information',
 		description: { en: 'No ticket is nearly the same as another ticket in the workspace.', 'zh-cn': '工作区中没有与其他工单几乎相同的工单。' },
 		finds: 'a ticket nearly the same as another (estimated Jaccard similarity of 5-shingles at or above the threshold)',
+	},
+	{
+		code: 'root-cause-unsupported',
+		category: 'labels',
+		severity: 'hint',
+		description: {
+			en: "The root cause has evidence in the ticket's own words.",
+			'zh-cn': '根本原因在工单自身的文字中有依据。',
+		},
+		finds:
+			'a root cause none of whose evidence terms (`ticketCurator.rootCauseEvidence`) the title, description, answers or dialog mention outside URLs, e-mail addresses, domain and file names, code and log lines; suggests the root causes whose evidence is there (the catch-all 需要进一步排查具体原因 when none)',
+	},
+	{
+		code: 'category-unsupported',
+		category: 'labels',
+		severity: 'hint',
+		description: {
+			en: "The category's product has evidence in the ticket's own words.",
+			'zh-cn': '问题分类的产品在工单自身的文字中有依据。',
+		},
+		finds:
+			'a product none of whose evidence terms (`ticketCurator.productEvidence`) the ticket mentions outside URLs, names and code; suggests the products whose evidence is there',
 	},
 ] as const satisfies readonly RuleInfo[];
 

@@ -15,13 +15,15 @@ import { diagnosticSource, type RuleCode } from './catalog';
 import { dialogRules } from './dialog';
 import { checkFileSteps, fileRuleInputs, type CategoryCounts } from './file';
 import { ruleSeverity, type Finding, type TicketRule } from './finding';
+import { labelRules } from './labelRules';
+import { withoutKept } from '../labels/keptLabels';
 import { leakRules } from './leakRules';
 import { sectionRules } from './sections';
 import { structureRules } from './structure';
 import type { Cancellation } from '../document/types';
 import type { Steps } from '../document/steps';
 
-const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules];
+const ticketRules: readonly TicketRule[] = [structureRules, categoryRules, sectionRules, dialogRules, leakRules, labelRules];
 
 export type Logger = (message: string) => void;
 
@@ -106,7 +108,7 @@ export class Validator {
 	private placedDiagnostics(parsed: ParsedTicket, line: number, uri: string, failures: Failures): readonly Diagnostic[] {
 		const known = this.placed.get(parsed);
 		if (known && known.line === line && known.uri === uri) return known.diagnostics;
-		const local = this.ticketDiagnostics(parsed, failures);
+		const local = withoutKept(this.ticketDiagnostics(parsed, failures), this.config, uri);
 		const diagnostics = local.map((d) => (line ? moveDiagnostic(d, line, uri) : withUri(d, uri)));
 		this.placed.set(parsed, { line, uri, diagnostics });
 		return diagnostics;
