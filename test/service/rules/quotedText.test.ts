@@ -56,11 +56,22 @@ function validate(text: string, config?: PartialTicketConfig): Diagnostic[] {
 }
 
 /** Every message and related message of the findings that are not themselves leak findings. */
-const quoting = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => !/^(pii-|secret-|redaction-)/.test(String(d.code)));
+/** The label rules (`…-unsupported`) quote the label alone; a test below checks it masked. */
+const quoting = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => !/^(pii-|secret-|redaction-)|-unsupported$/.test(String(d.code)));
 const texts = (diagnostics: readonly Diagnostic[]) => diagnostics.flatMap((d) => [d.message, ...(d.relatedInformation ?? []).map((r) => r.message)]);
 const titleLines = (text: string) => text.split('\n').flatMap((line, i) => (line.startsWith('## ') ? [i] : []));
 
 describe('messages quoting ticket text', () => {
+	it('mask a phone in a root cause the label rules quote', () => {
+		// A taxonomy whose root cause holds a phone: the label is the ticket's text, so it is quoted masked.
+		const label = `客户${phone}回访`;
+		const config = { rootCauses: [label, '其他'], rootCauseEvidence: { [label]: ['回访'], 其他: [] } };
+		const found = validate(dump([ticket({ title: '控制台无法登录', rootCause: label })]), config).filter((d) => d.code === 'root-cause-unsupported');
+		assert.equal(found.length, 1, 'the root cause is judged');
+		assert.ok(!found[0].message.includes(phone), found[0].message);
+		assert.match(found[0].message, /客户\[REDACTED_PHONE\]回访/);
+	});
+
 	it('mask a phone and an ID number in every rule that quotes them (the CLI fixture)', () => {
 		const diagnostics = quoting(validate(readText(join(fixturesDir, 'cli', 'quoted-leaks.md'))));
 		assert.deepEqual([...new Set(diagnostics.map((d) => d.code))].sort(), [

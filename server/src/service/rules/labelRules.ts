@@ -6,6 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { labelSuspects, type LabelSuspect } from '../labels/labelSuspects';
 import type { TicketRule } from './finding';
+import { maskQuote } from '../leaks/maskQuote';
 
 /** Evidence terms named in a message; the rest are counted. */
 const termsShown = 8;
@@ -17,19 +18,20 @@ export const labelRules: TicketRule = {
 			report({
 				code: suspect.kind === 'rootCause' ? 'root-cause-unsupported' : 'category-unsupported',
 				range: suspect.range,
-				message: `${lookedFor(suspect)} ${suggested(suspect)}`,
+				// The label is the ticket's own text: quoted masked, like any quote (leaks/maskQuote.ts).
+				message: `${lookedFor(suspect, maskQuote(suspect.label, config, ticket))} ${suggested(suspect)}`,
 				data: { kind: suspect.kind, label: suspect.label, title: ticket.title.text, suggestions: suspect.suggestions },
 			});
 		}
 	},
 };
 
-function lookedFor(s: LabelSuspect): string {
+function lookedFor(s: LabelSuspect, label: string): string {
 	const shown = s.lookedFor.slice(0, termsShown).join(l10n.t(', '));
 	const terms = s.lookedFor.length > termsShown ? l10n.t('{0} and {1} more', shown, s.lookedFor.length - termsShown) : shown;
 	return s.kind === 'rootCause'
-		? l10n.t('Root cause `{0}` has no evidence in this ticket: it mentions none of {1} outside links, names and code.', s.label, terms)
-		: l10n.t('Product `{0}` has no evidence in this ticket: it mentions none of {1} outside links, names and code.', s.label, terms);
+		? l10n.t('Root cause `{0}` has no evidence in this ticket: it mentions none of {1} outside links, names and code.', label, terms)
+		: l10n.t('Product `{0}` has no evidence in this ticket: it mentions none of {1} outside links, names and code.', label, terms);
 }
 
 function suggested(s: LabelSuspect): string {
