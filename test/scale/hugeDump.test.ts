@@ -36,7 +36,8 @@ describe('a 20 MB dump (server process)', function () {
 	before(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'tickets-huge-'));
 		writeFileSync(join(dir, 'huge.md'), huge);
-		client = await startServer({ folders: [dir] });
+		// No cap on diagnostics per file (ticketCurator.diagnostics.maxPerFile): the duplicates must reach the client.
+		client = await startServer({ folders: [dir], settings: { diagnostics: { maxPerFile: 0 } } });
 		await client.indexed();
 	});
 
@@ -129,11 +130,14 @@ describe('a 20 MB dump open in the editor as the server starts (server process)'
 		rmSync(dir, { recursive: true, force: true });
 	});
 
+	let published: Promise<PublishDiagnosticsParams>;
+
 	it('answers documentSymbol each time while the index reads it and it is checked', async () => {
 		client = await startServer({ folders: [dir] });
 		const uri = fileUri(join(dir, 'huge.md'));
 		let indexed = false;
 		const indexing = client.indexed().then(() => (indexed = true));
+		published = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri);
 		await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: huge } });
 		const waits: number[] = [];
 		while (!indexed) {
@@ -150,5 +154,12 @@ describe('a 20 MB dump open in the editor as the server starts (server process)'
 		console.log(
 			`      documentSymbol while indexing: ${waits.length} answers, slowest ${Math.max(...waits).toFixed(0)} ms; then tickets/list ${ms.toFixed(0)} ms`,
 		);
+	});
+
+	it('publishes at most 1,000 of its findings by default, and a note at line 1 saying how many more', async () => {
+		const { diagnostics } = await published;
+		assert.equal(diagnostics.length, 1001);
+		assert.deepEqual(diagnostics[0].range.start, { line: 0, character: 0 });
+		assert.match(diagnostics[0].message, /^\d+ more problems in this file are not shown: at most 1000 per file/);
 	});
 });
