@@ -34,7 +34,7 @@ export class ConfigError extends Error {
 }
 
 /** The nearest configuration file from `startDir` upwards, if any (not read beyond what finding it needs). */
-function findConfigFile(startDir: string): string | undefined {
+export function findConfigFile(startDir: string): string | undefined {
 	for (let dir = startDir; ; dir = dirname(dir)) {
 		const own = join(dir, configFileName);
 		if (existsSync(own)) return own;

@@ -42,8 +42,8 @@ export const fixCommand: Command = {
 		let refused = 0;
 		const labels = labelFixing(args);
 		for (const dump of workspace.dumps(files)) {
-			const fixed = fixedText(workspace.service, dump);
-			const { text, edits } = labels ? labels(workspace.service, dump.document.uri, fixed) : fixed;
+			const fixed = fixedText(dump.service, dump);
+			const { text, edits } = labels ? labels(dump.service, dump.document.uri, fixed) : fixed;
 			if (!edits) continue;
 			if (dryRun) io.stdout.write(unifiedDiff(dump, text));
 			else {

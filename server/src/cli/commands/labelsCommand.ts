@@ -27,8 +27,8 @@ export const labelsCommand: Command = {
 		const workspace = openWorkspace(io, configOption(args));
 		const rows: FileRow[] = [];
 		for (const dump of workspace.dumps(await workspace.files(args.positionals))) {
-			for (const row of suspectRows(workspace.service, dump.document)) rows.push({ ...row, file: dump.name });
-			workspace.service.forget(dump.document.uri);
+			for (const row of suspectRows(dump.service, dump.document)) rows.push({ ...row, file: dump.name });
+			dump.service.forget(dump.document.uri);
 		}
 		const format = (args.options.format as string | undefined) ?? 'text';
 		io.stdout.write(format === 'json' ? asJson(rows) : format === 'csv' ? asCsv(rows) : asText(rows));

@@ -18,6 +18,8 @@ interface Indexed {
 	readonly file: string;
 	readonly path: string;
 	readonly ticket: TicketDigest;
+	/** Its configuration's category separator. */
+	readonly separator: string;
 }
 
 export const similarCommand: Command = {
@@ -52,9 +54,10 @@ export const similarCommand: Command = {
 		const groups = new Map<string, number>();
 		for (const dump of workspace.dumps(files)) {
 			groups.set(dump.path, groups.size);
-			for (const ticket of workspace.service.digest(dump.text)) {
+			const separator = dump.settings.config.labels.categorySeparator;
+			for (const ticket of dump.service.digest(dump.text)) {
 				search.add(indexed.length, groups.size - 1, ticket.fields, ticket.product);
-				indexed.push({ file: dump.name, path: dump.path, ticket });
+				indexed.push({ file: dump.name, path: dump.path, ticket, separator });
 			}
 		}
 		const limit = (args.options.limit as number | undefined) ?? 10;
@@ -69,9 +72,8 @@ export const similarCommand: Command = {
 		} else {
 			hits = similarByText(search, text!, limit);
 		}
-		const separator = workspace.settings.config.labels.categorySeparator;
 		const rows = hits.map((hit) => {
-			const { file, ticket } = indexed[hit.key];
+			const { file, ticket, separator } = indexed[hit.key];
 			const category = categoryLabel(ticket, separator);
 			return {
 				file,
@@ -102,9 +104,10 @@ function queryTicket(workspace: CliWorkspace, io: CliIO, spec: string): { path: 
 	const path = resolve(io.cwd, m[1]);
 	const line = Number(m[2]) - 1;
 	const { text } = readText(path, relative(io.cwd, path) || path);
-	if (!workspace.service.isTicketDump(text)) throw new CliError(l10n.t('{0} is no ticket dump', m[1]));
+	const { service } = workspace.contextOf(path);
+	if (!service.isTicketDump(text)) throw new CliError(l10n.t('{0} is no ticket dump', m[1]));
 	let found: TicketDigest | undefined;
-	for (const t of workspace.service.digest(text)) {
+	for (const t of service.digest(text)) {
 		if (t.range.start.line > line) break;
 		found = t;
 	}

@@ -16,8 +16,12 @@ export const statsCommand: Command = {
 	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
 		const files = await workspace.files(args.positionals);
-		const collector = new StatsCollector(workspace.settings.config.labels.categorySeparator);
-		const findings = findingsOf(workspace, files, (dump, document) => collector.addTickets(dump.name, ticketRecords(document)));
+		// Categories are joined with the separator of the first dump's configuration.
+		let collector: StatsCollector | undefined;
+		const findings = findingsOf(workspace, files, (dump, document) =>
+			(collector ??= new StatsCollector(dump.settings.config.labels.categorySeparator)).addTickets(dump.name, ticketRecords(document)),
+		);
+		collector ??= new StatsCollector(workspace.settings.config.labels.categorySeparator);
 		for (const f of findings) collector.addFindings(f.diagnostics);
 		const stats = collector.result();
 		io.stdout.write(args.options.json ? statsJson(stats) : statsTable(stats));
