@@ -9,7 +9,7 @@ import { createTwoFilesPatch } from 'diff';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TicketService } from '../../service/index';
 import type { ParsedArgs } from '../args';
-import { commonOptions, configOption, type Command } from '../command';
+import { commonOptions, configOption, formatOf, formatOptions, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
 import type { CliIO } from '../io';
 import { openWorkspace, type Dump } from '../cliWorkspace';
@@ -30,6 +30,7 @@ export const fixCommand: Command = {
 		),
 	options: [
 		{ name: 'dry-run', short: 'n', type: 'boolean', description: () => l10n.t('Print the changes as a unified diff instead of writing them.') },
+		...formatOptions(['text', 'json']),
 		...labelFixOptions,
 		...commonOptions,
 	],
@@ -37,6 +38,9 @@ export const fixCommand: Command = {
 		const workspace = openWorkspace(io, configOption(args));
 		const files = await workspace.files(args.positionals);
 		const dryRun = !!args.options['dry-run'];
+		const json = formatOf(args, 'text') === 'json';
+		// With --format json: one object at the end, each file with its count (and its diff in a dry run).
+		const report: { file: string; fixes: number; diff?: string }[] = [];
 		let changedFiles = 0;
 		let applied = 0;
 		let refused = 0;
@@ -45,8 +49,10 @@ export const fixCommand: Command = {
 			const fixed = fixedText(dump.service, dump);
 			const { text, edits } = labels ? labels(dump.service, dump.document.uri, fixed) : fixed;
 			if (!edits) continue;
-			if (dryRun) io.stdout.write(unifiedDiff(dump, text));
-			else {
+			if (dryRun) {
+				if (json) report.push({ file: dump.name, fixes: edits, diff: unifiedDiff(dump, text) });
+				else io.stdout.write(unifiedDiff(dump, text));
+			} else {
 				try {
 					write(dump, text);
 				} catch (e) {
@@ -56,7 +62,8 @@ export const fixCommand: Command = {
 					io.stderr.write(`tickets: ${e.message}\n`);
 					continue;
 				}
-				io.stdout.write(`${l10n.t('{0}: {1} fix(es) applied', dump.name, edits)}\n`);
+				if (json) report.push({ file: dump.name, fixes: edits });
+				else io.stdout.write(`${l10n.t('{0}: {1} fix(es) applied', dump.name, edits)}\n`);
 				// An interrupted run stops between two files, never inside one.
 				await betweenSteps();
 			}
@@ -67,6 +74,7 @@ export const fixCommand: Command = {
 			? l10n.t('{0} fix(es) in {1} file(s) would be applied.', applied, changedFiles)
 			: l10n.t('{0} fix(es) applied in {1} file(s).', applied, changedFiles);
 		io.stderr.write(`${summary}\n`);
+		if (json) io.stdout.write(`${JSON.stringify({ dryRun, files: report, fixes: applied, refused }, null, 2)}\n`);
 		return workspace.unreadable || refused ? exitCode.usage : exitCode.clean;
 	},
 };

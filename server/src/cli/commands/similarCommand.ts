@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { relative, resolve } from 'node:path';
 import { categoryLabel, isCopy, SearchIndex, similarByText, similarByTicket, type SearchHit, type TicketDigest } from '../../service/index';
 import type { ParsedArgs } from '../args';
-import { commonOptions, configOption, type Command } from '../command';
+import { commonOptions, configOption, formatOf, formatOptions, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
 import type { CliIO } from '../io';
 import { readText } from '../readText';
@@ -37,7 +37,7 @@ export const similarCommand: Command = {
 		{ name: 'limit', type: 'number', placeholder: 'N', description: () => l10n.t('Show at most N tickets (default 10).') },
 		{ name: 'same-product', type: 'boolean', description: () => l10n.t("Only tickets of the query ticket's product.") },
 		{ name: 'exclude-own-file', type: 'boolean', description: () => l10n.t("Leave out the tickets of the query ticket's file.") },
-		{ name: 'json', type: 'boolean', description: () => l10n.t('Print JSON instead of a table.') },
+		...formatOptions(['text', 'json'], true),
 		...commonOptions,
 	],
 	async run(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -84,7 +84,7 @@ export const similarCommand: Command = {
 				matchedTerms: hit.matchedTerms,
 			};
 		});
-		if (args.options.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+		if (formatOf(args, 'text') === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
 		else if (!rows.length) io.stderr.write(`${l10n.t('No similar ticket among {0} ticket(s).', indexed.length)}\n`);
 		else {
 			const scoreWidth = Math.max(...rows.map((r) => r.score.toFixed(2).length));
