@@ -60,7 +60,7 @@ describe('configuration file', () => {
 			);
 			const stricter = runCli(['check', '.'], { cwd: join(dir.path, 'dumps', 'part1') });
 			assert.equal(stricter.code, 1);
-			assert.equal((stricter.stdout.match(/\serror\s+root-cause-unknown\s/g) ?? []).length, 3);
+			assert.equal((stricter.stdout.match(/^a\.md:\d+:\d+\s+error\s+root-cause-unknown\s/gm) ?? []).length, 3);
 		} finally {
 			dir.remove();
 		}
