@@ -14,7 +14,7 @@ import { toServerSettings, type ServerSettings } from '../host/settings';
 import { CliError } from './errors';
 import type { CliIO } from './io';
 import { expandInputs } from './inputs';
-import { createProgress } from './progress';
+import { createProgress, type Progress } from './progress';
 import { readText, type FileStamp } from './readText';
 
 /** One configuration in force, and the service configured with it. */
@@ -37,6 +37,8 @@ export interface Dump {
 	/** The service configured for this dump (its configuration found from its folder upwards). */
 	readonly service: TicketService;
 	readonly settings: ServerSettings;
+	/** Reports how many of this dump's tickets are through (progress on standard error). */
+	readonly progress: (done: number, total: number) => void;
 }
 
 export interface CliWorkspace {
@@ -88,6 +90,8 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 	const contextOf = (path: string) => contextAt(configFileOf(dirname(path)));
 	const own = () => contextAt(configFileOf(io.cwd));
 	let unreadable = 0;
+	let progress: Progress | undefined;
+	const reportTickets = (done: number, total: number) => progress?.tickets(done, total);
 
 	const read = (path: string, quiet = false): Dump | undefined => {
 		const name = (relative(io.cwd, path) || path).replace(/\\/g, '/');
@@ -96,7 +100,7 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 			const { text, bom, stamp } = readText(path, name);
 			if (!service.isTicketDump(text)) return undefined;
 			const document = { uri: pathToFileURL(path).href, version: 1, getText: () => text };
-			return { path, name, text, bom, stamp, document, service, settings };
+			return { path, name, text, bom, stamp, document, service, settings, progress: reportTickets };
 		} catch (e) {
 			if (!(e instanceof CliError)) throw e;
 			if (!quiet) {
@@ -152,7 +156,7 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 		read: (path, quiet) => read(path, quiet),
 		*dumps(files) {
 			countCategories(files);
-			const progress = createProgress(io.stderr, files.length);
+			progress = createProgress(io.stderr, files.length, Date.now, io.progress);
 			let found = 0;
 			try {
 				for (const file of files) {
@@ -167,6 +171,7 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 				}
 			} finally {
 				progress.done();
+				progress = undefined;
 			}
 			// Checking nothing must not pass a CI job (a wrong path, labels that do not match the dumps).
 			if (!found && !unreadable) throw new CliError(noDumpMessage(files.length, (files.length ? contextOf(files[0]) : own()).settings));

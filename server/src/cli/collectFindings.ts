@@ -5,6 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TicketDocument, TicketService } from '../service/index';
 import { DumpDuplicates } from './dumpDuplicates';
+import { validateWithProgress } from './validateSteps';
 import { byPosition, type FileFindings } from './format/fileFindings';
 import type { CliWorkspace, Dump } from './cliWorkspace';
 
@@ -16,7 +17,7 @@ export function findingsOf(workspace: CliWorkspace, files: readonly string[], vi
 	for (const dump of workspace.dumps(files)) {
 		const { service } = dump;
 		const document = service.parse(dump.document);
-		results.push({ uri: dump.document.uri, name: dump.name, diagnostics: service.validate(dump.document) ?? [] });
+		results.push({ uri: dump.document.uri, name: dump.name, diagnostics: validateWithProgress(service, dump.document, dump.progress) });
 		if (!duplicates.has(service)) duplicates.set(service, new DumpDuplicates());
 		duplicates.get(service)!.add(document);
 		visit?.(dump, document);

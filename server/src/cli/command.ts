@@ -25,6 +25,11 @@ export const commonOptions: readonly OptionSpec[] = [
 		placeholder: 'FILE',
 		description: () => l10n.t('Read this configuration instead of the nearest .ticketcurator.json (or package.json "ticketCurator").'),
 	},
+	{
+		name: 'progress',
+		type: 'boolean',
+		description: () => l10n.t('Show progress (files, and tickets within a file) on standard error even when it is no terminal.'),
+	},
 	{ name: 'locale', type: 'string', placeholder: 'LOCALE', description: () => l10n.t('Language of the messages (en, zh-cn); default from LANG.') },
 	helpOption,
 ];

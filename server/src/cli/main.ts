@@ -56,7 +56,7 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
 		io.stdout.write(commandHelp(command, command.options));
 		return exitCode.clean;
 	}
-	return command.run(args, io);
+	return command.run(args, { ...io, progress: !!args.options.progress });
 }
 
 const argv = process.argv.slice(2);

@@ -16,6 +16,7 @@ import { openWorkspace, type Dump } from '../cliWorkspace';
 import { replaceFile } from '../replaceFile';
 import { betweenSteps } from '../tempFiles';
 import { labelFixing, labelFixOptions } from '../labelFixing';
+import { validateWithProgress } from '../validateSteps';
 
 /** Passes of fix-all on one file; each pass only repairs what the one before left. */
 const maxPasses = 5;
@@ -84,7 +85,10 @@ function fixedText(service: TicketService, dump: Dump): { text: string; edits: n
 	let text = dump.text;
 	let edits = 0;
 	for (let pass = 1; pass <= maxPasses; pass++) {
-		const fixes = service.fixAll({ uri: dump.document.uri, version: pass, getText: () => text });
+		const document = { uri: dump.document.uri, version: pass, getText: () => text };
+		// Validated first in steps, for the progress; fix-all then finds the findings made.
+		validateWithProgress(service, document, dump.progress);
+		const fixes = service.fixAll(document);
 		if (!fixes.length) break;
 		const next = TextDocument.applyEdits(TextDocument.create(dump.document.uri, 'markdown', pass, text), fixes);
 		if (next === text) break;
