@@ -3,7 +3,7 @@
  * file by file, plus duplicate tickets across all of them. Used by `check` and `stats`.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { TicketDocument, TicketService } from '../service/index';
+import { isSkippedFile, type TicketDocument, type TicketService } from '../service/index';
 import { DumpDuplicates } from './dumpDuplicates';
 import { validateWithProgress } from './validateSteps';
 import { byPosition, type FileFindings } from './format/fileFindings';
@@ -19,7 +19,8 @@ export function findingsOf(workspace: CliWorkspace, files: readonly string[], vi
 		const document = service.parse(dump.document);
 		results.push({ uri: dump.document.uri, name: dump.name, diagnostics: validateWithProgress(service, dump.document, dump.progress) });
 		if (!duplicates.has(service)) duplicates.set(service, new DumpDuplicates());
-		duplicates.get(service)!.add(document);
+		// A file whose tickets are not checked (file-too-large) gets no duplicate findings either.
+		if (!isSkippedFile(dump.text, service.config)) duplicates.get(service)!.add(document);
 		visit?.(dump, document);
 		service.forget(dump.document.uri);
 	}

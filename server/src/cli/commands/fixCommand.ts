@@ -94,6 +94,8 @@ function fixedText(service: TicketService, dump: Dump): { text: string; edits: n
 		if (next === text) break;
 		text = next;
 		edits += fixes.length;
+		// Most tickets change in a pass on a big dump: the parses of the text before are garbage.
+		service.clearParses();
 	}
 	service.forget(dump.document.uri);
 	return { text, edits };

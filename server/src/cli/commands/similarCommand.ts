@@ -44,6 +44,8 @@ export const similarCommand: Command = {
 		const ticketArg = args.options.ticket as string | undefined;
 		const text = ticketArg ? undefined : args.positionals[0];
 		const paths = ticketArg ? args.positionals : args.positionals.slice(1);
+		// No ticket asked for would print "No similar ticket", as if none were like it.
+		if (args.options.limit === 0) throw new CliError(l10n.t('--limit must be at least 1'));
 		if (!ticketArg && !text?.trim()) throw new CliError(l10n.t('give a text to search for, or --ticket FILE:LINE; see `tickets similar --help`'));
 		const workspace = openWorkspace(io, configOption(args));
 		// The query ticket first: a wrong reference fails before any file is read.
