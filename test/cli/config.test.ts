@@ -60,7 +60,7 @@ describe('configuration file', () => {
 			);
 			const stricter = runCli(['check', '.'], { cwd: join(dir.path, 'dumps', 'part1') });
 			assert.equal(stricter.code, 1);
-			assert.equal((stricter.stdout.match(/\serror\s+root-cause-unknown\s/g) ?? []).length, 3);
+			assert.equal((stricter.stdout.match(/^a\.md:\d+:\d+\s+error\s+root-cause-unknown\s/gm) ?? []).length, 3);
 		} finally {
 			dir.remove();
 		}
@@ -80,13 +80,17 @@ describe('configuration file', () => {
 		}
 	});
 
-	it('rejects an invalid configuration with one clear line per problem, and exit code 2', () => {
+	it('rejects an invalid configuration with every problem at once, one clear line each, and exit code 2', () => {
 		const dir = tempDir();
 		try {
 			copyFileSync(join(cliFixtures, 'clean.md'), join(dir.path, 'a.md'));
 			writeFileSync(
 				join(dir.path, '.ticketcurator.json'),
-				JSON.stringify({ rules: { 'category-unknwn': 'error', 'section-empty': 'loud' }, rootCause: [], labels: { speakers: { customer: '' } } }),
+				JSON.stringify({
+					rules: { 'category-unknwn': 'error', 'section-empty': 'loud', 'Not A Code': 'off' },
+					rootCause: [],
+					labels: { speakers: { customer: '' }, declaredCount: '(\\d+' },
+				}),
 			);
 			const result = runCli(['check', 'a.md'], { cwd: dir.path });
 			assert.equal(result.code, 2);
@@ -95,18 +99,25 @@ describe('configuration file', () => {
 				[
 					'tickets: invalid configuration in .ticketcurator.json:',
 					'  /: unknown property `rootCause`',
+					'  /rules: `Not A Code` is not a valid name',
 					'  /rules/section-empty: must be one of `error`, `warning`, `information`, `hint`, `off`',
 					'  /labels/speakers/customer: must not be empty',
+					'  /rules: unknown rule `category-unknwn`; did you mean `category-unknown`?',
+					'  /labels/declaredCount: not a valid regular expression: Invalid regular expression: /(\\d+/: Unterminated group',
 					'',
 				].join('\n'),
 			);
-			writeFileSync(join(dir.path, '.ticketcurator.json'), JSON.stringify({ rules: { 'category-unknwn': 'error' } }));
+			// A syntax error says where, by line and column.
+			writeFileSync(join(dir.path, '.ticketcurator.json'), '{\n  "rules": {\n    "section-empty": "off",\n  }\n}\n');
 			assert.equal(
 				runCli(['check', 'a.md'], { cwd: dir.path }).stderr,
-				'tickets: invalid configuration in .ticketcurator.json:\n  /rules: unknown rule `category-unknwn`; did you mean `category-unknown`?\n',
+				'tickets: invalid configuration in .ticketcurator.json:\n  not valid JSON at line 4, column 3: Expected double-quoted property name\n',
 			);
 			writeFileSync(join(dir.path, '.ticketcurator.json'), '{ "rules": { ');
-			assert.match(runCli(['check', 'a.md'], { cwd: dir.path }).stderr, /^tickets: invalid configuration in \.ticketcurator\.json:\n {2}not valid JSON: /);
+			assert.match(
+				runCli(['check', 'a.md'], { cwd: dir.path }).stderr,
+				/^tickets: invalid configuration in \.ticketcurator\.json:\n {2}not valid JSON at line 1, column 14: /,
+			);
 		} finally {
 			dir.remove();
 		}

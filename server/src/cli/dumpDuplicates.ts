@@ -6,8 +6,9 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
+	CopyTally,
 	DuplicateIndex,
-	duplicateDiagnostics,
+	summaryDiagnostics,
 	shiftRange,
 	ticketPrint,
 	type TicketConfig,
@@ -35,13 +36,24 @@ export class DumpDuplicates {
 		const out = new Map<string, Diagnostic[]>();
 		if (config.rules['duplicate-ticket'] === 'off' && config.rules['near-duplicate'] === 'off') return out;
 		this.index.addMany(this.prints.map((print, key) => [key, print] as const));
+		// Exact copies share one query and one tally, each leaving itself out (as the server does,
+		// workspace/workspaceDuplicates.ts): a list of copies per ticket made N copies of one ticket N².
+		const tallies = new Map<TicketPrint['exact'], { exact: CopyTally; near: CopyTally }>();
 		this.refs.forEach((ref, key) => {
-			const copies = this.index
-				.matches(this.prints[key], config.duplicates.threshold, (k) => k === key)
-				.map((m) => ({ ticket: this.refs[m.key], exact: m.exact, similarity: m.similarity }));
-			if (!copies.length) return;
+			const print = this.prints[key];
+			let tally = tallies.get(print.exact);
+			if (!tally) {
+				const made = { exact: new CopyTally(), near: new CopyTally() };
+				this.index
+					.matches(print, config.duplicates.threshold)
+					.forEach((m, rank) => (m.exact ? made.exact : made.near).add(this.refs[m.key], m.exact, m.similarity, rank));
+				tallies.set(print.exact, (tally = made));
+			}
+			const exact = tally.exact.summary(ref);
+			const near = tally.near.summary();
+			if (!exact.count && !near.count) return;
 			const list = out.get(ref.uri) ?? [];
-			list.push(...duplicateDiagnostics(ref, copies, config));
+			list.push(...summaryDiagnostics(ref, exact, near, config));
 			out.set(ref.uri, list);
 		});
 		return out;

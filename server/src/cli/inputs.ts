@@ -17,19 +17,22 @@ function skippedFolder(name: string): boolean {
 	return name === 'node_modules' || name.startsWith('.');
 }
 
+/** Told of a folder that cannot be read: it is skipped, as an unreadable file is, and the run goes on. */
+export type UnreadableFolder = (path: string, code: string) => void;
+
 /** Every file under a folder, in a stable order (depth first, by name). */
-function walk(dir: string): Promise<WalkedFile[]> {
+function walk(dir: string, unreadable: UnreadableFolder): Promise<WalkedFile[]> {
 	return walkFolder(dir, {
 		enter: (_rel, name) => !skippedFolder(name),
 		followLinks: true,
 		depthFirst: true,
 		unreadable(path, e) {
-			throw new CliError(l10n.t('cannot read the folder {0} ({1})', path, e.code ?? String(e)));
+			unreadable(path, e.code ?? String(e));
 		},
 	});
 }
 
-async function expandGlob(pattern: string, cwd: string): Promise<WalkedFile[]> {
+async function expandGlob(pattern: string, cwd: string, unreadable: UnreadableFolder): Promise<WalkedFile[]> {
 	const { base, glob } = picomatch.scan(pattern.replace(/\\/g, '/'));
 	const root = resolve(cwd, base || '.');
 	const matches = picomatch(glob, { dot: false });
@@ -38,7 +41,7 @@ async function expandGlob(pattern: string, cwd: string): Promise<WalkedFile[]> {
 	} catch {
 		return [];
 	}
-	return (await walk(root)).filter((file) => matches(relative(root, file.path).replace(/\\/g, '/')));
+	return (await walk(root, unreadable)).filter((file) => matches(relative(root, file.path).replace(/\\/g, '/')));
 }
 
 /**
@@ -46,7 +49,14 @@ async function expandGlob(pattern: string, cwd: string): Promise<WalkedFile[]> {
  * real file once. Files named explicitly are always taken; files found by walking a folder or by
  * a glob must pass `isCandidate` (the configured include/exclude globs).
  */
-export async function expandInputs(inputs: readonly string[], cwd: string, isCandidate: PathFilter): Promise<string[]> {
+export async function expandInputs(
+	inputs: readonly string[],
+	cwd: string,
+	isCandidate: PathFilter,
+	unreadable: UnreadableFolder = (path, code) => {
+		throw new CliError(l10n.t('cannot read the folder {0} ({1})', path, code));
+	},
+): Promise<string[]> {
 	const files = new Map<string, string>();
 	const add = (file: { path: string; real: string }) => {
 		if (!files.has(file.real)) files.set(file.real, file.path);
@@ -62,9 +72,9 @@ export async function expandInputs(inputs: readonly string[], cwd: string, isCan
 		if (stat?.isFile()) {
 			add({ path, real: realpathSync(path) });
 		} else if (stat?.isDirectory()) {
-			for (const f of await walk(path)) if (isCandidate(f.path)) add(f);
+			for (const f of await walk(path, unreadable)) if (isCandidate(f.path)) add(f);
 		} else if (picomatch.scan(input).isGlob) {
-			const found = (await expandGlob(input, cwd)).filter((f) => isCandidate(f.path));
+			const found = (await expandGlob(input, cwd, unreadable)).filter((f) => isCandidate(f.path));
 			if (!found.length) throw new CliError(l10n.t('no files match {0}', input));
 			for (const f of found) add(f);
 		} else {

@@ -11,6 +11,8 @@ export interface CliIO {
 	readonly env: NodeJS.ProcessEnv;
 	readonly stdout: OutStream;
 	readonly stderr: OutStream;
+	/** `--progress`: progress on standard error even when it is no terminal. */
+	readonly progress?: boolean;
 }
 
 /** ANSI colour for a terminal that wants it (https://no-color.org). */

@@ -4,7 +4,8 @@
  * parsed, so that even a usage error speaks the user's language.
  */
 
-function localeFromArgs(argv: readonly string[]): string | undefined {
+/** The locale `--locale` names, if any. */
+export function localeFromArgs(argv: readonly string[]): string | undefined {
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--') break;
 		if (argv[i] === '--locale') return argv[i + 1];

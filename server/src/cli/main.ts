@@ -20,7 +20,7 @@ import { statsCommand } from './commands/statsCommand';
 import { CliError, exitCode } from './errors';
 import { commandHelp, mainHelp } from './help';
 import type { CliIO } from './io';
-import { cliLocale } from './locale';
+import { cliLocale, localeFromArgs } from './locale';
 
 const commands: readonly Command[] = [checkCommand, fixCommand, labelsCommand, similarCommand, statsCommand, exportCommand];
 
@@ -56,11 +56,14 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
 		io.stdout.write(commandHelp(command, command.options));
 		return exitCode.clean;
 	}
-	return command.run(args, io);
+	return command.run(args, { ...io, progress: !!args.options.progress });
 }
 
 const argv = process.argv.slice(2);
-loadL10n(cliLocale(argv, process.env), join(__dirname, '..', 'l10n'));
+const locale = cliLocale(argv, process.env);
+// Asked for by name and not there: said once (a LANG of the system's falls back quietly).
+if (!loadL10n(locale, join(__dirname, '..', 'l10n')) && localeFromArgs(argv))
+	process.stderr.write(`tickets: ${l10n.t('no messages in `{0}`; they are in English (languages: en, zh-cn)', locale!)}\n`);
 // A reader that stops early (`tickets export | head`) is no error; any other failure (a full disk) is.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -36,6 +36,10 @@ export function readText(path: string, shownAs: string): FileText {
 	} finally {
 		if (fd !== undefined) closeSync(fd);
 	}
+	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+		throw new CliError(l10n.t('{0} is UTF-16 text; convert it first (e.g. `iconv -f UTF-16 -t UTF-8`)', shownAs));
+	// A NUL is in no UTF-8 or GBK text: an image or an archive, not an export in another encoding.
+	if (bytes.includes(0)) throw new CliError(l10n.t('{0} is a binary file (it holds NUL bytes), not a ticket dump', shownAs));
 	let text: string;
 	try {
 		text = decoder.decode(bytes);

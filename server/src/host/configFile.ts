@@ -34,7 +34,7 @@ export class ConfigError extends Error {
 }
 
 /** The nearest configuration file from `startDir` upwards, if any (not read beyond what finding it needs). */
-function findConfigFile(startDir: string): string | undefined {
+export function findConfigFile(startDir: string): string | undefined {
 	for (let dir = startDir; ; dir = dirname(dir)) {
 		const own = join(dir, configFileName);
 		if (existsSync(own)) return own;
@@ -72,13 +72,24 @@ export function readConfigFile(path: string): ConfigFile {
 	try {
 		json = JSON.parse(text);
 	} catch (e) {
-		throw new ConfigError(path, [l10n.t('not valid JSON: {0}', (e as Error).message)]);
+		throw new ConfigError(path, [syntaxProblem(text, (e as Error).message)]);
 	}
 	const isPackage = basename(path) === 'package.json';
 	const value = isPackage ? (json as Record<string, unknown> | null)?.[packageJsonKey] : json;
 	const problems = validateSettings(value, isPackage ? `/${packageJsonKey}` : '');
 	if (problems.length) throw new ConfigError(path, problems);
 	return { path, root: dirname(path), settings: value as TicketSettings };
+}
+
+/** A JSON syntax error at its line and column (JSON.parse says "at position 33", or nothing at the end). */
+function syntaxProblem(text: string, message: string): string {
+	const at = /\s*(?:in JSON )?at position (\d+)/.exec(message);
+	const offset = at ? Number(at[1]) : text.length;
+	const before = text.slice(0, offset);
+	const line = before.split('\n').length;
+	const column = offset - before.lastIndexOf('\n');
+	const reason = (at ? message.slice(0, at.index) + message.slice(at.index + at[0].length) : message).replace(/\s*\(line \d+ column \d+\)/, '');
+	return l10n.t('not valid JSON at line {0}, column {1}: {2}', line, column, reason);
 }
 
 let fileValidator: ValidateFunction | undefined;
@@ -109,18 +120,20 @@ export function validateSettings(value: unknown, prefix = ''): string[] {
 /**
  * Problems with a configuration object (`.ticketcurator.json`, or with `editor` the editor's
  * settings, which may also hold the editor-only ones: host/editorSettings.ts), `where` writing a
- * path for the lines. Against the schema first; the rule codes and the declared-count pattern only
- * once the schema is met.
+ * path for the lines. All of them at once: against the schema, then the rule codes and the
+ * declared-count pattern wherever their values have the right type.
  */
 export function settingsProblems(value: unknown, where: (path: readonly string[]) => string, editor = false): SettingsProblem[] {
 	const validator = editor
 		? (editorValidator ??= new Ajv({ allErrors: true, strict: false }).compile({ ...schema, properties: { ...schema.properties, ...editorOnlyProperties } }))
 		: (fileValidator ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
-	if (!validator(value)) return (validator.errors ?? []).filter(isLeaf).map((e) => describe(e, where));
-	const problems: SettingsProblem[] = [];
+	const problems: SettingsProblem[] = validator(value) ? [] : (validator.errors ?? []).filter(isLeaf).map((e) => describe(e, where));
+	if (typeof value !== 'object' || value === null) return problems;
 	const settings = value as TicketSettings;
-	for (const code of Object.keys(settings.rules ?? {})) {
-		if ((ruleCodes as readonly string[]).includes(code)) continue;
+	const rules = isObject(settings.rules) ? settings.rules : {};
+	const said = new Set(problems.map((p) => p.path.join('/')));
+	for (const code of Object.keys(rules)) {
+		if ((ruleCodes as readonly string[]).includes(code) || said.has(`rules/${code}`)) continue;
 		const guess = closest(code, ruleCodes);
 		const at = where(['rules']);
 		problems.push({
@@ -128,8 +141,8 @@ export function settingsProblems(value: unknown, where: (path: readonly string[]
 			text: guess ? l10n.t('{0}: unknown rule `{1}`; did you mean `{2}`?', at, code, guess) : l10n.t('{0}: unknown rule `{1}`', at, code),
 		});
 	}
-	const pattern = settings.labels?.declaredCount;
-	if (pattern !== undefined) {
+	const pattern = isObject(settings.labels) ? settings.labels.declaredCount : undefined;
+	if (typeof pattern === 'string') {
 		const path = ['labels', 'declaredCount'];
 		try {
 			new RegExp(pattern);
@@ -141,6 +154,10 @@ export function settingsProblems(value: unknown, where: (path: readonly string[]
 		}
 	}
 	return problems;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `propertyNames` reports twice (the name, then the object): keep the precise one. */
@@ -166,11 +183,12 @@ function describe(error: ErrorObject, where: (path: readonly string[]) => string
 			return { path, text: l10n.t('{0}: must not be empty', at) };
 		case 'uniqueItems':
 			return { path, text: l10n.t('{0}: items {1} and {2} are the same', at, String(p.j), String(p.i)) };
-		case 'pattern':
-			return {
-				path: p.propertyName === undefined ? path : [...path, String(p.propertyName)],
-				text: l10n.t('{0}: `{1}` is not a valid name', at, String(p.propertyName ?? '')),
-			};
+		case 'pattern': {
+			// Under `propertyNames`, Ajv names the property on the error, not in its params.
+			const name = error.propertyName ?? (p.propertyName as string | undefined);
+			if (name === undefined) return { path, text: l10n.t('{0}: not of the expected form ({1})', at, String(p.pattern)) };
+			return { path: [...path, name], text: l10n.t('{0}: `{1}` is not a valid name', at, name) };
+		}
 		default:
 			return { path, text: `${at}: ${error.message ?? error.keyword}` };
 	}

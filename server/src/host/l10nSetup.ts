@@ -7,14 +7,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleTranslations } from '../service/index';
 
-export function loadL10n(locale: string | undefined, l10nDir: string): void {
-	if (!locale) return;
+/** False when the locale has no translation (the messages stay English). */
+export function loadL10n(locale: string | undefined, l10nDir: string): boolean {
+	if (!locale) return true;
 	const lower = locale.toLowerCase();
+	if (lower === 'en' || lower.startsWith('en-')) return true;
 	for (const candidate of [lower, lower.split('-')[0]]) {
 		const file = join(l10nDir, `bundle.l10n.${candidate}.json`);
 		if (existsSync(file)) {
 			l10n.config({ contents: { ...JSON.parse(readFileSync(file, 'utf8')), ...ruleTranslations(candidate) } });
-			return;
+			return true;
 		}
 	}
+	return false;
 }

@@ -21,6 +21,8 @@ export interface TicketSettings {
 	rootCauses?: string[];
 	/** Values the personal-data and secret checks accept. */
 	allowList?: string[];
+	/** Hosts of public documentation, whose masked-elsewhere links are `information` by default. */
+	publicDocHosts?: string[];
 	/** Evidence per root cause and per product, added to or replacing the defaults label by label. */
 	rootCauseEvidence?: Record<string, EvidenceSetting>;
 	productEvidence?: Record<string, EvidenceSetting>;
@@ -67,6 +69,7 @@ export function mergeSettings(file: TicketSettings | undefined, editor: TicketSe
 		categories: list(f.categories, e.categories),
 		rootCauses: list(f.rootCauses, e.rootCauses),
 		allowList: allowList.length ? allowList : undefined,
+		publicDocHosts: list(f.publicDocHosts, e.publicDocHosts),
 		// Per label, the editor's entry wins over the file's.
 		rootCauseEvidence: { ...f.rootCauseEvidence, ...e.rootCauseEvidence },
 		productEvidence: { ...f.productEvidence, ...e.productEvidence },
@@ -101,6 +104,7 @@ export function toServerSettings(settings: TicketSettings | null | undefined, ro
 			categories: s.categories,
 			rootCauses: s.rootCauses,
 			allowList: s.allowList,
+			publicDocHosts: s.publicDocHosts,
 			rootCauseEvidence: s.rootCauseEvidence,
 			productEvidence: s.productEvidence,
 			keptLabels: s.keptLabels,

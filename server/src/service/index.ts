@@ -40,6 +40,7 @@ export type { Query } from './search/queryTerms';
 export { similarByTicket, similarByText, type OwnPlace, type SimilarQueryOptions } from './search/similarQuery';
 export { detached } from './document/detached';
 export { runSteps, type Steps } from './document/steps';
+export { isSkippedFile } from './rules/readability';
 export { copyPrint, isCopy } from './duplicates/exactCopies';
 export { hash53 } from './document/textHash';
 export { tokenize, forEachTerm, TermKind } from './search/tokenize';

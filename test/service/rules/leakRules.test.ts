@@ -93,7 +93,8 @@ const cases: Record<string, readonly Case[]> = {
 	],
 	'redaction-leak.md': [
 		['redaction-leak', 'warning', 17, 'zhxiaofang-cn-idvoina.qiniudns.com', 'zhxiaofa***.qiniudns.com', 29],
-		['redaction-leak', 'warning', 17, 'https://developer.qiniu.com/kodo/1302/qshell#9batchexpire', 'https://developer.qiniu.com/***', 29],
+		// A link to public documentation (publicDocHosts): lower by default.
+		['redaction-leak', 'information', 17, 'https://developer.qiniu.com/kodo/1302/qshell#9batchexpire', 'https://developer.qiniu.com/***', 29],
 		['redaction-leak', 'warning', 19, 'https://portal.qiniu.com/certificate/apply', 'https://portal.qiniu.com/***', 31],
 		['redaction-leak', 'warning', 19, 'createMultipartUploadV2Task', 'createMu***', 31],
 	],
@@ -156,6 +157,17 @@ describe('rules/leaks', () => {
 		assert.deepEqual(found, [['redaction-leak', 'http://47.112.246.194/1.html']]);
 		const severity = leakDiagnostics(leakText('pii-phone.md'), { rules: { 'pii-phone': 'error' } }).map((d) => d.severity);
 		assert.deepEqual(severity, [DiagnosticSeverity.Error, DiagnosticSeverity.Error, DiagnosticSeverity.Error, DiagnosticSeverity.Error]);
+	});
+
+	it('lowers a redaction leak of a public documentation link unless the rule is configured or the host list is emptied', () => {
+		const text = leakText('redaction-leak.md');
+		const severities = (partial: PartialTicketConfig) => leakDiagnostics(text, partial).map((d) => severityNames[d.severity!]);
+		assert.deepEqual(severities({}), ['warning', 'information', 'warning', 'warning']);
+		assert.deepEqual(severities({ publicDocHosts: [] }), ['warning', 'warning', 'warning', 'warning']);
+		assert.deepEqual(severities({ rules: { 'redaction-leak': 'warning' } }), ['warning', 'warning', 'warning', 'warning']);
+		assert.deepEqual(severities({ publicDocHosts: ['*.qiniu.com'] }), ['warning', 'information', 'information', 'warning']);
+		const lowered = leakDiagnostics(text).find((d) => d.severity === DiagnosticSeverity.Information)!;
+		assert.match(lowered.message, /public documentation \(`publicDocHosts`\)/);
 	});
 
 	it('finds the same leaks on CRLF text', () => {

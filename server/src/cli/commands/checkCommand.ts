@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../../package.json';
 import type { ParsedArgs } from '../args';
-import { commonOptions, configOption, type Command } from '../command';
+import { commonOptions, configOption, formatOf, formatOptions, type Command } from '../command';
 import { exitCode } from '../errors';
 import { findingsOf } from '../collectFindings';
 import { checkSummary } from '../format/fileFindings';
@@ -22,7 +22,7 @@ export const checkCommand: Command = {
 			'Folders are walked for the configured dump files; files that are no ticket dump are skipped. Exit code: 0 clean, 1 errors (or more warnings than --max-warnings), 2 bad usage or unreadable input.',
 		),
 	options: [
-		{ name: 'format', short: 'f', type: 'string', values: ['text', 'json', 'sarif'], description: () => l10n.t('Output format (default text).') },
+		...formatOptions(['text', 'json', 'sarif'], true),
 		{ name: 'max-warnings', type: 'number', placeholder: 'N', description: () => l10n.t('Fail (exit 1) when there are more than N warnings.') },
 		{
 			name: 'exit-zero',
@@ -36,7 +36,7 @@ export const checkCommand: Command = {
 		const files = await workspace.files(args.positionals);
 		const results = findingsOf(workspace, files);
 		const summary = checkSummary(results);
-		const format = (args.options.format as string | undefined) ?? 'text';
+		const format = formatOf(args, 'text');
 		if (format === 'json') io.stdout.write(formatJson(results, summary));
 		else if (format === 'sarif') io.stdout.write(formatSarif(results, { version, rootUri: pathToFileURL(io.cwd).href.replace(/\/?$/, '/') }));
 		else io.stdout.write(formatText(results, summary, useColor(io)));

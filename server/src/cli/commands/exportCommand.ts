@@ -39,12 +39,12 @@ export const exportCommand: Command = {
 			if (csv) out.write(`${csvColumns.join(',')}\r\n`);
 			for (const dump of workspace.dumps(files)) {
 				const chunk: string[] = [];
-				for (const record of ticketRecords(workspace.service.parse(dump.document))) {
+				for (const record of ticketRecords(dump.service.parse(dump.document))) {
 					const row = exportRow(dump.name, record, separator);
 					chunk.push(csv ? `${csvColumns.map((c) => csvCell(row[c])).join(',')}\r\n` : `${JSON.stringify(row)}\n`);
 				}
 				out.write(chunk.join(''));
-				workspace.service.forget(dump.document.uri);
+				dump.service.forget(dump.document.uri);
 				// An interrupted export removes its partial output (tempFiles.ts).
 				await betweenSteps();
 			}

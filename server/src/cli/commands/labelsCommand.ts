@@ -4,7 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { ParsedArgs } from '../args';
-import { commonOptions, configOption, type Command } from '../command';
+import { commonOptions, configOption, formatOf, formatOptions, type Command } from '../command';
 import { exitCode } from '../errors';
 import type { CliIO } from '../io';
 import { openWorkspace } from '../cliWorkspace';
@@ -19,18 +19,15 @@ export const labelsCommand: Command = {
 	usage: '[options] [paths or globs…]',
 	summary: () => l10n.t('List root causes and products without evidence in their ticket, with suggested labels.'),
 	details: () => l10n.t('Exit code: 0 done (suspects or not), 2 bad usage or unreadable input. `tickets fix --labels` applies the suggestions.'),
-	options: [
-		{ name: 'format', short: 'f', type: 'string', values: ['text', 'json', 'csv'], description: () => l10n.t('Output format (default text).') },
-		...commonOptions,
-	],
+	options: [...formatOptions(['text', 'json', 'csv']), ...commonOptions],
 	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
 		const rows: FileRow[] = [];
 		for (const dump of workspace.dumps(await workspace.files(args.positionals))) {
-			for (const row of suspectRows(workspace.service, dump.document)) rows.push({ ...row, file: dump.name });
-			workspace.service.forget(dump.document.uri);
+			for (const row of suspectRows(dump.service, dump.document)) rows.push({ ...row, file: dump.name });
+			dump.service.forget(dump.document.uri);
 		}
-		const format = (args.options.format as string | undefined) ?? 'text';
+		const format = formatOf(args, 'text');
 		io.stdout.write(format === 'json' ? asJson(rows) : format === 'csv' ? asCsv(rows) : asText(rows));
 		return workspace.unreadable ? exitCode.usage : exitCode.clean;
 	},

@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { relative, resolve } from 'node:path';
 import { categoryLabel, isCopy, SearchIndex, similarByText, similarByTicket, type SearchHit, type TicketDigest } from '../../service/index';
 import type { ParsedArgs } from '../args';
-import { commonOptions, configOption, type Command } from '../command';
+import { commonOptions, configOption, formatOf, formatOptions, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
 import type { CliIO } from '../io';
 import { readText } from '../readText';
@@ -18,6 +18,8 @@ interface Indexed {
 	readonly file: string;
 	readonly path: string;
 	readonly ticket: TicketDigest;
+	/** Its configuration's category separator. */
+	readonly separator: string;
 }
 
 export const similarCommand: Command = {
@@ -35,13 +37,15 @@ export const similarCommand: Command = {
 		{ name: 'limit', type: 'number', placeholder: 'N', description: () => l10n.t('Show at most N tickets (default 10).') },
 		{ name: 'same-product', type: 'boolean', description: () => l10n.t("Only tickets of the query ticket's product.") },
 		{ name: 'exclude-own-file', type: 'boolean', description: () => l10n.t("Leave out the tickets of the query ticket's file.") },
-		{ name: 'json', type: 'boolean', description: () => l10n.t('Print JSON instead of a table.') },
+		...formatOptions(['text', 'json'], true),
 		...commonOptions,
 	],
 	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const ticketArg = args.options.ticket as string | undefined;
 		const text = ticketArg ? undefined : args.positionals[0];
 		const paths = ticketArg ? args.positionals : args.positionals.slice(1);
+		// No ticket asked for would print "No similar ticket", as if none were like it.
+		if (args.options.limit === 0) throw new CliError(l10n.t('--limit must be at least 1'));
 		if (!ticketArg && !text?.trim()) throw new CliError(l10n.t('give a text to search for, or --ticket FILE:LINE; see `tickets similar --help`'));
 		const workspace = openWorkspace(io, configOption(args));
 		// The query ticket first: a wrong reference fails before any file is read.
@@ -52,9 +56,10 @@ export const similarCommand: Command = {
 		const groups = new Map<string, number>();
 		for (const dump of workspace.dumps(files)) {
 			groups.set(dump.path, groups.size);
-			for (const ticket of workspace.service.digest(dump.text)) {
+			const separator = dump.settings.config.labels.categorySeparator;
+			for (const ticket of dump.service.digest(dump.text)) {
 				search.add(indexed.length, groups.size - 1, ticket.fields, ticket.product);
-				indexed.push({ file: dump.name, path: dump.path, ticket });
+				indexed.push({ file: dump.name, path: dump.path, ticket, separator });
 			}
 		}
 		const limit = (args.options.limit as number | undefined) ?? 10;
@@ -69,9 +74,8 @@ export const similarCommand: Command = {
 		} else {
 			hits = similarByText(search, text!, limit);
 		}
-		const separator = workspace.settings.config.labels.categorySeparator;
 		const rows = hits.map((hit) => {
-			const { file, ticket } = indexed[hit.key];
+			const { file, ticket, separator } = indexed[hit.key];
 			const category = categoryLabel(ticket, separator);
 			return {
 				file,
@@ -82,7 +86,7 @@ export const similarCommand: Command = {
 				matchedTerms: hit.matchedTerms,
 			};
 		});
-		if (args.options.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+		if (formatOf(args, 'text') === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
 		else if (!rows.length) io.stderr.write(`${l10n.t('No similar ticket among {0} ticket(s).', indexed.length)}\n`);
 		else {
 			const scoreWidth = Math.max(...rows.map((r) => r.score.toFixed(2).length));
@@ -102,9 +106,10 @@ function queryTicket(workspace: CliWorkspace, io: CliIO, spec: string): { path: 
 	const path = resolve(io.cwd, m[1]);
 	const line = Number(m[2]) - 1;
 	const { text } = readText(path, relative(io.cwd, path) || path);
-	if (!workspace.service.isTicketDump(text)) throw new CliError(l10n.t('{0} is no ticket dump', m[1]));
+	const { service } = workspace.contextOf(path);
+	if (!service.isTicketDump(text)) throw new CliError(l10n.t('{0} is no ticket dump', m[1]));
 	let found: TicketDigest | undefined;
-	for (const t of workspace.service.digest(text)) {
+	for (const t of service.digest(text)) {
 		if (t.range.start.line > line) break;
 		found = t;
 	}

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { StatsCollector, ticketRecords, type DumpStats } from '../../service/index';
 import { findingsOf } from '../collectFindings';
 import type { ParsedArgs } from '../args';
-import { commonOptions, configOption, type Command } from '../command';
+import { commonOptions, configOption, formatOf, formatOptions, type Command } from '../command';
 import { exitCode } from '../errors';
 import type { CliIO } from '../io';
 import { openWorkspace } from '../cliWorkspace';
@@ -12,15 +12,19 @@ export const statsCommand: Command = {
 	name: 'stats',
 	usage: '[options] [paths or globs…]',
 	summary: () => l10n.t('Count tickets per product, category and root cause, findings per code, unanswered tickets and dialog turns.'),
-	options: [{ name: 'json', type: 'boolean', description: () => l10n.t('Print JSON instead of tables.') }, ...commonOptions],
+	options: [...formatOptions(['text', 'json'], true), ...commonOptions],
 	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
 		const files = await workspace.files(args.positionals);
-		const collector = new StatsCollector(workspace.settings.config.labels.categorySeparator);
-		const findings = findingsOf(workspace, files, (dump, document) => collector.addTickets(dump.name, ticketRecords(document)));
+		// Categories are joined with the separator of the first dump's configuration.
+		let collector: StatsCollector | undefined;
+		const findings = findingsOf(workspace, files, (dump, document) =>
+			(collector ??= new StatsCollector(dump.settings.config.labels.categorySeparator)).addTickets(dump.name, ticketRecords(document)),
+		);
+		collector ??= new StatsCollector(workspace.settings.config.labels.categorySeparator);
 		for (const f of findings) collector.addFindings(f.diagnostics);
 		const stats = collector.result();
-		io.stdout.write(args.options.json ? statsJson(stats) : statsTable(stats));
+		io.stdout.write(formatOf(args, 'text') === 'json' ? statsJson(stats) : statsTable(stats));
 		return workspace.unreadable ? exitCode.usage : exitCode.clean;
 	},
 };

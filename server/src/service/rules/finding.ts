@@ -6,7 +6,7 @@
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { TicketConfig } from '../config/ticketConfig';
 import type { ParsedTicket } from '../document/model';
-import { ruleInfo, type RuleCode, type RuleSetting } from './catalog';
+import { ruleInfo, type RuleCode, type RuleSetting, type SeverityName } from './catalog';
 
 interface Related {
 	readonly range: Range;
@@ -28,6 +28,8 @@ export interface Finding {
 	readonly message: string;
 	readonly related?: readonly Related[];
 	readonly data?: FindingData;
+	/** A default below the rule's own for this one finding; a severity configured for the rule still wins. */
+	readonly defaultSeverity?: SeverityName;
 }
 
 export type Report = (finding: Finding) => void;
@@ -46,7 +48,7 @@ const severities: Record<Exclude<RuleSetting, 'off'>, DiagnosticSeverity> = {
 };
 
 /** The severity of a rule's diagnostics: as configured, else the rule's own (for a rule that is not off). */
-export function ruleSeverity(code: RuleCode, config: TicketConfig): DiagnosticSeverity {
+export function ruleSeverity(code: RuleCode, config: TicketConfig, ownDefault?: SeverityName): DiagnosticSeverity {
 	const setting = config.rules[code];
-	return severities[setting && setting !== 'off' ? setting : ruleInfo(code)!.severity];
+	return severities[setting && setting !== 'off' ? setting : (ownDefault ?? ruleInfo(code)!.severity)];
 }

@@ -47,14 +47,28 @@ export const leakRules: TicketRule = {
 		const index = new LineIndex(ticket.text);
 		for (const leak of leaks) {
 			const maskedElsewhere = leak.masked && leak.kind !== 'masked';
+			const publicDoc = leak.kind === 'masked' && onPublicDocHost(leak.value, config.publicDocHosts);
 			report({
 				code: leak.code,
 				range: index.rangeAt(leak.start, leak.end),
 				// Neither the value nor its mask: a mask keeps a secret's first characters, and messages reach CI logs.
-				message: maskedElsewhere ? `${describe[leak.kind](leak)} ${l10n.t('This ticket masks it elsewhere.')}` : describe[leak.kind](leak),
+				message: maskedElsewhere
+					? `${describe[leak.kind](leak)} ${l10n.t('This ticket masks it elsewhere.')}`
+					: publicDoc
+						? `${describe[leak.kind](leak)} ${l10n.t('It links to public documentation (`publicDocHosts`).')}`
+						: describe[leak.kind](leak),
 				related: leak.masked ? [{ range: index.rangeAt(leak.masked.start, leak.masked.end), message: l10n.t('Masked here') }] : undefined,
 				data: { replacement: leak.mask, leak: leak.kind },
+				...(publicDoc ? { defaultSeverity: 'information' as const } : {}),
 			});
 		}
 	},
 };
+
+/** Whether a value is a link (scheme optional) to a host of the list: the host itself, or any under a `*.` entry. */
+export function onPublicDocHost(value: string, hosts: readonly string[]): boolean {
+	if (!hosts.length) return false;
+	const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?=[/?#:]|$)/i.exec(value)?.[1].toLowerCase();
+	if (!host) return false;
+	return hosts.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
+}

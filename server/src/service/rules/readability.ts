@@ -59,6 +59,11 @@ function sizeOver(text: string, limitBytes: number): number | undefined {
 	return bytes > limitBytes ? bytes : undefined;
 }
 
+/** Whether a file's tickets go unchecked (too large, binary or not UTF-8): then no duplicate is sought in it either. */
+export function isSkippedFile(text: string, config: TicketConfig): boolean {
+	return sizeOver(text, config.limits.maxFileSizeMB * megabyte) !== undefined || textProblem(text) !== undefined;
+}
+
 /** The finding that replaces a file's checks, when it is not checked; `firstLine` is where it goes. */
 export function skippedFile(text: string, config: TicketConfig, firstLine: Range): Finding | undefined {
 	const limit = config.limits.maxFileSizeMB;

@@ -146,7 +146,7 @@ export class Validator {
 	}
 
 	private toDiagnostic(f: Finding, lines: number, uri: string): Diagnostic {
-		const severity = ruleSeverity(f.code, this.config);
+		const severity = ruleSeverity(f.code, this.config, f.defaultSeverity);
 		return {
 			range: shiftRange(f.range, lines),
 			severity,
