@@ -37,7 +37,10 @@ export class OpenReports {
 			this.settle(uri, Infinity, undefined);
 			return;
 		}
-		const report = { version, resultId: `open.${++this.nextId}`, diagnostics };
+		// The same findings again (checked again for other files' sake, or a version that changed nothing) keep their result id.
+		const before = this.reports.get(uri);
+		const same = before !== undefined && sameDiagnostics(before.diagnostics, diagnostics);
+		const report = { version, resultId: same ? before.resultId : `open.${++this.nextId}`, diagnostics };
 		this.reports.set(uri, report);
 		const waited = this.settle(uri, version, report);
 		if (!waited && this.answered.has(uri) && this.answered.get(uri) !== report.resultId) this.refresh();
@@ -82,4 +85,8 @@ export class OpenReports {
 		this.answered.set(uri, report.resultId);
 		return report;
 	}
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+	return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }

@@ -36,7 +36,9 @@ export const standardParams = {
 		['textDocument', 'range', 'context'],
 	),
 	workspaceSymbol: objectOf<{ query: string }>({ query: string() }, ['query']),
-	documentDiagnostic: objectOf<{ textDocument: unknown; previousResultId: string }>({ textDocument: textDocumentShape, previousResultId: string() }, ['textDocument']),
+	documentDiagnostic: objectOf<{ textDocument: unknown; previousResultId: string }>({ textDocument: textDocumentShape, previousResultId: string() }, [
+		'textDocument',
+	]),
 	workspaceDiagnostic: objectOf<{ previousResultIds: unknown }>(
 		{ previousResultIds: arrayOf(objectOf<{ uri: string; value: string }>({ uri: string(true), value: string() }, ['uri', 'value'])) },
 		['previousResultIds'],

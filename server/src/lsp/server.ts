@@ -103,7 +103,9 @@ function refreshPulls(): void {
 	if (!clientRefreshes || refreshTimer) return;
 	refreshTimer = setTimeout(() => {
 		refreshTimer = undefined;
-		connection.sendRequest(DiagnosticRefreshRequest.type).catch((error) => log(`workspace/diagnostic/refresh failed: ${error instanceof Error ? error.message : String(error)}`));
+		connection
+			.sendRequest(DiagnosticRefreshRequest.type)
+			.catch((error) => log(`workspace/diagnostic/refresh failed: ${error instanceof Error ? error.message : String(error)}`));
 	}, 50);
 }
 

@@ -130,8 +130,11 @@ export class WorkspaceDiagnostics {
 		this.changes.set(uri, (this.changes.get(uri) ?? 0) + 1);
 	}
 
-	/** Until the index has read the workspace once and is not reading it again (category counts and duplicates need every file). */
-	private indexed(cancel: Cancel): Promise<void> {
+	/**
+	 * Until the index has read the workspace once and is not reading it again (category counts and
+	 * duplicates need every file). The index starts once the editor settings are in: they are in force then.
+	 */
+	indexed(cancel: Cancel): Promise<void> {
 		const ready = () => this.index.categoryCounts() !== undefined && !this.index.indexing;
 		if (ready()) return Promise.resolve();
 		return new Promise((resolve) => {

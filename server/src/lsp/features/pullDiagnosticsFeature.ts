@@ -47,8 +47,12 @@ export const pullDiagnosticsFeature: ServerFeature = {
 		return { diagnosticProvider: { identifier: 'tickets', interFileDependencies: true, workspaceDiagnostics: true } };
 	},
 	register(ctx) {
-		onChecked(ctx.connection, DocumentDiagnosticRequest.type, standardParams.documentDiagnostic, (params, token) => documentReport(ctx, params as DocumentParams, token));
-		onChecked(ctx.connection, WorkspaceDiagnosticRequest.type, standardParams.workspaceDiagnostic, (params, token) => workspaceReport(ctx, params as WorkspaceParams, token));
+		onChecked(ctx.connection, DocumentDiagnosticRequest.type, standardParams.documentDiagnostic, (params, token) =>
+			documentReport(ctx, params as DocumentParams, token),
+		);
+		onChecked(ctx.connection, WorkspaceDiagnosticRequest.type, standardParams.workspaceDiagnostic, (params, token) =>
+			workspaceReport(ctx, params as WorkspaceParams, token),
+		);
 	},
 };
 
@@ -65,6 +69,8 @@ async function documentReport(ctx: ServerContext, params: DocumentParams, token:
 		if (token.isCancellationRequested) throw cancelled();
 		return open ? report(open.resultId, open.diagnostics) : report(undefined, []);
 	}
+	await ctx.workspaceDiagnostics.indexed(token);
+	if (token.isCancellationRequested) throw cancelled();
 	if (ctx.settings().diagnosticsScope === 'openFiles') return report(outOfScopeResultId, []);
 	const file = await ctx.workspaceDiagnostics.fileReport(uri, params.previousResultId, token);
 	if (token.isCancellationRequested) throw cancelled();
@@ -77,16 +83,32 @@ async function workspaceReport(ctx: ServerContext, params: WorkspaceParams, toke
 	const items: WorkspaceDocumentDiagnosticReport[] = [];
 	const emit = (reports: readonly WorkspaceDocumentDiagnosticReport[]) => {
 		// Partial results carry everything, the answer nothing (LSP's rule for partial results).
-		if (params.partialResultToken !== undefined) void ctx.connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, params.partialResultToken, { items: [...reports] });
+		if (params.partialResultToken !== undefined)
+			void ctx.connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, params.partialResultToken, { items: [...reports] });
 		else items.push(...reports);
 	};
+	// The settings are in force once the index has started (it waits for them), and done once it has read the workspace.
+	await ctx.workspaceDiagnostics.indexed(token);
+	if (token.isCancellationRequested) throw cancelled();
 	if (ctx.settings().diagnosticsScope === 'openFiles') {
 		// Closed files reported before get an empty report once; open ones are the document pulls'.
 		const out = [...previous].filter(([uri]) => !ctx.documents.get(uri));
-		emit(out.map(([uri, resultId]) => toWire(ctx, resultId === outOfScopeResultId ? { kind: 'unchanged', uri, resultId } : { kind: 'full', uri, resultId: outOfScopeResultId, diagnostics: [] })));
+		emit(
+			out.map(([uri, resultId]) =>
+				toWire(
+					ctx,
+					resultId === outOfScopeResultId ? { kind: 'unchanged', uri, resultId } : { kind: 'full', uri, resultId: outOfScopeResultId, diagnostics: [] },
+				),
+			),
+		);
 		return { items };
 	}
-	await ctx.workspaceDiagnostics.report(previous, (reports) => emit(reports.map((r) => toWire(ctx, r))), token, () => passProgress(ctx, params.workDoneToken));
+	await ctx.workspaceDiagnostics.report(
+		previous,
+		(reports) => emit(reports.map((r) => toWire(ctx, r))),
+		token,
+		() => passProgress(ctx, params.workDoneToken),
+	);
 	if (token.isCancellationRequested) throw cancelled();
 	return { items };
 }
@@ -109,9 +131,8 @@ function cancelled(): ResponseError<{ retriggerRequest: boolean }> {
 
 /** The pass's progress: on the client's token when it gave one, else one the server creates ("Checking dumps 12/1000"). */
 function passProgress(ctx: ServerContext, workDoneToken: ProgressToken | undefined): PassProgress {
-	const reporter: Promise<WorkDoneProgressReporter> = workDoneToken !== undefined
-		? Promise.resolve(ctx.connection.window.attachWorkDoneProgress(workDoneToken))
-		: ctx.connection.window.createWorkDoneProgress();
+	const reporter: Promise<WorkDoneProgressReporter> =
+		workDoneToken !== undefined ? Promise.resolve(ctx.connection.window.attachWorkDoneProgress(workDoneToken)) : ctx.connection.window.createWorkDoneProgress();
 	const title = l10n.t('Checking dumps');
 	let begun = false;
 	let reported = 0;
