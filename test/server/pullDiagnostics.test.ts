@@ -154,6 +154,11 @@ describe('pull diagnostics (server process)', function () {
 				previousResultId: report.resultId,
 			});
 			assert.deepEqual(again, { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId });
+			// The workspace's report has it too, as checked from the editor's text (with its version), and the closed ones from disk.
+			const workspace = await pullWorkspace(client, new Map(), 'workspace');
+			const open = workspace.find((r) => r.uri === uri('pii-phone.md'));
+			assert.deepEqual(open, { kind: DocumentDiagnosticReportKind.Full, uri: uri('pii-phone.md'), version: 1, resultId: report.resultId, items });
+			assert.deepEqual(workspace.map((r) => r.uri).sort(), names.map(uri).sort());
 			// The server's answers come in order: a push would have been sent before this one.
 			await client.connection.sendRequest('tickets/serverStats');
 			assert.deepEqual(

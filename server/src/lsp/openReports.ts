@@ -46,6 +46,11 @@ export class OpenReports {
 		if (!waited && this.answered.has(uri) && this.answered.get(uri) !== report.resultId) this.refresh();
 	}
 
+	/** The last report of an open document, if it has been checked. */
+	latest(uri: string): OpenReport | undefined {
+		return this.reports.get(uri);
+	}
+
 	/** A check ended without diagnostics (it failed): whoever waits gets the last ones. */
 	failed(uri: string): void {
 		this.settle(uri, Infinity, this.reports.get(uri));

@@ -90,8 +90,12 @@ async function workspaceReport(ctx: ServerContext, params: WorkspaceParams, toke
 	// The settings are in force once the index has started (it waits for them), and done once it has read the workspace.
 	await ctx.workspaceDiagnostics.indexed(token);
 	if (token.isCancellationRequested) throw cancelled();
+	// Open dumps as their last check found them, with their version: VS Code takes a document's own pull over these, and
+	// pulls a document only while a tab shows it; an open document without one (opened by an extension) is kept current here.
+	const open = openItems(ctx, previous);
+	if (open.length) emit(open);
 	if (ctx.settings().diagnosticsScope === 'openFiles') {
-		// Closed files reported before get an empty report once; open ones are the document pulls'.
+		// Closed files reported before get an empty report once.
 		const out = [...previous].filter(([uri]) => !ctx.documents.get(uri));
 		emit(
 			out.map(([uri, resultId]) =>
@@ -111,6 +115,17 @@ async function workspaceReport(ctx: ServerContext, params: WorkspaceParams, toke
 	);
 	if (token.isCancellationRequested) throw cancelled();
 	return { items };
+}
+
+function openItems(ctx: ServerContext, previous: ReadonlyMap<string, string>): WorkspaceDocumentDiagnosticReport[] {
+	return ctx.documents.all().flatMap((doc): WorkspaceDocumentDiagnosticReport[] => {
+		const report = ctx.openReports.latest(doc.uri);
+		if (!report) return [];
+		const { version, resultId } = report;
+		return previous.get(doc.uri) === resultId
+			? [{ kind: DocumentDiagnosticReportKind.Unchanged, uri: doc.uri, version, resultId }]
+			: [{ kind: DocumentDiagnosticReportKind.Full, uri: doc.uri, version, resultId, items: [...report.diagnostics] }];
+	});
 }
 
 function toWire(ctx: ServerContext, report: FileReport): WorkspaceDocumentDiagnosticReport {
