@@ -12,8 +12,14 @@ import type { WorkspaceIndex } from './workspaceIndex';
 
 /** The codes of the one diagnostic a file that is not checked gets (service/rules/readability.ts): no duplicates are looked for. */
 export const skippedFileCodes: readonly unknown[] = ['file-too-large', 'file-encoding'];
-/** Reports go out in batches of this many files (partial results), so the first files show before the last is checked. */
+/**
+ * Reports go out in batches (partial results), so the first files show before the last is checked:
+ * at most this many files, this many findings (encoding 10,000 findings at once held requests up for
+ * most of a second), or what this many milliseconds of checking found.
+ */
 const filesPerBatch = 25;
+const findingsPerBatch = 2000;
+const batchMs = 200;
 /** The result id of a file that was reported and is no dump of the workspace any more: it has no findings. */
 export const goneResultId = 'gone';
 
@@ -44,9 +50,13 @@ export interface PassProgress {
 	end(): void;
 }
 
+/**
+ * A file's last check. Its findings are dropped once reported (a client keeps them; 1,000 dumps have
+ * some 400,000): reporting the same file `full` again checks it again.
+ */
 interface Entry {
 	readonly resultId: string;
-	readonly diagnostics: readonly Diagnostic[];
+	readonly diagnostics?: readonly Diagnostic[];
 }
 
 export class WorkspaceDiagnostics {
@@ -86,30 +96,41 @@ export class WorkspaceDiagnostics {
 		if (cancel.isCancellationRequested) return;
 		await this.host.run(this.duplicates.printAllSteps());
 		const uris = this.index.uris().filter((uri) => !this.host.isOpen(uri));
-		const toCheck = uris.filter((uri) => !this.entries.has(uri)).length;
-		const shown = toCheck ? progress?.() : undefined;
+		const toCheck = new Set(uris.filter((uri) => !this.entries.get(uri)?.diagnostics && this.entries.get(uri)?.resultId !== previous.get(uri)));
+		const shown = toCheck.size ? progress?.() : undefined;
 		let batch: FileReport[] = [];
+		let findings = 0;
+		let sent = performance.now();
+		const send = () => {
+			if (batch.length) emit(batch);
+			batch = [];
+			findings = 0;
+			sent = performance.now();
+		};
 		let done = 0;
 		try {
 			for (const uri of uris) {
 				if (cancel.isCancellationRequested) return;
 				let entry = this.entries.get(uri);
-				if (!entry) {
+				if (entry && previous.get(uri) === entry.resultId) {
+					batch.push({ kind: 'unchanged', uri, resultId: entry.resultId });
+					continue;
+				}
+				if (!entry?.diagnostics) {
 					entry = await this.check(uri);
-					shown?.report(++done, toCheck);
+					if (toCheck.has(uri)) shown?.report(++done, toCheck.size);
 				}
-				if (!entry) continue;
-				batch.push(previous.get(uri) === entry.resultId ? { kind: 'unchanged', uri, resultId: entry.resultId } : { kind: 'full', uri, ...entry });
-				if (batch.length >= filesPerBatch) {
-					emit(batch);
-					batch = [];
-				}
+				if (!entry?.diagnostics) continue;
+				batch.push({ kind: 'full', uri, resultId: entry.resultId, diagnostics: entry.diagnostics });
+				findings += entry.diagnostics.length;
+				this.reported(uri, entry);
+				if (batch.length >= filesPerBatch || findings >= findingsPerBatch || performance.now() - sent >= batchMs) send();
 			}
 			for (const [uri, resultId] of previous) {
 				if (this.index.has(uri) || this.host.isOpen(uri)) continue;
 				batch.push(resultId === goneResultId ? { kind: 'unchanged', uri, resultId } : { kind: 'full', uri, resultId: goneResultId, diagnostics: [] });
 			}
-			if (batch.length) emit(batch);
+			send();
 		} finally {
 			shown?.end();
 		}
@@ -120,9 +141,17 @@ export class WorkspaceDiagnostics {
 		await this.indexed(cancel);
 		if (cancel.isCancellationRequested || !this.index.has(uri)) return undefined;
 		await this.host.run(this.duplicates.printAllSteps());
-		const entry = this.entries.get(uri) ?? (await this.check(uri));
-		if (!entry) return undefined;
-		return previousResultId === entry.resultId ? { kind: 'unchanged', uri, resultId: entry.resultId } : { kind: 'full', uri, ...entry };
+		let entry = this.entries.get(uri);
+		if (entry && previousResultId === entry.resultId) return { kind: 'unchanged', uri, resultId: entry.resultId };
+		if (!entry?.diagnostics) entry = await this.check(uri);
+		if (!entry?.diagnostics) return undefined;
+		this.reported(uri, entry);
+		return { kind: 'full', uri, resultId: entry.resultId, diagnostics: entry.diagnostics };
+	}
+
+	/** A file's findings went to the client: only its result id is kept. */
+	private reported(uri: string, entry: Entry): void {
+		if (this.entries.get(uri) === entry) this.entries.set(uri, { resultId: entry.resultId });
 	}
 
 	private changed(uri: string): void {
