@@ -18,6 +18,7 @@ const benches = [
 	['duplicates', 'bench/duplicates.ts', []],
 	['responsiveness', 'bench/responsiveness.ts', []],
 	['sameTitle', 'bench/sameTitle.ts', []],
+	['workspaceDiagnostics', 'bench/workspaceDiagnostics.ts', ['--files', process.env.BENCH_WORKSPACE_FILES ?? '1000']],
 ];
 
 const results = {

@@ -20,6 +20,14 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
 			{ scheme: 'untitled', language: 'markdown' },
 		],
 		synchronize: { configurationSection: 'ticketCurator' },
+		// The server offers pull diagnostics (server/src/lsp/features/pullDiagnosticsFeature.ts) and then pushes none: open
+		// documents are pulled as they change (a Markdown file that is no dump only when it opens: the server answers it empty,
+		// and it is reopened as `tickets` once recognised), every other dump of the workspace by the workspace pull.
+		diagnosticPullOptions: {
+			onChange: true,
+			onSave: false,
+			filter: (document) => document.languageId !== ticketsLanguageId,
+		},
 	};
 	return new LanguageClient('ticketCurator', 'Ticket Curator', serverOptions, clientOptions);
 }

@@ -13,7 +13,7 @@ import {
 	WorkDoneProgress,
 	type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { ServerStats } from '../../common/protocol';
 
 export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -28,6 +28,10 @@ export interface TestClient {
 	readonly process: ChildProcess;
 	readonly notifications: Notification[];
 	readonly registrations: { method: string; registerOptions?: unknown }[];
+	/** What the server answered to `initialize`. */
+	readonly initializeResult: InitializeResult;
+	/** How often the server asked the client to pull diagnostics again (`workspace/diagnostic/refresh`). */
+	readonly refreshes: number;
 	/** Resolves with the first notification (already received or still to come) that `match` accepts. */
 	waitFor<T>(method: string, match?: (params: T) => boolean): Promise<T>;
 	/** Resolves when the first indexing progress ("Indexing tickets") ends. */
@@ -50,6 +54,8 @@ export interface StartOptions {
 	readonly serverPath?: string;
 	/** Options for the server's node (`--expose-gc`, say). */
 	readonly nodeArgs?: readonly string[];
+	/** Announce pull diagnostics (`textDocument.diagnostic`, with refresh), as VS Code does; without it the client takes pushed diagnostics only. */
+	readonly pullDiagnostics?: boolean;
 }
 
 export async function startServer(options: StartOptions): Promise<TestClient> {
@@ -80,6 +86,11 @@ export async function startServer(options: StartOptions): Promise<TestClient> {
 		return null;
 	});
 	connection.onRequest('client/unregisterCapability', () => null);
+	let refreshes = 0;
+	connection.onRequest('workspace/diagnostic/refresh', () => {
+		refreshes++;
+		return null;
+	});
 	connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
 	connection.onRequest('workspace/workspaceFolders', () => options.folders.map((f) => ({ uri: pathToFileURL(f).href, name: f })));
 	child.on('exit', (code) => {
@@ -93,7 +104,7 @@ export async function startServer(options: StartOptions): Promise<TestClient> {
 		return new Promise<T>((resolve) => waiters.push({ method, match: match as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void }));
 	};
 
-	await connection.sendRequest('initialize', {
+	const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
 		processId: process.pid,
 		rootUri: options.folders[0] ? pathToFileURL(options.folders[0]).href : null,
 		workspaceFolders: options.folders.map((f) => ({ uri: pathToFileURL(f).href, name: f })),
@@ -105,8 +116,12 @@ export async function startServer(options: StartOptions): Promise<TestClient> {
 				workspaceFolders: true,
 				didChangeWatchedFiles: { dynamicRegistration: true },
 				symbol: { dynamicRegistration: false },
+				...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
 			},
-			textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
+			textDocument: {
+				hover: { contentFormat: ['markdown', 'plaintext'] },
+				...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+			},
 		},
 	});
 	await connection.sendNotification('initialized', {});
@@ -116,6 +131,10 @@ export async function startServer(options: StartOptions): Promise<TestClient> {
 		process: child,
 		notifications,
 		registrations,
+		initializeResult,
+		get refreshes() {
+			return refreshes;
+		},
 		waitFor,
 		async indexed() {
 			const begin = await waitFor<Progress>('$/progress', (p) => p.value.kind === 'begin' && p.value.title === 'Indexing tickets');

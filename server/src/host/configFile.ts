@@ -102,7 +102,11 @@ let editorValidator: ValidateFunction | undefined;
  */
 const editorOnlyProperties = {
 	validate: { type: 'object', additionalProperties: false, properties: { debounce: { type: 'number', minimum: 0 } } },
-	diagnostics: { type: 'object', additionalProperties: false, properties: { maxPerFile: { type: 'integer', minimum: 0 } } },
+	diagnostics: {
+		type: 'object',
+		additionalProperties: false,
+		properties: { maxPerFile: { type: 'integer', minimum: 0 }, scope: { enum: ['workspace', 'openFiles'] } },
+	},
 	trace: {},
 };
 

@@ -34,8 +34,12 @@ export interface TicketSettings {
 	labels?: PartialTicketConfig['labels'];
 	files?: { include?: string; exclude?: string };
 	validate?: { debounce?: number };
-	diagnostics?: { maxPerFile?: number };
+	diagnostics?: { maxPerFile?: number; scope?: DiagnosticsScope };
 }
+
+/** Which dumps a client that pulls diagnostics is told about: every dump of the workspace, or only the open ones. */
+export type DiagnosticsScope = 'workspace' | 'openFiles';
+export const defaultDiagnosticsScope: DiagnosticsScope = 'workspace';
 
 export interface ServerSettings {
 	readonly config: TicketConfig;
@@ -48,6 +52,8 @@ export interface ServerSettings {
 	readonly debounceMs: number;
 	/** Most diagnostics published for one file (0: no limit). */
 	readonly maxDiagnosticsPerFile: number;
+	/** Which dumps pulled diagnostics cover (a client that only takes pushed diagnostics always gets the open ones). */
+	readonly diagnosticsScope: DiagnosticsScope;
 }
 
 /** What VS Code shows of one file's diagnostics at most: more is never seen, only sent and parsed. */
@@ -82,7 +88,10 @@ export function mergeSettings(file: TicketSettings | undefined, editor: TicketSe
 		},
 		files: { include: glob(f.files?.include, e.files?.include, defaultInclude), exclude: glob(f.files?.exclude, e.files?.exclude, defaultExclude) },
 		validate: { ...f.validate, ...e.validate },
-		diagnostics: { maxPerFile: overriding(f.diagnostics?.maxPerFile, e.diagnostics?.maxPerFile, defaultMaxDiagnosticsPerFile) },
+		diagnostics: {
+			maxPerFile: overriding(f.diagnostics?.maxPerFile, e.diagnostics?.maxPerFile, defaultMaxDiagnosticsPerFile),
+			scope: e.diagnostics?.scope ?? f.diagnostics?.scope,
+		},
 		duplicates: { threshold: overriding(f.duplicates?.threshold, e.duplicates?.threshold, defaultDuplicateThreshold) },
 		limits: {
 			maxFileSizeMB: overriding(f.limits?.maxFileSizeMB, e.limits?.maxFileSizeMB, defaultMaxFileSizeMB),
@@ -119,5 +128,6 @@ export function toServerSettings(settings: TicketSettings | null | undefined, ro
 		// Within what a timer takes: Node runs a longer one after 1 ms.
 		debounceMs: typeof s.validate?.debounce === 'number' ? Math.min(maxTimerMs, Math.max(0, s.validate.debounce)) : 200,
 		maxDiagnosticsPerFile: typeof s.diagnostics?.maxPerFile === 'number' ? Math.max(0, Math.floor(s.diagnostics.maxPerFile)) : defaultMaxDiagnosticsPerFile,
+		diagnosticsScope: s.diagnostics?.scope === 'openFiles' ? 'openFiles' : defaultDiagnosticsScope,
 	};
 }

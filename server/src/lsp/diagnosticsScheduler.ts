@@ -23,6 +23,8 @@ interface SchedulerHost {
 	publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
 	/** Where a validation that threw is reported (the server keeps running; the last diagnostics stand). */
 	log(message: string): void;
+	/** A validation threw: nothing is published for it. */
+	failed?(uri: string): void;
 }
 
 export type ValidationSteps = Generator<Diagnostic[] | void, Diagnostic[]>;
@@ -99,6 +101,7 @@ export class DiagnosticsScheduler {
 				this.host.log(
 					`Checking ${doc.uri} (version ${doc.version}) failed; its last diagnostics stand: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
 				);
+				this.host.failed?.(doc.uri);
 				return;
 			}
 			if (step.done) {

@@ -36,6 +36,13 @@ export const standardParams = {
 		['textDocument', 'range', 'context'],
 	),
 	workspaceSymbol: objectOf<{ query: string }>({ query: string() }, ['query']),
+	documentDiagnostic: objectOf<{ textDocument: unknown; previousResultId: string }>({ textDocument: textDocumentShape, previousResultId: string() }, [
+		'textDocument',
+	]),
+	workspaceDiagnostic: objectOf<{ previousResultIds: unknown }>(
+		{ previousResultIds: arrayOf(objectOf<{ uri: string; value: string }>({ uri: string(true), value: string() }, ['uri', 'value'])) },
+		['previousResultIds'],
+	),
 } as const;
 
 /** The problem in words, or undefined when `params` fit `shape`. */

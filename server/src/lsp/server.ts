@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { join } from 'node:path';
 import {
 	createConnection,
+	DiagnosticRefreshRequest,
 	DidChangeConfigurationNotification,
 	MessageType,
 	ProposedFeatures,
@@ -35,6 +36,9 @@ import { WorkspaceConfig } from '../host/workspaceConfig';
 import { WorkspaceDuplicates } from '../workspace/workspaceDuplicates';
 import { duplicatesProgress } from './duplicatesProgress';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { WorkspaceDiagnostics } from '../workspace/workspaceDiagnostics';
+import { readUriText } from '../host/workspaceFiles';
+import { OpenReports } from './openReports';
 
 // Over stdio (what every client uses), the transport is watched so that background work gives way to requests,
 // and read by a reader that survives a broken client (protocolReader.ts).
@@ -84,6 +88,26 @@ const duplicates = new WorkspaceDuplicates(
 	slices,
 );
 settingsListeners.push(() => duplicates.reset());
+const workspaceDiagnostics = new WorkspaceDiagnostics(index, duplicates, service, {
+	readText: readUriText,
+	run: (steps) => slices.runInSlices(steps),
+	isOpen: (uri) => documents.get(uri) !== undefined,
+	log,
+});
+settingsListeners.push(() => workspaceDiagnostics.invalidateAll());
+let clientPulls = false;
+let clientRefreshes = false;
+let refreshTimer: NodeJS.Timeout | undefined;
+/** Asks a pulling client to pull again, once for a burst of changes. */
+function refreshPulls(): void {
+	if (!clientRefreshes || refreshTimer) return;
+	refreshTimer = setTimeout(() => {
+		refreshTimer = undefined;
+		connection
+			.sendRequest(DiagnosticRefreshRequest.type)
+			.catch((error) => log(`workspace/diagnostic/refresh failed: ${error instanceof Error ? error.message : String(error)}`));
+	}, 50);
+}
 
 /** Dump-ness by path and content, cached per document version. */
 const dumpCache = new Map<string, { version: number; dump: boolean }>();
@@ -94,6 +118,9 @@ const context: ServerContext = {
 	service,
 	index,
 	duplicates,
+	workspaceDiagnostics,
+	openReports: new OpenReports(refreshPulls),
+	pullsDiagnostics: () => clientPulls,
 	slices,
 	counters: { diagnostics: runCounts(), filesRead: 0 },
 	settings: () => settings,
@@ -119,11 +146,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 	initializeParams = params;
 	loadL10n(params.locale, join(__dirname, '..', 'l10n'));
 	canPullConfiguration = !!params.capabilities?.workspace?.configuration;
+	clientPulls = !!params.capabilities?.textDocument?.diagnostic;
+	clientRefreshes = !!params.capabilities?.workspace?.diagnostics?.refreshSupport;
 	configFile.start(params);
 	const initial = params.initializationOptions as { settings?: unknown } | null | undefined;
 	applySettings(typeof initial === 'object' ? initial?.settings : undefined);
 	return {
-		capabilities: Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map((f) => f.capabilities ?? {})),
+		capabilities: Object.assign(
+			{ textDocumentSync: TextDocumentSyncKind.Incremental },
+			...features.map((f) => f.capabilities ?? {}),
+			...features.map((f) => f.capabilitiesFor?.(params) ?? {}),
+		),
 		serverInfo: { name: 'ticket-curator', version },
 	};
 });

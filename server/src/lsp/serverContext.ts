@@ -5,7 +5,9 @@ import type { TicketService } from '../service/index';
 import type { ServerSettings } from '../host/settings';
 import type { WorkspaceDuplicates } from '../workspace/workspaceDuplicates';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceDiagnostics } from '../workspace/workspaceDiagnostics';
 import type { BackgroundSlices } from './backgroundSlices';
+import type { OpenReports } from './openReports';
 import type { RunCounts } from './diagnosticsScheduler';
 
 export interface ServerContext {
@@ -16,6 +18,12 @@ export interface ServerContext {
 	readonly index: WorkspaceIndex;
 	/** Exact and near duplicate tickets across the workspace, kept current from the index. */
 	readonly duplicates: WorkspaceDuplicates;
+	/** The findings of the workspace's dumps that are not open, for a client that pulls diagnostics. */
+	readonly workspaceDiagnostics: WorkspaceDiagnostics;
+	/** The open dumps' diagnostics, kept for a client that pulls them (features/pullDiagnosticsFeature.ts) instead of pushed. */
+	readonly openReports: OpenReports;
+	/** Whether the client pulls diagnostics (it announced `textDocument.diagnostic`): then nothing is pushed. Known from `initialize` on. */
+	pullsDiagnostics(): boolean;
 	/** The one queue of background work, where requests come first. */
 	readonly slices: BackgroundSlices;
 	/** What features count for `tickets/serverStats`, since the server started. */
@@ -43,5 +51,7 @@ interface ServerCounters {
 export interface ServerFeature {
 	/** Capabilities merged into the initialize result. */
 	readonly capabilities?: import('vscode-languageserver/node').ServerCapabilities;
+	/** Capabilities that depend on what the client announced, merged after `capabilities`. */
+	capabilitiesFor?(params: InitializeParams): import('vscode-languageserver/node').ServerCapabilities | undefined;
 	register(context: ServerContext): void;
 }

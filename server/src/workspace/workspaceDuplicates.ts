@@ -7,7 +7,6 @@
  * duplicates changed are reported to listeners (the diagnostics feature re-publishes them).
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	hash53,
 	shiftRange,
@@ -19,6 +18,7 @@ import {
 	type TicketPrint,
 	type TicketRef,
 	type TicketService,
+	type TicketTextDocument,
 } from '../service/index';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { ownMatchesOf, type OwnMatches } from './ownMatches';
@@ -47,7 +47,7 @@ export class WorkspaceDuplicates {
 		workspace: WorkspaceIndex,
 		private readonly service: TicketService,
 		/** The open dumps (checked again when the index changes). */
-		private readonly openDumps: () => readonly TextDocument[],
+		private readonly openDumps: () => readonly TicketTextDocument[],
 		private readonly log: (message: string) => void = () => {},
 		/** Told when the backlog starts, how far it got, and when it is empty (the server shows it as progress). */
 		progress?: BacklogProgress,
@@ -81,8 +81,13 @@ export class WorkspaceDuplicates {
 		this.generation++;
 	}
 
-	/** The duplicate diagnostics of an open dump's current text, computed in steps. */
-	*diagnosticsSteps(doc: TextDocument): Steps<Diagnostic[]> {
+	/** Prints every file the backlog still holds, in steps: a check of the whole workspace matches against all of them. */
+	*printAllSteps(): Steps<void> {
+		for (const uri of this.prints.pendingUris()) yield* this.prints.finishBacklogOf(uri);
+	}
+
+	/** The duplicate diagnostics of an open dump's current text (or a closed one's, read for a check of the workspace), computed in steps. */
+	*diagnosticsSteps(doc: TicketTextDocument): Steps<Diagnostic[]> {
 		const cacheKey = `${doc.version}:${this.generation}`;
 		const known = this.lastResult.get(doc.uri);
 		if (known?.key === cacheKey) return known.diagnostics;
@@ -92,7 +97,7 @@ export class WorkspaceDuplicates {
 	}
 
 	/** The same, all at once. */
-	diagnosticsFor(doc: TextDocument): Diagnostic[] {
+	diagnosticsFor(doc: TicketTextDocument): Diagnostic[] {
 		const steps = this.diagnosticsSteps(doc);
 		for (;;) {
 			const step = steps.next();
@@ -113,7 +118,7 @@ export class WorkspaceDuplicates {
 		this.prints.forget(uri);
 	}
 
-	private *compute(doc: TextDocument): Steps<Diagnostic[]> {
+	private *compute(doc: TicketTextDocument): Steps<Diagnostic[]> {
 		const config = this.service.config;
 		const threshold = config.duplicates.threshold;
 		if (config.rules['duplicate-ticket'] === 'off' && config.rules['near-duplicate'] === 'off') return [];

@@ -216,6 +216,11 @@ export class WorkspacePrints {
 		if (this.backlog.get(uri) === pending) this.finished(pending);
 	}
 
+	/** Files whose tickets still wait to be printed. */
+	pendingUris(): string[] {
+		return [...this.backlog.keys()];
+	}
+
 	/** A file's tickets are all printed: it leaves the backlog, with the prints of its previous text that were not reused. */
 	private finished(pending: Pending): void {
 		this.backlog.delete(pending.uri);

@@ -1,13 +1,15 @@
-/** Pushes diagnostics for open ticket dumps (debounced, cancelled when stale, versioned). */
+/**
+ * Checks open ticket dumps (debounced, cancelled when stale, versioned) and pushes their diagnostics;
+ * to a client that pulls them, hands them to `ctx.openReports` instead (features/pullDiagnosticsFeature.ts
+ * answers its pulls), so that nothing is reported twice.
+ */
 import { capDiagnostics } from '../diagnosticsCap';
 import { DiagnosticsScheduler, type ValidationSteps } from '../diagnosticsScheduler';
 import type { ServerFeature } from '../serverContext';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { Steps } from '../../service/index';
-
-/** The codes of the one diagnostic a file that is not checked gets (service/readability.ts). */
-const skippedFileCodes: readonly unknown[] = ['file-too-large', 'file-encoding'];
+import { skippedFileCodes } from '../../workspace/workspaceDiagnostics';
 /** On a dump's first check, its own findings go out first when its duplicates take longer than this. */
 const earlyAfterMs = 500;
 
@@ -27,8 +29,11 @@ export const diagnosticsFeature: ServerFeature = {
 					if (version === undefined) checked.delete(uri);
 					else checked.add(uri);
 					logSkipped(uri, diagnostics);
-					void connection.sendDiagnostics({ uri, version, diagnostics: [...capDiagnostics(diagnostics, ctx.settings().maxDiagnosticsPerFile)] });
+					const capped = [...capDiagnostics(diagnostics, ctx.settings().maxDiagnosticsPerFile)];
+					if (ctx.pullsDiagnostics()) ctx.openReports.publish(uri, version, capped);
+					else void connection.sendDiagnostics({ uri, version, diagnostics: capped });
 				},
+				failed: (uri) => ctx.openReports.failed(uri),
 				log: ctx.log,
 			},
 			() => ctx.settings().debounceMs,
