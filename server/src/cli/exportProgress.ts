@@ -1,0 +1,41 @@
+/**
+ * Progress of a long export on standard error. On a terminal the workspace's bar already follows
+ * the files (cliWorkspace.ts); `--progress` asks for plain lines anyway (a log, a piped run): the
+ * tickets read so far, at most once a second, and what the export does after reading.
+ */
+import * as l10n from '@vscode/l10n';
+import type { CliIO } from './io';
+
+interface ExportProgress {
+	/** A dump of `n` tickets was read. */
+	tickets(n: number): void;
+	/** The export moved on to `label` (after reading). */
+	phase(label: string): void;
+	done(): void;
+}
+
+const everyMs = 1000;
+
+export function exportProgress(io: CliIO, forced: boolean, now: () => number = Date.now): ExportProgress {
+	if (!forced) return { tickets: () => undefined, phase: () => undefined, done: () => undefined };
+	let read = 0;
+	let files = 0;
+	let last = now();
+	const line = () => io.stderr.write(`tickets: ${l10n.t('export: {0} tickets read from {1} file(s)', read, files)}\n`);
+	return {
+		tickets(n) {
+			read += n;
+			files++;
+			if (now() - last < everyMs) return;
+			last = now();
+			line();
+		},
+		phase(label) {
+			line();
+			io.stderr.write(`tickets: ${l10n.t('export: {0}…', label)}\n`);
+		},
+		done() {
+			line();
+		},
+	};
+}
