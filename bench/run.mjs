@@ -18,6 +18,7 @@ const benches = [
 	['duplicates', 'bench/duplicates.ts', []],
 	['responsiveness', 'bench/responsiveness.ts', []],
 	['sameTitle', 'bench/sameTitle.ts', []],
+	['export', 'bench/export.ts', ['--tickets', process.env.BENCH_EXPORT_TICKETS ?? '100000']],
 ];
 
 const results = {
