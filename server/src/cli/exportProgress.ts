@@ -1,7 +1,9 @@
 /**
  * Progress of a long export on standard error. On a terminal the workspace's bar already follows
  * the files (cliWorkspace.ts); `--progress` asks for plain lines anyway (a log, a piped run): the
- * tickets read so far, at most once a second, and what the export does after reading.
+ * tickets read so far, at most once a second, and what the export does after reading. With
+ * TICKETS_PROGRESS=json the lines are `{"tickets":N,"files":M}` instead, for a program that runs
+ * the export (the language server: host/exportProcess.ts).
  */
 import * as l10n from '@vscode/l10n';
 import type { CliIO } from './io';
@@ -21,7 +23,9 @@ export function exportProgress(io: CliIO, forced: boolean, now: () => number = D
 	let read = 0;
 	let files = 0;
 	let last = now();
-	const line = () => io.stderr.write(`tickets: ${l10n.t('export: {0} tickets read from {1} file(s)', read, files)}\n`);
+	const json = io.env.TICKETS_PROGRESS === 'json';
+	const line = () =>
+		io.stderr.write(json ? `${JSON.stringify({ tickets: read, files })}\n` : `tickets: ${l10n.t('export: {0} tickets read from {1} file(s)', read, files)}\n`);
 	return {
 		tickets(n) {
 			read += n;
@@ -32,7 +36,7 @@ export function exportProgress(io: CliIO, forced: boolean, now: () => number = D
 		},
 		phase(label) {
 			line();
-			io.stderr.write(`tickets: ${l10n.t('export: {0}…', label)}\n`);
+			if (!json) io.stderr.write(`tickets: ${l10n.t('export: {0}…', label)}\n`);
 		},
 		done() {
 			line();
