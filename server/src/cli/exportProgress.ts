@@ -24,8 +24,12 @@ export function exportProgress(io: CliIO, forced: boolean, now: () => number = D
 	let files = 0;
 	let last = now();
 	const json = io.env.TICKETS_PROGRESS === 'json';
-	const line = () =>
+	let said = -1;
+	const line = () => {
+		if (said === read) return;
+		said = read;
 		io.stderr.write(json ? `${JSON.stringify({ tickets: read, files })}\n` : `tickets: ${l10n.t('export: {0} tickets read from {1} file(s)', read, files)}\n`);
+	};
 	return {
 		tickets(n) {
 			read += n;

@@ -62,7 +62,7 @@ export {
 	type TrainingRecord,
 	type ChatMessage,
 } from './export/trainingRecords';
-export { findingsByTicket, gateVerdicts, withheldReasons, type GateVerdict, type WithheldReason } from './export/exportGate';
+export { findingsByTicket, gateConfig, gateVerdicts, withheldReasons, type GateVerdict, type WithheldReason } from './export/exportGate';
 export { assignSplits, type SplitItem, type SplitPlan } from './export/splits';
 export { maskedText } from './leaks/maskAllLeaks';
 export { closest } from './rules/didYouMean';

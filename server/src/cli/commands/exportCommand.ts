@@ -88,6 +88,7 @@ export const exportCommand: Command = {
 			mask: !!args.options.mask,
 			allowFindings: !!args.options['allow-findings'],
 			keepPrints: !!ratios,
+			log: (message) => void io.stderr.write(`${message}\n`),
 		};
 		const workspace = openWorkspace(io, configOption(args));
 		const files = await workspace.files(args.positionals);
@@ -128,10 +129,13 @@ export const exportCommand: Command = {
 					seed,
 					workspace.service.config.duplicates.threshold,
 				);
+				// Written a thousand records at a time: one string per split would double the memory held.
 				const chunks: string[][] = outputs.map(() => []);
 				entries.forEach((entry, i) => {
-					chunks[plan.splitOf[i]].push(`${entry.text}${format === 'csv' ? '\r\n' : '\n'}`);
-					products[plan.splitOf[i]].push(entry.product);
+					const s = plan.splitOf[i];
+					chunks[s].push(`${entry.text}${format === 'csv' ? '\r\n' : '\n'}`);
+					products[s].push(entry.product);
+					if (chunks[s].length >= 1000) outs[s].write(chunks[s].splice(0).join(''));
 				});
 				chunks.forEach((chunk, s) => outs[s].write(chunk.join('')));
 				split = { ratios, seed, groups: plan.groups, largestCrossSimilarity: plan.largestCrossSimilarity };

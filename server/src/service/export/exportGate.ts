@@ -4,8 +4,9 @@
  * check no longer count: what is left open after masking still does.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { ruleInfo } from '../rules/catalog';
+import { ruleInfo, rules, type RuleCode, type RuleSetting } from '../rules/catalog';
 import type { TicketChunk } from '../document/scan';
+import type { TicketConfig } from '../config/ticketConfig';
 
 /** Every reason a ticket may be left out of an export. */
 export const withheldReasons = ['no-staff-answer', 'placeholder', 'leak', 'error-finding', 'duplicate'] as const;
@@ -47,4 +48,18 @@ export function gateVerdicts(findings: readonly Diagnostic[]): GateVerdict[] {
 	if (leaks.size) verdicts.push({ reason: 'leak', codes: [...leaks].sort() });
 	if (errors.size) verdicts.push({ reason: 'error-finding', codes: [...errors].sort() });
 	return verdicts;
+}
+
+/**
+ * The configuration with only the rules the gate reads left on (leaks, and rules at `error`), so
+ * checking a workspace for the gate does not pay for hints and warnings (evidence for labels,
+ * titles used twice…) that it would throw away.
+ */
+export function gateConfig(config: TicketConfig): TicketConfig {
+	const kept: Partial<Record<RuleCode, RuleSetting>> = {};
+	for (const rule of rules) {
+		const setting = config.rules[rule.code] ?? rule.severity;
+		kept[rule.code] = rule.category === 'leaks' || setting === 'error' ? setting : 'off';
+	}
+	return { ...config, rules: kept };
 }
