@@ -19,6 +19,7 @@ const benches = [
 	['responsiveness', 'bench/responsiveness.ts', []],
 	['sameTitle', 'bench/sameTitle.ts', []],
 	['workspaceDiagnostics', 'bench/workspaceDiagnostics.ts', ['--files', process.env.BENCH_WORKSPACE_FILES ?? '1000']],
+	['export', 'bench/export.ts', ['--tickets', process.env.BENCH_EXPORT_TICKETS ?? '100000']],
 ];
 
 const results = {

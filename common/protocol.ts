@@ -218,6 +218,60 @@ export interface ServerStats {
 
 export const ServerStatsRequest = new RequestType0<ServerStats, void>('tickets/serverStats');
 
+// ---- Export a training set: `tickets export` run by the server over the given folders, with its manifest's counts.
+
+/**
+ * `tickets/exportTrainingSet` (client → server): exports the dumps under `inputs` (absolute paths,
+ * the first is where the configuration is looked for) to `folder` (absolute, existing, empty or
+ * holding an earlier export's manifest.json), as `tickets export` does with the same options, and
+ * answers the manifest's counts. Progress comes as `tickets/exportProgress`. Other clients may ignore it.
+ */
+export interface ExportTrainingSetParams {
+	readonly inputs: string[];
+	readonly folder: string;
+	readonly format: 'chat' | 'sharegpt' | 'alpaca' | 'jsonl' | 'csv';
+	/** Train, validation and test shares (`[80, 10, 10]`); one file without. */
+	readonly split?: number[];
+	readonly seed?: number;
+	readonly mask?: boolean;
+	readonly allowFindings?: boolean;
+}
+
+export const exportTrainingSetParams = objectOf<ExportTrainingSetParams>(
+	{
+		inputs: arrayOf(string(true)),
+		folder: string(true),
+		format: oneOf('chat', 'sharegpt', 'alpaca', 'jsonl', 'csv'),
+		split: arrayOf(integer(0, 100)),
+		seed: integer(0),
+		mask: boolean,
+		allowFindings: boolean,
+	},
+	['inputs', 'folder', 'format'],
+);
+
+export interface ExportTrainingSetResult {
+	/** The manifest written (absolute path). */
+	readonly manifest: string;
+	readonly tickets: number;
+	readonly exported: number;
+	readonly withheld: number;
+	/** Withheld tickets per reason (`leak`, `error-finding`, `no-staff-answer`, `duplicate`, `placeholder`). */
+	readonly byReason: Record<string, number>;
+	/** Records per output (`train`, `validation`, `test`, or `all`). */
+	readonly bySplit: Record<string, number>;
+}
+
+export const ExportTrainingSetRequest = new RequestType<ExportTrainingSetParams, ExportTrainingSetResult, void>('tickets/exportTrainingSet');
+
+/** `tickets/exportProgress` (server → client) while an export runs: tickets read so far. */
+export interface ExportProgressParams {
+	readonly tickets: number;
+	readonly files: number;
+}
+
+export const ExportProgressNotification = new NotificationType<ExportProgressParams>('tickets/exportProgress');
+
 // ---- Every request the client may send, with the shape of its params (null: it takes none).
 
 export interface CustomRequest {
@@ -231,4 +285,5 @@ export const customRequests: readonly CustomRequest[] = [
 	{ method: MaskLeaksRequest.method, params: maskLeaksParams },
 	{ method: SnippetRequest.method, params: snippetParams },
 	{ method: ServerStatsRequest.method, params: null },
+	{ method: ExportTrainingSetRequest.method, params: exportTrainingSetParams },
 ];

@@ -5,6 +5,7 @@
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerMaskAllLeaks } from './commands/maskAllLeaksCommand';
+import { registerExportTrainingSet } from './commands/exportTrainingSetCommand';
 import { createLanguageClient } from './languageClient';
 import { registerNewTicketCommands } from './newTicket';
 import { registerRecognition } from './recognition';
@@ -25,6 +26,7 @@ export async function activate(context: ExtensionContext): Promise<TicketCurator
 	client = createLanguageClient(context);
 	registerRecognition(context, client);
 	registerMaskAllLeaks(context, client);
+	registerExportTrainingSet(context, client);
 	const tickets = registerTicketTree(context, client);
 	registerNewTicketCommands(context, client, tickets.provider);
 	const search = registerTicketSearch(context, client);

@@ -51,7 +51,7 @@ function parseCsv(text: string): string[][] {
 
 describe('tickets export', () => {
 	it('writes the real dump as 114 JSON lines with every field and the dialog as {speaker, text}', () => {
-		const result = runCli(['export', '--format', 'jsonl', 'test/fixtures/corpus']);
+		const result = runCli(['export', '--format', 'jsonl', '--allow-findings', 'test/fixtures/corpus']);
 		assert.equal(result.code, 0, result.stderr);
 		const lines = result.stdout.split('\n').filter(Boolean);
 		assert.equal(lines.length, 114);
@@ -85,14 +85,14 @@ describe('tickets export', () => {
 		const dir = tempDir();
 		try {
 			const out = join(dir.path, 'tickets.csv');
-			const result = runCli(['export', '-f', 'csv', '--out', out, realDump]);
+			const result = runCli(['export', '-f', 'csv', '--allow-findings', '--out', out, realDump]);
 			assert.equal(result.code, 0, result.stderr);
 			assert.equal(result.stdout, '');
 			assert.ok(!existsSync(`${out}.partial`));
 			const rows = parseCsv(readFileSync(out, 'utf8'));
 			assert.deepEqual(rows[0], fields);
 			assert.equal(rows.length, 115);
-			const jsonl = runCli(['export', realDump])
+			const jsonl = runCli(['export', '--allow-findings', realDump])
 				.stdout.split('\n')
 				.filter(Boolean)
 				.map((l) => JSON.parse(l) as Row);

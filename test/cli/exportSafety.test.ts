@@ -36,11 +36,12 @@ describe('tickets export: the output file', () => {
 
 	it('writes over an earlier export among the inputs (a file, not a dump)', () => {
 		for (let run = 0; run < 2; run++) {
-			const result = runCli(['export', 'dumps', '--out', 'dumps/export.txt'], { cwd: dir.path });
+			const result = runCli(['export', 'dumps', '--allow-findings', '--out', 'dumps/export.txt'], { cwd: dir.path });
 			assert.equal(result.code, 0, result.stderr);
 		}
 		assert.equal(readFileSync(at('dumps/export.txt'), 'utf8').split('\n').filter(Boolean).length, 114);
-		assert.deepEqual(readdirSync(at('dumps')).sort(), ['export.txt', 'part1.txt']);
+		// The manifest goes next to the output.
+		assert.deepEqual(readdirSync(at('dumps')).sort(), ['export.txt', 'manifest.json', 'part1.txt']);
 	});
 
 	it('refuses --out naming a folder, and leaves no partial file', () => {
@@ -82,7 +83,7 @@ describe('tickets export: the output file', () => {
 		mkdirSync(at('exports'));
 		writeFileSync(at('exports/latest.jsonl'), 'old\n');
 		symlinkSync('exports/latest.jsonl', at('latest.jsonl'));
-		assert.equal(runCli(['export', 'dumps', '--out', 'latest.jsonl'], { cwd: dir.path }).code, 0);
+		assert.equal(runCli(['export', 'dumps', '--allow-findings', '--out', 'latest.jsonl'], { cwd: dir.path }).code, 0);
 		assert.ok(lstatSync(at('latest.jsonl')).isSymbolicLink());
 		assert.equal(readFileSync(at('exports/latest.jsonl'), 'utf8').split('\n').filter(Boolean).length, 114);
 		assert.ok(!existsSync(at('latest.jsonl.partial')) && !existsSync(at('exports/latest.jsonl.partial')));

@@ -52,6 +52,20 @@ export { fixAllKind } from './fixes/codeActions';
 export { withKept, type KeepTarget } from './fixes/labelFix';
 export { ticketRecords, type TicketRecord } from './export/records';
 export { StatsCollector, type DumpStats } from './export/ticketStats';
+export {
+	trainingRecord,
+	trainingFormats,
+	placeholderModes,
+	defaultPlaceholderMode,
+	type TrainingFormat,
+	type PlaceholderMode,
+	type TrainingOptions,
+	type TrainingRecord,
+	type ChatMessage,
+} from './export/trainingRecords';
+export { findingsByTicket, gateConfig, gateVerdicts, withheldReasons, type GateVerdict, type WithheldReason } from './export/exportGate';
+export { assignSplits, type SplitItem, type SplitPlan } from './export/splits';
+export { maskedText } from './leaks/maskAllLeaks';
 export { closest } from './rules/didYouMean';
 export { shiftRange } from './document/positions';
 export { readTitle } from './document/parseTicket';

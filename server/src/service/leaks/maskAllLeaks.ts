@@ -19,10 +19,14 @@ export interface MaskedLeaks {
 	readonly counts: Partial<Record<LeakCode, number>>;
 }
 
+function scanOptions(config: TicketConfig) {
+	return { enabled: (code: LeakCode) => config.rules[code] !== 'off', allow: allowListFor(config.allowList) };
+}
+
 export function maskLeaks(text: string, config: TicketConfig): MaskedLeaks {
 	const edits: TextEdit[] = [];
 	const counts: Partial<Record<LeakCode, number>> = {};
-	const options = { enabled: (code: LeakCode) => config.rules[code] !== 'off', allow: allowListFor(config.allowList) };
+	const options = scanOptions(config);
 	for (const chunk of scanFile(text).chunks) {
 		const leaks = findLeaks(chunk.text, options);
 		if (!leaks.length) continue;
@@ -33,4 +37,20 @@ export function maskLeaks(text: string, config: TicketConfig): MaskedLeaks {
 		}
 	}
 	return { edits, counts };
+}
+
+/** The text with every leak replaced by its mask (an export's copy: the dump itself is not touched). */
+export function maskedText(text: string, config: TicketConfig): string {
+	const options = scanOptions(config);
+	const parts: string[] = [];
+	let done = 0;
+	for (const chunk of scanFile(text).chunks) {
+		for (const leak of findLeaks(chunk.text, options)) {
+			parts.push(text.slice(done, chunk.startOffset + leak.start), leak.mask);
+			done = chunk.startOffset + leak.end;
+		}
+	}
+	if (!parts.length) return text;
+	parts.push(text.slice(done));
+	return parts.join('');
 }
