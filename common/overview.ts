@@ -46,6 +46,8 @@ export interface OverviewData {
 	readonly rootCauseByProduct: readonly { readonly product: string; readonly rootCause: string; readonly tickets: number }[];
 	/** Findings per rule code, as `tickets stats --json`, with the rule's category. */
 	readonly findings: readonly { readonly code: string; readonly category: string; readonly count: number }[];
+	/** Per rule code, the first tickets with its findings (at most `findingTicketsLimit` each), to list them when its bar is clicked. */
+	readonly findingTickets: Readonly<Record<string, readonly OverviewTicket[]>>;
 	/** Files with findings, most findings first. */
 	readonly findingsPerFile: readonly OverviewFileFindings[];
 	/** Tickets linked by a duplicate finding (same title, exact copy, near copy), largest groups first. */
@@ -54,6 +56,8 @@ export interface OverviewData {
 	readonly turns: readonly { readonly turns: number; readonly tickets: number }[];
 	readonly withoutStaffAnswers: readonly OverviewTicket[];
 }
+
+export const findingTicketsLimit = 200;
 
 /** What the page shows in words, translated by its host (server/src/workspace/overviewStrings.ts). */
 export type OverviewStrings = Readonly<Record<string, string>>;

@@ -7,6 +7,7 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { OverviewData, OverviewStrings } from './overview';
 import { arrayOf, boolean, integer, objectOf, oneOf, positionShape, string, type ObjectShape } from './params';
 
 /** One ticket as the tree view and the quick picks show it. */
@@ -178,6 +179,22 @@ export interface SnippetResult {
 
 export const SnippetRequest = new RequestType<SnippetParams, SnippetResult, void>('tickets/snippet');
 
+// ---- Overview: the workspace's figures for the overview's charts (common/overview.ts).
+
+/**
+ * `tickets/overview` (client → server; no parameters): tickets per product, category and root cause,
+ * findings per rule and per file, duplicate groups, dialog turns and unanswered tickets over every
+ * indexed dump (open ones from the editor's text), the same figures as `tickets stats --json` gives
+ * for the same files, with the page's words in the server's language. `indexing` as in `tickets/list`.
+ */
+export interface OverviewResult {
+	readonly data: OverviewData;
+	readonly strings: OverviewStrings;
+	readonly indexing: boolean;
+}
+
+export const OverviewRequest = new RequestType0<OverviewResult, void>('tickets/overview');
+
 // ---- Robustness: what the server process is doing, for tests, benchmarks and bug reports.
 
 /** Counts of the diagnostics scheduler since the server started. */
@@ -231,4 +248,5 @@ export const customRequests: readonly CustomRequest[] = [
 	{ method: MaskLeaksRequest.method, params: maskLeaksParams },
 	{ method: SnippetRequest.method, params: snippetParams },
 	{ method: ServerStatsRequest.method, params: null },
+	{ method: OverviewRequest.method, params: null },
 ];

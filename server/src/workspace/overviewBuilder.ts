@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { OverviewData, OverviewFile, OverviewFileFindings, OverviewTicket } from '../../../common/overview';
+import { findingTicketsLimit, type OverviewData, type OverviewFile, type OverviewFileFindings, type OverviewTicket } from '../../../common/overview';
 import { ruleInfo, StatsCollector, type TicketRecord } from '../service/index';
 
 const duplicateCodes = new Set(['duplicate-title', 'duplicate-ticket', 'near-duplicate']);
@@ -53,6 +53,9 @@ export class OverviewBuilder {
 	/** One union-find per duplicate code: an exact-copy group and a same-title group are different groups. */
 	private readonly duplicates = new Map<string, Groups>();
 	private readonly codeCategory = new Map<string, string>();
+	/** Per file URI, its tickets' title lines in order (to name the ticket a finding is in). */
+	private readonly startLines = new Map<string, number[]>();
+	private readonly findingTickets: Record<string, OverviewTicket[]> = {};
 
 	/** `categorySeparator` joins product and subcategory the way the dumps write it. */
 	constructor(categorySeparator: string) {
@@ -74,6 +77,10 @@ export class OverviewBuilder {
 	addTickets(file: OverviewFile, records: readonly TicketRecord[]): void {
 		this.indexOf(file);
 		this.stats.addTickets(file.name, records);
+		this.startLines.set(
+			file.uri,
+			records.map((r) => r.startLine),
+		);
 		for (const r of records) {
 			const byRoot = this.pairs.get(r.product) ?? new Map<string, number>();
 			byRoot.set(r.rootCause, (byRoot.get(r.rootCause) ?? 0) + 1);
@@ -98,8 +105,30 @@ export class OverviewBuilder {
 			else tally.others++;
 			tally.byCategory[category] = (tally.byCategory[category] ?? 0) + 1;
 			if (duplicateCodes.has(code)) this.linkDuplicates(code, file.uri, d);
+			this.noteTicket(code, index, file.uri, d.range.start.line);
 		}
 		this.perFile.set(index, tally);
+	}
+
+	/** Remembers the ticket a finding is in, once per ticket and code, up to the limit. */
+	private noteTicket(code: string, file: number, uri: string, line: number): void {
+		const list = (this.findingTickets[code] ??= []);
+		if (list.length >= findingTicketsLimit) return;
+		const starts = this.startLines.get(uri) ?? [];
+		let lo = 0;
+		let hi = starts.length - 1;
+		let at = -1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			if (starts[mid] <= line) {
+				at = mid;
+				lo = mid + 1;
+			} else hi = mid - 1;
+		}
+		const start = at >= 0 ? starts[at] : line;
+		const last = list[list.length - 1];
+		if (last && last.file === file && last.line === start) return;
+		list.push({ file, line: start, title: this.titles.get(ticketKey(uri, start)) ?? '' });
 	}
 
 	private linkDuplicates(code: string, uri: string, d: Diagnostic): void {
@@ -140,6 +169,7 @@ export class OverviewBuilder {
 			rootCauses: list(s.rootCauses),
 			rootCauseByProduct,
 			findings: s.findings.map(([code, count]) => ({ code, category: this.codeCategory.get(code) ?? '', count })),
+			findingTickets: this.findingTickets,
 			findingsPerFile,
 			duplicateGroups,
 			turns: [...this.turnCounts].sort((a, b) => a[0] - b[0]).map(([turns, tickets]) => ({ turns, tickets })),
