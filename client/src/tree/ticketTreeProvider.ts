@@ -95,6 +95,11 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return this.roots;
 	}
 
+	/** Every ticket held, file by file (as last received). */
+	allTickets(): TicketSummary[] {
+		return [...this.files.values()].flat();
+	}
+
 	/** One file's tickets in file order (as last received). */
 	ticketsOf(uri: vscode.Uri): readonly TicketSummary[] {
 		return this.files.get(uri.toString()) ?? [];
