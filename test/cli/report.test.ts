@@ -189,7 +189,8 @@ describe('tickets report', () => {
 					await page.locator(`#chart-${id} svg`).first().waitFor();
 				assert.deepEqual(requests, [], 'the page loads nothing');
 				assert.deepEqual(violations, [], 'no script error and no content policy violation');
-				if (screenshotDir) await page.screenshot({ path: join(screenshotDir, `report-${name.replace(/\W+/g, '-')}.png`), fullPage: false });
+				if (screenshotDir)
+					await page.locator('#section-rootCauseByProduct').screenshot({ path: join(screenshotDir, `report-${name.replace(/\W+/g, '-')}.png`) });
 				await page.close();
 			});
 		}
