@@ -179,6 +179,78 @@ export interface SnippetResult {
 
 export const SnippetRequest = new RequestType<SnippetParams, SnippetResult, void>('tickets/snippet');
 
+// ---- The Tickets tree, a level at a time, with each node's problems.
+
+/** Kinds of findings the tree filters by: the rule catalog's categories. */
+export const problemKinds = ['structure', 'leaks', 'files', 'duplicates', 'labels'] as const;
+export type ProblemKind = (typeof problemKinds)[number];
+
+/**
+ * `tickets/tree` (client → server): one level of the Tickets tree. Without `parent`, the top groups
+ * with their counts (no ticket: at 114k tickets the answer is a few KB); with a group's `id`, that
+ * group's subgroups or tickets. The server groups, filters and sorts; the client renders.
+ */
+export interface TicketTreeParams {
+	readonly grouping: 'category' | 'rootCause' | 'file';
+	readonly sorting?: 'count' | 'name';
+	/** Words that must all occur (case-insensitive) in a ticket's title, category, root cause or file name. */
+	readonly filter?: string;
+	/** Only tickets with an error or a warning. */
+	readonly problemsOnly?: boolean;
+	/** Only tickets with a finding of one of these kinds. */
+	readonly kinds?: ProblemKind[];
+	readonly parent?: string;
+}
+
+export const ticketTreeParams = objectOf<TicketTreeParams>(
+	{
+		grouping: oneOf('category', 'rootCause', 'file'),
+		sorting: oneOf('count', 'name'),
+		filter: string(),
+		problemsOnly: boolean,
+		kinds: arrayOf(oneOf(...problemKinds)),
+		parent: string(),
+	},
+	['grouping'],
+);
+
+/** Findings counted under a node (its tickets'), or of one ticket. */
+export interface ProblemCounts {
+	readonly errors: number;
+	readonly warnings: number;
+}
+
+export interface TreeGroupData extends ProblemCounts {
+	readonly kind: 'group';
+	/** Stable across answers (VS Code keeps expansion by it); pass it as `parent` for the children. */
+	readonly id: string;
+	readonly level: 'product' | 'subcategory' | 'rootCause' | 'file';
+	readonly name: string;
+	/** Tickets under it (after filtering). */
+	readonly count: number;
+	/** The file of a `file` group. */
+	readonly uri?: string;
+}
+
+export interface TreeTicketData extends ProblemCounts {
+	readonly kind: 'ticket';
+	readonly id: string;
+	readonly ticket: TicketSummary;
+}
+
+export interface TicketTreeResult {
+	readonly nodes: (TreeGroupData | TreeTicketData)[];
+	/** Tickets in the workspace, and shown after filtering. */
+	readonly total: number;
+	readonly shown: number;
+	/** The workspace's findings as far as checked: errors, warnings, leaks. */
+	readonly totals: ProblemCounts & { readonly leaks: number };
+	/** True while the index is being built or tickets still wait for their check. */
+	readonly indexing: boolean;
+}
+
+export const TicketTreeRequest = new RequestType<TicketTreeParams, TicketTreeResult, void>('tickets/tree');
+
 // ---- Overview: the workspace's figures for the overview's charts (common/overview.ts).
 
 /**
@@ -249,4 +321,5 @@ export const customRequests: readonly CustomRequest[] = [
 	{ method: SnippetRequest.method, params: snippetParams },
 	{ method: ServerStatsRequest.method, params: null },
 	{ method: OverviewRequest.method, params: null },
+	{ method: TicketTreeRequest.method, params: ticketTreeParams },
 ];

@@ -11,6 +11,7 @@ import { codeActionsFeature } from './codeActionsFeature';
 import { maskLeaksFeature } from './maskLeaksFeature';
 import { serverStatsFeature } from './serverStatsFeature';
 import { overviewFeature } from './overviewFeature';
+import { ticketTreeFeature } from './ticketTreeFeature';
 
 export const features: readonly ServerFeature[] = [
 	diagnosticsFeature,
@@ -24,4 +25,5 @@ export const features: readonly ServerFeature[] = [
 	maskLeaksFeature,
 	serverStatsFeature,
 	overviewFeature,
+	ticketTreeFeature,
 ];

@@ -12,7 +12,8 @@ import { OverviewRequest, type OverviewResult } from '../../../../common/protoco
 import { hash53, runSteps, ticketRecords, type TicketRecord } from '../../service/index';
 import { OverviewBuilder } from '../../workspace/overviewBuilder';
 import { overviewStrings } from '../../workspace/overviewStrings';
-import { readCandidate, relativeTo, uriToPath } from '../../host/workspaceFiles';
+import { workspaceText } from '../workspaceText';
+import { WorkspaceNames } from '../workspaceNames';
 
 interface FileFigures {
 	readonly textHash: number;
@@ -34,23 +35,12 @@ function lean(r: TicketRecord): TicketRecord {
 export const overviewFeature: ServerFeature = {
 	register(ctx) {
 		const cache = new Map<string, FileFigures>();
-		let folders: string[] = [];
-		ctx.onInitialized((params) => {
-			const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-			folders = uris.flatMap((u) => uriToPath(u) ?? []);
-		});
+		const names = new WorkspaceNames();
+		ctx.onInitialized((params) => names.setFolders(params));
 		ctx.onSettingsChanged(() => cache.clear());
 		ctx.index.onFileIndexed((uri, text) => {
 			if (text === undefined) cache.delete(uri);
 		});
-		const nameOf = (uri: string) => {
-			const path = uriToPath(uri);
-			for (const folder of folders) {
-				const rel = path && relativeTo(folder, path);
-				if (rel) return rel;
-			}
-			return path ?? uri;
-		};
 		ctx.connection.onRequest(OverviewRequest, async (token): Promise<OverviewResult> => {
 			const builder = new OverviewBuilder(ctx.settings().config.labels.categorySeparator);
 			const uris = [
@@ -66,9 +56,9 @@ export const overviewFeature: ServerFeature = {
 			for (const uri of uris) {
 				if (token.isCancellationRequested) break;
 				const open = ctx.documents.get(uri);
-				const text = open ? open.getText() : await readFromDisk(uri);
+				const text = await workspaceText(ctx.documents, uri);
 				if (text === undefined || !ctx.service.isTicketDump(text)) continue;
-				const file = { name: nameOf(uri), uri };
+				const file = { name: names.nameOf(uri), uri };
 				const figures = fileFigures(ctx, cache, uri, text, open?.version);
 				builder.addTickets(file, figures.records);
 				const doc = open ?? TextDocument.create(uri, 'tickets', 0, text);
@@ -95,11 +85,4 @@ function fileFigures(ctx: ServerContext, cache: Map<string, FileFigures>, uri: s
 	const figures = { textHash, records, findings };
 	cache.set(uri, figures);
 	return figures;
-}
-
-async function readFromDisk(uri: string): Promise<string | undefined> {
-	const path = uriToPath(uri);
-	if (path === undefined) return undefined;
-	const read = await readCandidate(path);
-	return 'text' in read ? read.text : undefined;
 }
