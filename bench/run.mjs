@@ -18,6 +18,7 @@ const benches = [
 	['duplicates', 'bench/duplicates.ts', []],
 	['responsiveness', 'bench/responsiveness.ts', []],
 	['sameTitle', 'bench/sameTitle.ts', []],
+	['treeAnswer', 'bench/treeAnswer.ts', ['--tickets', process.env.BENCH_TREE_TICKETS ?? '114000']],
 ];
 
 const results = {
