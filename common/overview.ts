@@ -41,6 +41,8 @@ export interface OverviewData {
 	/** As `tickets stats --json`: by count, then name. */
 	readonly products: readonly OverviewCount[];
 	readonly categories: readonly OverviewCount[];
+	/** Each category's product and subcategory, by its label in `categories`. */
+	readonly categoryKeys: Readonly<Record<string, readonly [string, string]>>;
 	readonly rootCauses: readonly OverviewCount[];
 	/** Tickets per (product, root cause) pair that occurs. */
 	readonly rootCauseByProduct: readonly { readonly product: string; readonly rootCause: string; readonly tickets: number }[];

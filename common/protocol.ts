@@ -251,6 +251,18 @@ export interface TicketTreeResult {
 
 export const TicketTreeRequest = new RequestType<TicketTreeParams, TicketTreeResult, void>('tickets/tree');
 
+/**
+ * A group's id: the grouping and the group's keys (product then subcategory; root cause; file URI, as
+ * the index writes it; the empty key for what a ticket lacks), so that a client can name the group of
+ * a ticket it holds (to reveal it) without asking.
+ */
+export function treeGroupId(grouping: TicketTreeParams['grouping'], keys: readonly string[]): string {
+	return `${grouping}:${keys.map(encodeURIComponent).join('/')}`;
+}
+
+/** A ticket's id in the tree. */
+export const treeTicketId = (t: Pick<TicketSummary, 'uri' | 'ordinal'>) => `${t.uri}#${t.ordinal}`;
+
 // ---- Overview: the workspace's figures for the overview's charts (common/overview.ts).
 
 /**

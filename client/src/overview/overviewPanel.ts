@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { OverviewCount, OverviewData, OverviewPageMessage, OverviewSelection } from '../../../common/overview';
-import { OverviewRequest, type TicketSummary } from '../../../common/protocol';
+import { OverviewRequest, TicketTreeRequest, treeGroupId, type TicketSummary, type TicketTreeParams } from '../../../common/protocol';
 import type { TicketTreeProvider } from '../tree/ticketTreeProvider';
 import { overviewHtml } from './overviewHtml';
 
@@ -86,7 +86,7 @@ export function registerOverview(context: vscode.ExtensionContext, client: Langu
 			await vscode.window.showTextDocument(vscode.Uri.parse(selection.uri), { preview: true });
 			return;
 		}
-		const [title, tickets] = selected(selection, data, tree.allTickets());
+		const [title, tickets] = await selected(client, selection, data);
 		await pickTicket(title, tickets);
 	};
 
@@ -102,19 +102,30 @@ export function registerOverview(context: vscode.ExtensionContext, client: Langu
 
 const fromSummary = (t: TicketSummary): PickedTicket => ({ uri: t.uri, line: t.titleRange.start.line, title: t.title, category: t.category });
 
+/** Every ticket under a group of the Tickets tree, asked of the server level by level. */
+async function ticketsUnder(client: LanguageClient, grouping: TicketTreeParams['grouping'], parent: string): Promise<TicketSummary[]> {
+	const { nodes } = await client.sendRequest(TicketTreeRequest, { grouping, parent });
+	const lists = await Promise.all(nodes.map((n) => (n.kind === 'ticket' ? [n.ticket] : ticketsUnder(client, grouping, n.id))));
+	return lists.flat();
+}
+
 /** The pick's title and the tickets behind a selection. */
-function selected(s: OverviewSelection, data: OverviewData | undefined, all: readonly TicketSummary[]): [string, PickedTicket[]] {
+async function selected(client: LanguageClient, s: OverviewSelection, data: OverviewData | undefined): Promise<[string, PickedTicket[]]> {
 	const none = vscode.l10n.t('(none)');
 	switch (s.kind) {
 		case 'product':
-			return [s.product || none, all.filter((t) => (t.product ?? '') === s.product).map(fromSummary)];
-		case 'category':
-			return [s.category || none, all.filter((t) => (t.category ?? '') === s.category).map(fromSummary)];
-		case 'rootCause':
+			return [s.product || none, (await ticketsUnder(client, 'category', treeGroupId('category', [s.product]))).map(fromSummary)];
+		case 'category': {
+			const keys = data?.categoryKeys[s.category] ?? ['', ''];
+			return [s.category || none, (await ticketsUnder(client, 'category', treeGroupId('category', keys))).map(fromSummary)];
+		}
+		case 'rootCause': {
+			const tickets = await ticketsUnder(client, 'rootCause', treeGroupId('rootCause', [s.rootCause]));
 			return [
 				[s.product, s.rootCause].map((x) => x || none).join(' × '),
-				all.filter((t) => (t.rootCause ?? '') === s.rootCause && (s.product === undefined || (t.product ?? '') === s.product)).map(fromSummary),
+				tickets.filter((t) => s.product === undefined || (t.product ?? '') === s.product).map(fromSummary),
 			];
+		}
 		case 'rule':
 			return [s.code, (data?.findingTickets[s.code] ?? []).map((t) => ({ uri: data?.files[t.file]?.uri ?? '', line: t.line, title: t.title }))];
 		case 'tickets':

@@ -8,7 +8,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { findingTicketsLimit, type OverviewData, type OverviewFile, type OverviewFileFindings, type OverviewTicket } from '../../../common/overview';
-import { ruleInfo, StatsCollector, type TicketRecord } from '../service/index';
+import { categoryLabel, ruleInfo, StatsCollector, type TicketRecord } from '../service/index';
 
 const duplicateCodes = new Set(['duplicate-title', 'duplicate-ticket', 'near-duplicate']);
 
@@ -56,9 +56,10 @@ export class OverviewBuilder {
 	/** Per file URI, its tickets' title lines in order (to name the ticket a finding is in). */
 	private readonly startLines = new Map<string, number[]>();
 	private readonly findingTickets: Record<string, OverviewTicket[]> = {};
+	private readonly categoryKeys: Record<string, readonly [string, string]> = {};
 
 	/** `categorySeparator` joins product and subcategory the way the dumps write it. */
-	constructor(categorySeparator: string) {
+	constructor(private readonly categorySeparator: string) {
 		this.stats = new StatsCollector(categorySeparator);
 	}
 
@@ -87,6 +88,7 @@ export class OverviewBuilder {
 			this.pairs.set(r.product, byRoot);
 			this.turnCounts.set(r.dialog.length, (this.turnCounts.get(r.dialog.length) ?? 0) + 1);
 			this.titles.set(ticketKey(file.uri, r.startLine), r.title);
+			this.categoryKeys[categoryLabel(r, this.categorySeparator)] ??= [r.product, r.subcategory];
 		}
 	}
 
@@ -166,6 +168,7 @@ export class OverviewBuilder {
 			files: this.files,
 			products: list(s.products),
 			categories: list(s.categories),
+			categoryKeys: this.categoryKeys,
 			rootCauses: list(s.rootCauses),
 			rootCauseByProduct,
 			findings: s.findings.map(([code, count]) => ({ code, category: this.codeCategory.get(code) ?? '', count })),

@@ -4,7 +4,15 @@
  * client gets the level it expands and never the whole workspace. Each node carries the errors and
  * warnings of its tickets (problemTable.ts).
  */
-import type { ProblemCounts, TicketSummary, TicketTreeParams, TreeGroupData, TreeTicketData } from '../../../common/protocol';
+import {
+	treeGroupId,
+	treeTicketId,
+	type ProblemCounts,
+	type TicketSummary,
+	type TicketTreeParams,
+	type TreeGroupData,
+	type TreeTicketData,
+} from '../../../common/protocol';
 import { kindBit, type ProblemTable, type TicketProblems } from './problemTable';
 
 /** What the tree calls what a ticket lacks, and how it names a file (translated and resolved by the caller). */
@@ -73,7 +81,7 @@ export function treeLevel(tickets: readonly TicketSummary[], params: TicketTreeP
 	const under = shown.filter((t) => path.slice(0, depth).every((key, i) => levels[i].key(t) === key));
 	const result = (nodes: (TreeGroupData | TreeTicketData)[]) => ({ nodes, total: tickets.length, shown: shown.length });
 	if (depth === levels.length) {
-		return result(under.map((t): TreeTicketData => ({ kind: 'ticket', id: `${t.uri}#${t.ordinal}`, ticket: t, ...counts(problemsOf(t)) })));
+		return result(under.map((t): TreeTicketData => ({ kind: 'ticket', id: treeTicketId(t), ticket: t, ...counts(problemsOf(t)) })));
 	}
 	const spec = levels[depth];
 	const groups = new Map<string, { count: number; errors: number; warnings: number }>();
@@ -90,7 +98,7 @@ export function treeLevel(tickets: readonly TicketSummary[], params: TicketTreeP
 		const header = spec.level === 'file' && !words.length && !params.problemsOnly && !kinds ? problems.header(key) : undefined;
 		return {
 			kind: 'group',
-			id: prefix + [...path.slice(0, depth), key].map(encodeURIComponent).join('/'),
+			id: treeGroupId(params.grouping, [...path.slice(0, depth), key]),
 			level: spec.level,
 			name: spec.name(key),
 			count: g.count,
