@@ -59,6 +59,8 @@ export default tseslint.config(
 		files: ['common/**/*.ts', 'server/src/host/**/*.ts', 'server/src/cli/**/*.ts'],
 		rules: { 'no-restricted-imports': ['error', { paths: [...editor, ...connection] }] },
 	},
+	// The overview page runs in a browser (a webview or the report file): DOM globals, and like the client it parses nothing.
+	{ files: ['client/page/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
 	{
 		files: ['client/src/**/*.ts'],
 		rules: {

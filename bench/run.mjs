@@ -20,6 +20,7 @@ const benches = [
 	['sameTitle', 'bench/sameTitle.ts', []],
 	['workspaceDiagnostics', 'bench/workspaceDiagnostics.ts', ['--files', process.env.BENCH_WORKSPACE_FILES ?? '1000']],
 	['export', 'bench/export.ts', ['--tickets', process.env.BENCH_EXPORT_TICKETS ?? '100000']],
+	['treeAnswer', 'bench/treeAnswer.ts', ['--tickets', process.env.BENCH_TREE_TICKETS ?? '114000']],
 ];
 
 const results = {

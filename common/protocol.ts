@@ -7,6 +7,7 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { OverviewData, OverviewStrings } from './overview';
 import { arrayOf, boolean, integer, objectOf, oneOf, positionShape, string, type ObjectShape } from './params';
 
 /** One ticket as the tree view and the quick picks show it. */
@@ -178,6 +179,106 @@ export interface SnippetResult {
 
 export const SnippetRequest = new RequestType<SnippetParams, SnippetResult, void>('tickets/snippet');
 
+// ---- The Tickets tree, a level at a time, with each node's problems.
+
+/** Kinds of findings the tree filters by: the rule catalog's categories. */
+export const problemKinds = ['structure', 'leaks', 'files', 'duplicates', 'labels'] as const;
+export type ProblemKind = (typeof problemKinds)[number];
+
+/**
+ * `tickets/tree` (client → server): one level of the Tickets tree. Without `parent`, the top groups
+ * with their counts (no ticket: at 114k tickets the answer is a few KB); with a group's `id`, that
+ * group's subgroups or tickets. The server groups, filters and sorts; the client renders.
+ */
+export interface TicketTreeParams {
+	readonly grouping: 'category' | 'rootCause' | 'file';
+	readonly sorting?: 'count' | 'name';
+	/** Words that must all occur (case-insensitive) in a ticket's title, category, root cause or file name. */
+	readonly filter?: string;
+	/** Only tickets with an error or a warning. */
+	readonly problemsOnly?: boolean;
+	/** Only tickets with a finding of one of these kinds. */
+	readonly kinds?: ProblemKind[];
+	readonly parent?: string;
+}
+
+export const ticketTreeParams = objectOf<TicketTreeParams>(
+	{
+		grouping: oneOf('category', 'rootCause', 'file'),
+		sorting: oneOf('count', 'name'),
+		filter: string(),
+		problemsOnly: boolean,
+		kinds: arrayOf(oneOf(...problemKinds)),
+		parent: string(),
+	},
+	['grouping'],
+);
+
+/** Findings counted under a node (its tickets'), or of one ticket. */
+export interface ProblemCounts {
+	readonly errors: number;
+	readonly warnings: number;
+}
+
+export interface TreeGroupData extends ProblemCounts {
+	readonly kind: 'group';
+	/** Stable across answers (VS Code keeps expansion by it); pass it as `parent` for the children. */
+	readonly id: string;
+	readonly level: 'product' | 'subcategory' | 'rootCause' | 'file';
+	readonly name: string;
+	/** Tickets under it (after filtering). */
+	readonly count: number;
+	/** The file of a `file` group. */
+	readonly uri?: string;
+}
+
+export interface TreeTicketData extends ProblemCounts {
+	readonly kind: 'ticket';
+	readonly id: string;
+	readonly ticket: TicketSummary;
+}
+
+export interface TicketTreeResult {
+	readonly nodes: (TreeGroupData | TreeTicketData)[];
+	/** Tickets in the workspace, and shown after filtering. */
+	readonly total: number;
+	readonly shown: number;
+	/** The workspace's findings as far as checked: errors, warnings, leaks. */
+	readonly totals: ProblemCounts & { readonly leaks: number };
+	/** True while the index is being built or tickets still wait for their check. */
+	readonly indexing: boolean;
+}
+
+export const TicketTreeRequest = new RequestType<TicketTreeParams, TicketTreeResult, void>('tickets/tree');
+
+/**
+ * A group's id: the grouping and the group's keys (product then subcategory; root cause; file URI, as
+ * the index writes it; the empty key for what a ticket lacks), so that a client can name the group of
+ * a ticket it holds (to reveal it) without asking.
+ */
+export function treeGroupId(grouping: TicketTreeParams['grouping'], keys: readonly string[]): string {
+	return `${grouping}:${keys.map(encodeURIComponent).join('/')}`;
+}
+
+/** A ticket's id in the tree. */
+export const treeTicketId = (t: Pick<TicketSummary, 'uri' | 'ordinal'>) => `${t.uri}#${t.ordinal}`;
+
+// ---- Overview: the workspace's figures for the overview's charts (common/overview.ts).
+
+/**
+ * `tickets/overview` (client → server; no parameters): tickets per product, category and root cause,
+ * findings per rule and per file, duplicate groups, dialog turns and unanswered tickets over every
+ * indexed dump (open ones from the editor's text), the same figures as `tickets stats --json` gives
+ * for the same files, with the page's words in the server's language. `indexing` as in `tickets/list`.
+ */
+export interface OverviewResult {
+	readonly data: OverviewData;
+	readonly strings: OverviewStrings;
+	readonly indexing: boolean;
+}
+
+export const OverviewRequest = new RequestType0<OverviewResult, void>('tickets/overview');
+
 // ---- Robustness: what the server process is doing, for tests, benchmarks and bug reports.
 
 /** Counts of the diagnostics scheduler since the server started. */
@@ -286,4 +387,6 @@ export const customRequests: readonly CustomRequest[] = [
 	{ method: SnippetRequest.method, params: snippetParams },
 	{ method: ServerStatsRequest.method, params: null },
 	{ method: ExportTrainingSetRequest.method, params: exportTrainingSetParams },
+	{ method: OverviewRequest.method, params: null },
+	{ method: TicketTreeRequest.method, params: ticketTreeParams },
 ];

@@ -12,12 +12,14 @@ import { registerRecognition } from './recognition';
 import { registerTicketTree, type TicketTreeApi } from './tree/ticketTree';
 import { registerTicketSearch, type TicketSearchApi } from './search/searchCommands';
 import { registerRestartNotice, type ServerRestartApi } from './serverRestart';
+import { registerOverview, type OverviewApi } from './overview/overviewPanel';
 
 export interface TicketCuratorApi {
 	readonly client: LanguageClient;
 	readonly tickets: TicketTreeApi;
 	readonly search: TicketSearchApi;
 	readonly restarts: ServerRestartApi;
+	readonly overview: OverviewApi;
 }
 
 let client: LanguageClient | undefined;
@@ -31,9 +33,10 @@ export async function activate(context: ExtensionContext): Promise<TicketCurator
 	registerNewTicketCommands(context, client, tickets.provider);
 	const search = registerTicketSearch(context, client);
 	const restarts = registerRestartNotice(client);
+	const overview = registerOverview(context, client, tickets.provider);
 	await client.start();
 	context.subscriptions.push(client);
-	return { client, tickets, search, restarts };
+	return { client, tickets, search, restarts, overview };
 }
 
 export async function deactivate(): Promise<void> {

@@ -26,7 +26,7 @@ type Insert = (editor: vscode.TextEditor, name: SnippetParams['name']) => Promis
 
 async function newTicket(tree: TicketTreeProvider, insert: Insert): Promise<vscode.TextEditor | undefined> {
 	const editor = vscode.window.activeTextEditor;
-	const tickets = editor ? tree.ticketsOf(editor.document.uri) : [];
+	const tickets = editor ? await tree.ticketsOf(editor.document.uri) : [];
 	if (!editor || (editor.document.languageId !== ticketsLanguageId && !tickets.length)) {
 		const create = vscode.l10n.t('New Ticket Dump');
 		const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Open a ticket dump to add a ticket to it, or create a new dump.'), create);

@@ -78,6 +78,19 @@ const shots = {
 		console.log(`similar rows: ${(await ui.rowTexts(list)).slice(0, 4).join(' | ')}`);
 		await ui.save('similar.png');
 	},
+
+	/** *Tickets: Show Overview*: the webview's charts of the workspace (tickets per product and category, with tables). */
+	async overview(ui) {
+		await ui.openFile(dump);
+		await ui.runCommand('Tickets: Focus on Tickets View');
+		await ui.waitForRow(ui.pane('Tickets'), 'CDN (54)');
+		await ui.runCommand('Tickets: Show Overview');
+		// The page lives two iframes down (VS Code's webview host, then its content frame).
+		const page = ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+		await page.locator('#chart-products svg').first().waitFor();
+		await page.locator('#chart-categories svg').first().waitFor();
+		await ui.save('overview.png');
+	},
 };
 
 /** What a shot can do with the workbench. Everything waits on the DOM, never on the clock. */

@@ -39,7 +39,12 @@ export function ensureBuilt(): void {
 	} catch {
 		// not built yet
 	}
-	const sources = Math.max(newestSource(join(root, 'server', 'src')), statSync(join(root, 'schemas', 'ticketcurator.schema.json')).mtimeMs);
+	const sources = Math.max(
+		newestSource(join(root, 'server', 'src')),
+		newestSource(join(root, 'common')),
+		newestSource(join(root, 'client', 'page')),
+		statSync(join(root, 'schemas', 'ticketcurator.schema.json')).mtimeMs,
+	);
 	if (sources > bundleTime) {
 		const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
 		if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);

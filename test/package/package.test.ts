@@ -48,6 +48,8 @@ describe('package', function () {
 			'extension/package.nls.json',
 			'extension/package.nls.zh-cn.json',
 			'extension/dist/client.js',
+			'extension/dist/overview.css',
+			'extension/dist/overview.js',
 			'extension/dist/server.js',
 			'extension/dist/cli.js',
 			'extension/l10n/bundle.l10n.zh-cn.json',

@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TicketSummary } from '../../../common/protocol';
 import { TicketTreeProvider } from './ticketTreeProvider';
-import { groupings, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
+import type { ProblemKind } from '../../../common/protocol';
+import { groupings, isFiltered, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
+import { registerProblemDecorations } from './problemDecorations';
+import { registerTicketStatus } from './ticketStatus';
 
 const ticketsViewId = 'ticketCurator.tickets';
 
@@ -28,8 +31,12 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 		grouping: validGrouping(state.get(groupingKey)) ?? 'category',
 		sorting: state.get<Sorting>(sortingKey) === 'name' ? 'name' : 'count',
 		filter: '',
+		problemsOnly: false,
+		kinds: [],
 	});
 	const view = vscode.window.createTreeView(ticketsViewId, { treeDataProvider: provider, showCollapseAll: true });
+	registerProblemDecorations(context);
+	registerTicketStatus(context, provider);
 	context.subscriptions.push(
 		provider,
 		view,
@@ -41,7 +48,7 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 		Object.assign(provider.options, change);
 		if (change.grouping) void state.update(groupingKey, change.grouping);
 		if (change.sorting) void state.update(sortingKey, change.sorting);
-		provider.rebuild();
+		return provider.rebuild();
 	};
 
 	const openTicket = async (ticket: TicketSummary) => {
@@ -53,14 +60,14 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 
 	/** Reveals the ticket under the cursor of `editor`; returns it (undefined when the cursor is in no ticket). */
 	const revealAt = async (editor: vscode.TextEditor, focus: boolean): Promise<TicketNode | undefined> => {
-		const { ticket, node } = provider.nodeAt(editor.document.uri, editor.selection.active.line);
+		const { ticket, node } = await provider.nodeAt(editor.document.uri, editor.selection.active.line);
 		if (!ticket) return undefined;
 		if (!node) {
 			if (focus) {
 				const clear = vscode.l10n.t('Clear Filter');
 				const answer = await vscode.window.showInformationMessage(vscode.l10n.t('The ticket "{0}" is hidden by the filter.', ticket.title), clear);
 				if (answer === clear) {
-					setOptions({ filter: '' });
+					await setOptions({ filter: '', problemsOnly: false, kinds: [] });
 					return revealAt(editor, focus);
 				}
 			}
@@ -74,7 +81,7 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 	register('ticketCurator.refreshTickets', () => provider.refresh());
 	register('ticketCurator.groupBy', async (grouping?: string) => {
 		const chosen = validGrouping(grouping) ?? (await pickGrouping(provider.options.grouping));
-		if (chosen) setOptions({ grouping: chosen });
+		if (chosen) await setOptions({ grouping: chosen });
 	});
 	register('ticketCurator.groupByCategory', () => setOptions({ grouping: 'category' }));
 	register('ticketCurator.groupByRootCause', () => setOptions({ grouping: 'rootCause' }));
@@ -82,10 +89,16 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 	register('ticketCurator.sortByCount', () => setOptions({ sorting: 'count' }));
 	register('ticketCurator.sortByName', () => setOptions({ sorting: 'name' }));
 	register('ticketCurator.filterTickets', (filter?: string) => {
-		if (typeof filter === 'string') setOptions({ filter });
-		else askFilter(provider.options.filter, (value) => setOptions({ filter: value }));
+		if (typeof filter === 'string') return setOptions({ filter });
+		askFilter(provider.options.filter, (value) => void setOptions({ filter: value }));
+		return undefined;
 	});
-	register('ticketCurator.clearFilter', () => setOptions({ filter: '' }));
+	register('ticketCurator.clearFilter', () => setOptions({ filter: '', problemsOnly: false, kinds: [] }));
+	register('ticketCurator.filterProblems', (on?: boolean) => setOptions({ problemsOnly: typeof on === 'boolean' ? on : !provider.options.problemsOnly }));
+	register('ticketCurator.filterKinds', async (kinds?: ProblemKind[]) => {
+		const chosen = Array.isArray(kinds) ? kinds : await pickKinds(provider.options.kinds);
+		if (chosen) await setOptions({ kinds: chosen });
+	});
 	register('ticketCurator.openTicket', (target?: TicketNode | TicketSummary) => {
 		const node = target ?? view.selection[0];
 		const ticket = node && ('kind' in node ? (node.kind === 'ticket' ? node.ticket : undefined) : node);
@@ -94,9 +107,8 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 	register('ticketCurator.revealTicket', async () => {
 		const editor = vscode.window.activeTextEditor;
 		if (!editor) return undefined;
-		if (!provider.ticketsOf(editor.document.uri).length) await provider.refresh([editor.document.uri.toString()]);
 		const node = await revealAt(editor, true);
-		if (!node && !provider.nodeAt(editor.document.uri, editor.selection.active.line).ticket) {
+		if (!node && !(await provider.nodeAt(editor.document.uri, editor.selection.active.line)).ticket) {
 			void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not in a ticket.'));
 		}
 		return node;
@@ -147,13 +159,42 @@ function groupingLabel(grouping: Grouping): string {
 
 /** Context keys for the menus and welcome views, the view's description and its filter message. */
 function updateChrome(view: vscode.TreeView<TreeNode>, provider: TicketTreeProvider): void {
-	const { grouping, sorting, filter } = provider.options;
+	const { grouping, sorting, filter, problemsOnly, kinds } = provider.options;
 	void vscode.commands.executeCommand('setContext', 'ticketCurator.treeState', provider.state);
 	void vscode.commands.executeCommand('setContext', 'ticketCurator.groupBy', grouping);
 	void vscode.commands.executeCommand('setContext', 'ticketCurator.sortBy', sorting);
-	void vscode.commands.executeCommand('setContext', 'ticketCurator.filtered', filter.trim() !== '');
+	void vscode.commands.executeCommand('setContext', 'ticketCurator.filtered', isFiltered(provider.options));
+	void vscode.commands.executeCommand('setContext', 'ticketCurator.problemsOnly', problemsOnly);
 	view.description = groupingLabel(grouping);
-	view.message = filter.trim() ? vscode.l10n.t('Filter "{0}": {1} of {2} tickets', filter.trim(), provider.shown, provider.total) : undefined;
+	const what = [
+		filter.trim() ? vscode.l10n.t('Filter "{0}"', filter.trim()) : '',
+		problemsOnly ? vscode.l10n.t('with problems') : '',
+		kinds.length ? vscode.l10n.t('with {0}', kinds.map(kindLabel).join(', ')) : '',
+	].filter(Boolean);
+	view.message = what.length ? vscode.l10n.t('{0}: {1} of {2} tickets', what.join(', '), provider.shown, provider.total) : undefined;
+}
+
+function kindLabel(kind: ProblemKind): string {
+	switch (kind) {
+		case 'leaks':
+			return vscode.l10n.t('leaks');
+		case 'structure':
+			return vscode.l10n.t('structure');
+		case 'duplicates':
+			return vscode.l10n.t('duplicates');
+		case 'files':
+			return vscode.l10n.t('files');
+		case 'labels':
+			return vscode.l10n.t('labels');
+	}
+}
+
+/** The kinds of finding the tree keeps tickets of (none chosen: every ticket). */
+async function pickKinds(current: readonly ProblemKind[]): Promise<ProblemKind[] | undefined> {
+	const kinds: ProblemKind[] = ['leaks', 'structure', 'duplicates', 'labels', 'files'];
+	const items = kinds.map((problem) => ({ problem, label: kindLabel(problem), picked: current.includes(problem) }));
+	const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Only Tickets With Findings Of') });
+	return picked?.map((p) => p.problem);
 }
 
 async function pickGrouping(current: Grouping): Promise<Grouping | undefined> {

@@ -1,53 +1,49 @@
 /**
- * The Tickets tree's data: the workspace index's ticket summaries, asked of the server with
- * `tickets/list` and kept current from `tickets/didChange` (a few files at a time, or whole). It
- * renders the nodes treeModel.ts builds; ticket icons come from the diagnostics VS Code holds.
+ * The Tickets tree's data, a level at a time: the top groups with their counts from `tickets/tree`,
+ * a group's children when it is expanded, each node with its tickets' errors and warnings (the
+ * server counts them for every dump, open or not). Asked again on `tickets/didChange`. A ticket's
+ * place (to reveal it) comes from its file's summaries (`tickets/list` for one file).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TicketListRequest, TicketsDidChangeNotification, type TicketSummary } from '../../../common/protocol';
 import {
-	buildTree,
-	filterWords,
-	ticketAtLine,
-	ticketId,
-	ticketNodes,
-	type GroupNode,
-	type Grouping,
-	type Sorting,
-	type TicketNode,
-	type TreeNode,
-} from './treeModel';
+	TicketListRequest,
+	TicketsDidChangeNotification,
+	TicketTreeRequest,
+	treeGroupId,
+	treeTicketId,
+	type ProblemCounts,
+	type TicketSummary,
+	type TicketTreeResult,
+} from '../../../common/protocol';
+import { filterWords, groupKeys, ticketAtLine, type GroupNode, type TicketNode, type TreeNode, type TreeViewOptions } from './treeModel';
+import { problemDecorationUri } from './problemDecorations';
 
-/** `loading` until the index answered once; `filteredEmpty` when tickets exist but the filter hides them all. */
+/** `loading` until the server answered once; `filteredEmpty` when tickets exist but the filter hides them all. */
 type TreeState = 'loading' | 'empty' | 'filteredEmpty' | 'ready';
 
-interface TreeViewOptions {
-	grouping: Grouping;
-	sorting: Sorting;
-	filter: string;
-}
-
-/** Above this many changed files one full `tickets/list` beats one request per file. */
-const perFileRefreshLimit = 20;
 /** Top-level groups start expanded when there are at most this many. */
 const expandRootsUpTo = 12;
+/** Changes come in bursts (indexing, checking): ask again once they settle. */
+const refreshDelayMs = 300;
 
 export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-	private readonly files = new Map<string, TicketSummary[]>();
 	private roots: GroupNode[] = [];
-	private byTicketId = new Map<string, TicketNode>();
+	private answer: TicketTreeResult | undefined;
+	/** Per file (VS Code's URI string), its tickets in file order, as last asked. */
+	private readonly files = new Map<string, Promise<TicketSummary[]>>();
+	/** Ticket nodes shown so far, by file, to redraw their icons when diagnostics change. */
 	private byUri = new Map<string, TicketNode[]>();
 	private indexing = true;
-	private loaded = false;
 	private inFlight: Promise<void> | undefined;
-	private pending: { all: boolean; uris: Set<string> } | undefined;
+	private again = false;
+	private timer: NodeJS.Timeout | undefined;
 	private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
 	private readonly refreshed = new vscode.EventEmitter<void>();
 	private readonly disposables: vscode.Disposable[] = [];
 
 	readonly onDidChangeTreeData = this.changed.event;
-	/** Fires after every rebuild of the tree (new data, grouping, sorting or filter). */
+	/** Fires after every new top level (new data, grouping, sorting or filter). */
 	readonly onDidRefresh = this.refreshed.event;
 
 	constructor(
@@ -57,7 +53,8 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		this.disposables.push(
 			client.onNotification(TicketsDidChangeNotification, (params) => {
 				this.indexing = params.indexing;
-				void this.refresh(params.uris);
+				for (const uri of params.uris) this.files.delete(this.key(uri));
+				this.refreshSoon();
 			}),
 			vscode.languages.onDidChangeDiagnostics((e) => this.diagnosticsChanged(e.uris)),
 			this.changed,
@@ -66,107 +63,110 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	dispose(): void {
+		if (this.timer) clearTimeout(this.timer);
 		for (const d of this.disposables) d.dispose();
 	}
 
 	get state(): TreeState {
-		if (!this.loaded) return 'loading';
+		if (!this.answer) return 'loading';
 		if (this.roots.length) return 'ready';
-		if (this.files.size === 0) return this.indexing ? 'loading' : 'empty';
-		return this.total > 0 ? 'filteredEmpty' : 'empty';
+		if (this.answer.total === 0) return this.indexing ? 'loading' : 'empty';
+		return 'filteredEmpty';
 	}
 
-	/** Whether the server is still reading the workspace's files. */
+	/** Whether the server is still reading or checking the workspace's files. */
 	get isIndexing(): boolean {
 		return this.indexing;
 	}
 
 	get total(): number {
-		let n = 0;
-		for (const list of this.files.values()) n += list.length;
-		return n;
+		return this.answer?.total ?? 0;
 	}
 
 	get shown(): number {
-		return this.roots.reduce((n, g) => n + g.count, 0);
+		return this.answer?.shown ?? 0;
+	}
+
+	/** The workspace's errors, warnings and leaks, as far as the server has checked. */
+	get totals(): TicketTreeResult['totals'] {
+		return this.answer?.totals ?? { errors: 0, warnings: 0, leaks: 0 };
 	}
 
 	get rootNodes(): readonly GroupNode[] {
 		return this.roots;
 	}
 
-	/** One file's tickets in file order (as last received). */
-	ticketsOf(uri: vscode.Uri): readonly TicketSummary[] {
-		return this.files.get(uri.toString()) ?? [];
+	/** One file's tickets in file order (asked of the server once per change of the file). */
+	ticketsOf(uri: vscode.Uri): Promise<TicketSummary[]> {
+		const key = uri.toString();
+		let known = this.files.get(key);
+		if (!known) {
+			known = Promise.resolve(this.client.sendRequest(TicketListRequest, { uri: key })).then((r) => r.tickets);
+			this.files.set(key, known);
+			known.catch(() => this.files.delete(key));
+		}
+		return known;
 	}
 
-	/** The node of the ticket that holds `line` of `uri`, when the tree shows it. */
-	nodeAt(uri: vscode.Uri, line: number): { ticket?: TicketSummary; node?: TicketNode } {
-		const ticket = ticketAtLine(this.ticketsOf(uri), line);
-		return { ticket, node: ticket && this.byTicketId.get(ticketId(ticket)) };
+	/** The ticket that holds `line` of `uri`, and its node when the tree shows it (its groups are asked for on the way). */
+	async nodeAt(uri: vscode.Uri, line: number): Promise<{ ticket?: TicketSummary; node?: TicketNode }> {
+		const ticket = ticketAtLine(await this.ticketsOf(uri), line);
+		if (!ticket) return {};
+		if (!this.answer) await this.refresh();
+		const keys = groupKeys(ticket, this.options.grouping);
+		let level: TreeNode[] = this.roots;
+		for (let depth = 1; depth <= keys.length; depth++) {
+			const id = treeGroupId(this.options.grouping, keys.slice(0, depth));
+			const group = level.find((n): n is GroupNode => n.kind === 'group' && n.id === id);
+			if (!group) return { ticket };
+			level = await this.getChildren(group);
+		}
+		const id = treeTicketId(ticket);
+		return { ticket, node: level.find((n): n is TicketNode => n.kind === 'ticket' && n.id === id) };
 	}
 
-	/**
-	 * Asks the server again: for the given files only, or (no argument, many files, or nothing loaded
-	 * yet) for everything. Calls during a request are merged into one follow-up request.
-	 */
+	/** Asks for the top level again now (the files named changed: their summaries are asked for again too). */
 	refresh(uris?: readonly string[]): Promise<void> {
-		const all = !uris || !this.loaded || uris.length > perFileRefreshLimit;
-		if (!this.pending) this.pending = { all, uris: new Set() };
-		else this.pending.all ||= all;
-		for (const uri of uris ?? []) this.pending.uris.add(uri);
-		if (this.pending.all && this.pending.uris.size) this.pending.uris.clear();
-		if (!this.inFlight) this.inFlight = this.drain();
+		for (const uri of uris ?? []) this.files.delete(this.key(uri));
+		if (this.inFlight) {
+			this.again = true;
+			return this.inFlight;
+		}
+		this.inFlight = this.drain();
 		return this.inFlight;
 	}
 
-	/** Rebuilds the nodes from the tickets held (after a grouping, sorting or filter change). */
-	rebuild(): void {
-		const fileLabel = (uri: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false);
-		const tickets = [...this.files.keys()].sort((a, b) => fileLabel(a).localeCompare(fileLabel(b))).flatMap((uri) => this.files.get(uri)!);
-		this.roots = buildTree(tickets, {
-			...this.options,
-			missing: {
-				product: vscode.l10n.t('(no category)'),
-				subcategory: vscode.l10n.t('(no subcategory)'),
-				rootCause: vscode.l10n.t('(no root cause)'),
-			},
-			fileLabel,
-		});
-		this.byTicketId = new Map();
-		this.byUri = new Map();
-		for (const node of ticketNodes(this.roots)) {
-			this.byTicketId.set(node.id, node);
-			const list = this.byUri.get(node.ticket.uri);
-			if (list) list.push(node);
-			else this.byUri.set(node.ticket.uri, [node]);
-		}
-		this.changed.fire(undefined);
-		this.refreshed.fire();
+	/** After a grouping, sorting or filter change. */
+	rebuild(): Promise<void> {
+		return this.refresh();
+	}
+
+	private refreshSoon(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = setTimeout(() => {
+			this.timer = undefined;
+			void this.refresh();
+		}, refreshDelayMs);
+	}
+
+	private params(parent?: string) {
+		const { grouping, sorting, filter, problemsOnly, kinds } = this.options;
+		return { grouping, sorting, filter, problemsOnly, kinds, parent };
 	}
 
 	private async drain(): Promise<void> {
 		try {
-			while (this.pending) {
-				const { all, uris } = this.pending;
-				this.pending = undefined;
-				if (all) {
-					const result = await this.client.sendRequest(TicketListRequest, {});
-					this.indexing = result.indexing;
-					this.files.clear();
-					for (const t of result.tickets) this.add(t);
-				} else {
-					const answers = await Promise.all([...uris].map(async (uri) => ({ uri, result: await this.client.sendRequest(TicketListRequest, { uri }) })));
-					for (const { uri, result } of answers) {
-						this.files.delete(this.key(uri));
-						for (const t of result.tickets) this.add(t);
-					}
-				}
-				this.loaded = true;
-				this.rebuild();
-			}
+			do {
+				this.again = false;
+				const answer = await this.client.sendRequest(TicketTreeRequest, this.params());
+				this.answer = answer;
+				this.indexing = answer.indexing;
+				this.roots = answer.nodes.filter((n) => n.kind === 'group').map((n) => ({ ...n }));
+				this.byUri = new Map();
+				this.changed.fire(undefined);
+				this.refreshed.fire();
+			} while (this.again);
 		} catch (err) {
-			this.pending = undefined;
 			if (this.client.isRunning())
 				void vscode.window.showErrorMessage(vscode.l10n.t('The Tickets view could not get the tickets: {0}', String((err as Error).message ?? err)));
 		} finally {
@@ -179,14 +179,6 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return vscode.Uri.parse(uri).toString();
 	}
 
-	private add(ticket: TicketSummary): void {
-		const key = this.key(ticket.uri);
-		const t = key === ticket.uri ? ticket : { ...ticket, uri: key };
-		const list = this.files.get(key);
-		if (list) list.push(t);
-		else this.files.set(key, [t]);
-	}
-
 	private diagnosticsChanged(uris: readonly vscode.Uri[]): void {
 		const nodes = uris.flatMap((uri) => this.byUri.get(uri.toString()) ?? []);
 		if (nodes.length) this.changed.fire(nodes);
@@ -197,9 +189,23 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-		if (node) return node.kind === 'group' ? [...node.children] : [];
-		if (!this.loaded) await this.refresh();
-		return this.roots;
+		if (!node) {
+			if (!this.answer) await this.refresh();
+			return this.roots;
+		}
+		if (node.kind === 'ticket') return [];
+		if (!node.children) {
+			const answer = await this.client.sendRequest(TicketTreeRequest, this.params(node.id));
+			node.children = answer.nodes.map((n) => ({ ...n, parent: node }));
+			for (const child of node.children) {
+				if (child.kind !== 'ticket') continue;
+				const key = this.key(child.ticket.uri);
+				const list = this.byUri.get(key);
+				if (list) list.push(child);
+				else this.byUri.set(key, [child]);
+			}
+		}
+		return node.children;
 	}
 
 	getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -215,11 +221,13 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		);
 		item.id = node.id;
 		item.contextValue = `group.${node.level}`;
-		item.tooltip = vscode.l10n.t('{0}: {1} tickets', node.name, node.count);
+		item.description = problemsText(node);
+		item.tooltip = [vscode.l10n.t('{0}: {1} tickets', node.name, node.count), item.description].filter(Boolean).join('\n');
 		if (node.level === 'file' && node.uri) {
 			item.resourceUri = vscode.Uri.parse(node.uri);
 			item.iconPath = vscode.ThemeIcon.File;
 		} else {
+			item.resourceUri = problemDecorationUri(node.id, node);
 			item.iconPath = new vscode.ThemeIcon(groupIcons[node.level]);
 		}
 		return item;
@@ -234,17 +242,26 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const uri = vscode.Uri.parse(t.uri);
 		// Under a file group the file is the parent: the line alone says where.
 		item.description = node.parent?.level === 'file' ? `:${t.titleRange.start.line + 1}` : `${fileName(uri)}:${t.titleRange.start.line + 1}`;
-		const severity = worstSeverity(uri, t);
+		const severity = worstSeverity(uri, node);
 		item.iconPath =
 			severity === vscode.DiagnosticSeverity.Error
 				? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
 				: severity === vscode.DiagnosticSeverity.Warning
 					? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
 					: new vscode.ThemeIcon('comment-discussion');
+		item.resourceUri = problemDecorationUri(node.id, node);
 		item.tooltip = ticketTooltip(t, title, vscode.workspace.asRelativePath(uri, false), severity);
 		item.command = { command: 'ticketCurator.openTicket', title: vscode.l10n.t('Open Ticket'), arguments: [node] };
 		return item;
 	}
+}
+
+/** "2 errors, 5 warnings", or nothing without either. */
+function problemsText(p: ProblemCounts): string {
+	if (p.errors && p.warnings) return vscode.l10n.t('{0} errors, {1} warnings', p.errors, p.warnings);
+	if (p.errors) return vscode.l10n.t('{0} errors', p.errors);
+	if (p.warnings) return vscode.l10n.t('{0} warnings', p.warnings);
+	return '';
 }
 
 const groupIcons: Record<GroupNode['level'], string> = { product: 'package', subcategory: 'tag', rootCause: 'lightbulb', file: 'file' };
@@ -253,12 +270,17 @@ function fileName(uri: vscode.Uri): string {
 	return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-/** The worst severity among the diagnostics VS Code holds for the ticket's lines. */
-function worstSeverity(uri: vscode.Uri, ticket: TicketSummary): vscode.DiagnosticSeverity | undefined {
+/**
+ * The ticket's worst severity: from the diagnostics VS Code holds for its lines when it holds any for
+ * the file (an open dump, current to the keystroke), else from the server's counts.
+ */
+function worstSeverity(uri: vscode.Uri, node: TicketNode): vscode.DiagnosticSeverity | undefined {
+	const diagnostics = vscode.languages.getDiagnostics(uri);
+	if (!diagnostics.length) return node.errors ? vscode.DiagnosticSeverity.Error : node.warnings ? vscode.DiagnosticSeverity.Warning : undefined;
 	let worst: vscode.DiagnosticSeverity | undefined;
-	const first = ticket.range.start.line;
-	const last = ticket.range.end.line;
-	for (const d of vscode.languages.getDiagnostics(uri)) {
+	const first = node.ticket.range.start.line;
+	const last = node.ticket.range.end.line;
+	for (const d of diagnostics) {
 		if (d.range.end.line < first || d.range.start.line > last) continue;
 		if (worst === undefined || d.severity < worst) worst = d.severity;
 	}

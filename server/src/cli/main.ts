@@ -15,6 +15,7 @@ import { checkCommand } from './commands/checkCommand';
 import { exportCommand } from './commands/exportCommand';
 import { fixCommand } from './commands/fixCommand';
 import { labelsCommand } from './commands/labelsCommand';
+import { reportCommand } from './commands/reportCommand';
 import { similarCommand } from './commands/similarCommand';
 import { statsCommand } from './commands/statsCommand';
 import { CliError, exitCode } from './errors';
@@ -22,7 +23,7 @@ import { commandHelp, mainHelp } from './help';
 import type { CliIO } from './io';
 import { cliLocale, localeFromArgs } from './locale';
 
-const commands: readonly Command[] = [checkCommand, fixCommand, labelsCommand, similarCommand, statsCommand, exportCommand];
+const commands: readonly Command[] = [checkCommand, fixCommand, labelsCommand, similarCommand, statsCommand, exportCommand, reportCommand];
 
 /** `--locale` may also come before the command (`tickets --locale zh-cn check`); it was read already. */
 function withoutLeadingLocale(argv: readonly string[]): readonly string[] {

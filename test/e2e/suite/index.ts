@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-	const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000 });
+	// E2E_GREP runs only the tests whose names match (a quick run of one feature's tests).
+	const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000, grep: process.env.E2E_GREP || undefined });
 	for (const file of fs
 		.readdirSync(__dirname)
 		.filter((f) => f.endsWith('.test.js'))

@@ -12,6 +12,8 @@ import { maskLeaksFeature } from './maskLeaksFeature';
 import { serverStatsFeature } from './serverStatsFeature';
 import { pullDiagnosticsFeature } from './pullDiagnosticsFeature';
 import { exportFeature } from './exportFeature';
+import { overviewFeature } from './overviewFeature';
+import { ticketTreeFeature } from './ticketTreeFeature';
 
 export const features: readonly ServerFeature[] = [
 	diagnosticsFeature,
@@ -26,4 +28,6 @@ export const features: readonly ServerFeature[] = [
 	serverStatsFeature,
 	pullDiagnosticsFeature,
 	exportFeature,
+	overviewFeature,
+	ticketTreeFeature,
 ];

@@ -1,13 +1,17 @@
 /**
- * The Tickets tree's data on the real dump: the summaries come from the workspace index the server
- * uses (the same code answers `tickets/list`), and the client's model groups, sorts and filters them.
+ * The Tickets tree's levels on the real dump (workspace/ticketTree.ts): the summaries come from the
+ * workspace index (the same code answers `tickets/list`), grouped, sorted and filtered as
+ * `tickets/tree` answers them; and the client's reading of them (client/src/tree/treeModel.ts): the
+ * group ids it computes to reveal a ticket are the server's.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTree, ticketAtLine, ticketNodes, type GroupNode, type TreeNode, type TreeOptions } from '../../client/src/tree/treeModel';
-import type { TicketSummary } from '../../common/protocol';
+import { groupKeys, ticketAtLine } from '../../client/src/tree/treeModel';
+import { treeGroupId, treeTicketId, type TicketSummary, type TicketTreeParams, type TreeGroupData, type TreeTicketData } from '../../common/protocol';
 import { createTicketService } from '../../server/src/service/index';
+import { ProblemTable } from '../../server/src/workspace/problemTable';
+import { treeLevel } from '../../server/src/workspace/ticketTree';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 const dump = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt'), 'utf8');
@@ -25,14 +29,45 @@ function summaries(): TicketSummary[] {
 	return index.tickets();
 }
 
-const options = (change: Partial<TreeOptions> = {}): TreeOptions => ({
-	grouping: 'category',
-	sorting: 'count',
-	filter: '',
-	missing: { product: '(no category)', subcategory: '(no subcategory)', rootCause: '(no root cause)' },
-	fileLabel: (uri) => uri.slice(uri.lastIndexOf('/') + 1),
-	...change,
-});
+const names = {
+	product: '(no category)',
+	subcategory: '(no subcategory)',
+	rootCause: '(no root cause)',
+	file: (uri: string) => uri.slice(uri.lastIndexOf('/') + 1),
+};
+
+interface Group extends TreeGroupData {
+	readonly parent?: Group;
+	readonly children: Node[];
+}
+interface Ticket extends TreeTicketData {
+	readonly parent?: Group;
+}
+type Node = Group | Ticket;
+
+/** Every level, each group's children asked as the client asks when it expands it. */
+function buildTree(tickets: readonly TicketSummary[], options: Partial<TicketTreeParams> = {}, problems = new ProblemTable()): Group[] {
+	const params: TicketTreeParams = { grouping: 'category', sorting: 'count', ...options };
+	const expand = (parent?: Group): Node[] =>
+		treeLevel(tickets, { ...params, parent: parent?.id }, problems, names).nodes.map((n) => {
+			if (n.kind === 'ticket') return { ...n, parent };
+			const group: Group = { ...n, parent, children: [] };
+			group.children.push(...expand(group));
+			return group;
+		});
+	return expand() as Group[];
+}
+
+function* ticketNodes(nodes: readonly Node[]): Generator<Ticket> {
+	for (const node of nodes) {
+		if (node.kind === 'ticket') yield node;
+		else yield* ticketNodes(node.children);
+	}
+}
+
+const options = (change: Partial<TicketTreeParams> = {}): Partial<TicketTreeParams> => change;
+type GroupNode = Group;
+type TreeNode = Node;
 
 const shape = (nodes: readonly GroupNode[]) => nodes.map((g) => [g.name, g.count]);
 const realOnly = () => summaries().filter((t) => t.uri === dumpUri);
@@ -155,6 +190,22 @@ describe('Tickets tree model', () => {
 		assert.deepEqual(shape(byFile), [['part41.md', 3]]);
 
 		assert.deepEqual(buildTree(realOnly(), options({ filter: 'no ticket says this' })), []);
+	});
+
+	it('gives each ticket the group ids the client computes from its summary to reveal it', () => {
+		for (const grouping of ['category', 'rootCause', 'file'] as const) {
+			const roots = buildTree(summaries(), { grouping });
+			for (const leaf of ticketNodes(roots)) {
+				const keys = groupKeys(leaf.ticket, grouping);
+				const path: string[] = [];
+				for (let g = leaf.parent; g; g = g.parent) path.unshift(g.id);
+				assert.deepEqual(
+					path,
+					keys.map((_, i) => treeGroupId(grouping, keys.slice(0, i + 1))),
+				);
+				assert.equal(leaf.id, treeTicketId(leaf.ticket));
+			}
+		}
 	});
 
 	it('finds the ticket a line belongs to: none in the header, the ticket from its title to the next title', () => {
