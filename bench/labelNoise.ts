@@ -4,7 +4,7 @@
  * and seeded swaps of 10% of a copy's root causes, half within a product and half across products.
  */
 import { createTicketService, type Ticket } from '../server/src/service/index';
-import { rootCauseReview } from '../test/support/realDumpReview';
+import { otherMislabels, rootCauseReview } from '../test/support/realDumpReview';
 import { random } from './corpus';
 
 export const service = createTicketService();
@@ -36,10 +36,14 @@ export function relabel(dump: Parsed, labels: ReadonlyMap<number, string>): stri
 	return lines.join('\n');
 }
 
-/** The tickets a reviewer found mislabelled, with the label the reviewer gives (overruled findings left out). */
+/**
+ * The tickets a reviewer found mislabelled, with the label the reviewer gives: the evidence findings
+ * the reviewer agrees with and the mislabels found reading other suspects (overruled findings left out).
+ */
 export function reviewedLabels(dump: Parsed): Map<number, string> {
 	const out = new Map<number, string>();
-	for (const [line, given, , reviewed] of rootCauseReview) {
+	const rows = [...rootCauseReview, ...otherMislabels.map(([line, label, reviewed]) => [line, label, '', reviewed] as const)];
+	for (const [line, given, , reviewed] of rows) {
 		if (reviewed === given) continue;
 		const i = dump.tickets.findIndex((t) => t.startLine + 1 === line);
 		if (i < 0 || dump.rootCauses[i] !== given) throw new Error(`The review's ticket at line ${line} is not in the dump as reviewed`);
