@@ -23,9 +23,11 @@
  *   npm run eval:labels [-- --json out.json]
  */
 import { writeFileSync } from 'node:fs';
-import { evidenceFlags, knnFlags, nearestNeighbours, randomFlags, type Flags } from './labelFlaggers';
+import { confidentLearning, confidentLearningDefaults } from '../server/src/service/index';
+import { confidentFlags, evidenceFlags, evidenceSuspects, knnFlags, nearestNeighbours, randomFlags, ticketTerms, type Flags } from './labelFlaggers';
 import { parse, plant, relabel, reviewedLabels, type Parsed } from './labelNoise';
-import { readRealDump } from './corpus';
+import { otherMislabels, overruled, rootCauseReview } from '../test/support/realDumpReview';
+import { random, readRealDump } from './corpus';
 
 const runs = 20;
 const k = 5;
@@ -36,11 +38,18 @@ const reviewed = parse(relabel(original, review), 1);
 const n = original.tickets.length;
 // The tickets' texts outside their root cause are the same in every copy, so are their neighbours.
 const neighbours = nearestNeighbours(original, k);
+const terms = ticketTerms(original);
 
 type Flagger = (dump: Parsed, seed: number) => Flags;
 
 const flaggers: Record<string, Flagger> = {
 	evidence: (dump, seed) => evidenceFlags(dump, seed),
+	'confident learning': (dump) => confidentFlags(dump.rootCauses, terms),
+	'evidence or confident': (dump, seed) => new Set([...evidenceFlags(dump, seed), ...confidentFlags(dump.rootCauses, terms)]),
+	'evidence and confident': (dump, seed) => {
+		const cl = confidentFlags(dump.rootCauses, terms);
+		return new Set([...evidenceFlags(dump, seed)].filter((i) => cl.has(i)));
+	},
 	'kNN majority vote (k=5)': (dump) => knnFlags(dump.rootCauses, neighbours),
 	random: (dump, seed) => randomFlags(n, evidenceFlags(dump, seed).size, seed),
 };
@@ -99,7 +108,9 @@ const rows = Object.keys(flaggers).map((name) => {
 const f = (x: number, width: number) => x.toFixed(3).padStart(width);
 const name = (s: string) => s.padEnd(28);
 console.log(`Planted root-cause noise: ${Math.round(n * 0.1)} of ${n} tickets per run (half within, half across products), ${runs} runs`);
-console.log(`Reviewer: ${review.size} of the dump's root-cause findings relabelled, the others overruled (test/support/realDumpReview.ts)\n`);
+console.log(
+	`Reviewed base: ${rootCauseReview.length - overruled.length} of the dump's ${rootCauseReview.length} root-cause findings relabelled (${overruled.length} overruled), and ${otherMislabels.length} mislabels found reading other suspects (test/support/realDumpReview.ts)\n`,
+);
 console.log('Reviewed base (the honest figure: every flag off the planted tickets is a false alarm)');
 console.log(`${name('flagger')} precision  recall  flags/run  flags without noise`);
 for (const r of rows) {
@@ -118,5 +129,77 @@ for (const r of rows) {
 }
 console.log("\nprecision: planted tickets among the flags; precision+own: planted tickets and the dump's reviewed mislabels among them");
 
+/**
+ * Confident learning by workspace size: the reviewed base's noisy copies cut to random subsets of
+ * `size` tickets, the method run on the subset alone. Below the size where it beats random
+ * clearly it is off (confidentLearningDefaults.minimumTickets).
+ */
+const sizes = [30, 45, 60, 75, 90, n];
+const bySize = sizes.map((size) => {
+	const s = { size, flags: 0, tp: 0, planted: 0, both: 0, bothTp: 0, randomTp: 0 };
+	for (let seed = 1; seed <= runs; seed++) {
+		const { text, planted } = plant(reviewed, seed);
+		const noisy = parse(text, seed + 1);
+		const next = random(seed * 7919);
+		const subset = [...Array(n).keys()].sort(() => next() - 0.5).slice(0, size);
+		const cl = confidentFlags(
+			subset.map((i) => noisy.rootCauses[i]),
+			subset.map((i) => terms[i]),
+			{ minimumTickets: 0, minimumToRank: 0 },
+		);
+		const flags = [...cl].map((j) => subset[j]);
+		const evidence = evidenceFlags(noisy, seed);
+		s.flags += flags.length;
+		s.tp += flags.filter((i) => planted.has(i)).length;
+		s.planted += subset.filter((i) => planted.has(i)).length;
+		const both = flags.filter((i) => evidence.has(i));
+		s.both += both.length;
+		s.bothTp += both.filter((i) => planted.has(i)).length;
+	}
+	return {
+		size,
+		precision: ratio(s.tp, s.flags),
+		recall: ratio(s.tp, s.planted),
+		randomPrecision: ratio(s.planted, runs * size),
+		flagsPerRun: s.flags / runs,
+		precisionWithEvidence: ratio(s.bothTp, s.both),
+	};
+});
+console.log('\nConfident learning by workspace size (reviewed base, random subsets, no minimum)');
+console.log('tickets  precision  random  recall  flags/run  precision with evidence');
+for (const r of bySize) {
+	console.log(
+		`${String(r.size).padStart(7)}  ${f(r.precision, 9)}  ${f(r.randomPrecision, 6)}  ${f(r.recall, 6)}  ${r.flagsPerRun.toFixed(1).padStart(9)}  ${f(r.precisionWithEvidence, 23)}`,
+	);
+}
+
+/**
+ * Whether the first suggestion of a planted ticket the evidence flags is the label it had before:
+ * the evidence's own order, that order re-ranked by confident learning's probabilities, and the
+ * most probable other label alone (reviewed base).
+ */
+const firstRight = { evidence: 0, reranked: 0, probable: 0, flagged: 0 };
+for (let seed = 1; seed <= runs; seed++) {
+	const { text, planted } = plant(reviewed, seed);
+	const noisy = parse(text, seed + 1);
+	const learning = confidentLearning(terms.map((t, i) => ({ terms: t, label: noisy.rootCauses[i] })));
+	for (const [i, suggestions] of evidenceSuspects(noisy, seed)) {
+		if (!planted.has(i)) continue;
+		const truth = reviewed.rootCauses[i];
+		const p = learning.probabilities[i];
+		firstRight.flagged++;
+		if (suggestions[0]?.label === truth) firstRight.evidence++;
+		if ([...suggestions].sort((a, b) => (p.get(b.label) ?? 0) - (p.get(a.label) ?? 0))[0]?.label === truth) firstRight.reranked++;
+		if ([...p].filter(([l]) => l !== noisy.rootCauses[i]).sort((a, b) => b[1] - a[1])[0]?.[0] === truth) firstRight.probable++;
+	}
+}
+console.log('\nFirst suggestion right on the planted tickets the evidence flags (reviewed base)');
+console.log(
+	`evidence order ${f(ratio(firstRight.evidence, firstRight.flagged), 5)}, re-ranked by probability ${f(ratio(firstRight.reranked, firstRight.flagged), 5)}, most probable other label ${f(ratio(firstRight.probable, firstRight.flagged), 5)} (${firstRight.flagged} tickets)`,
+);
+console.log(
+	`\nConfident learning stands alone from ${confidentLearningDefaults.minimumTickets} labelled tickets and ranks from ${confidentLearningDefaults.minimumToRank} (confidentLearningDefaults); the rows above run it at ${n} regardless.`,
+);
+
 const out = process.argv.indexOf('--json');
-if (out > 0) writeFileSync(process.argv[out + 1], `${JSON.stringify({ runs, rows }, null, 2)}\n`);
+if (out > 0) writeFileSync(process.argv[out + 1], `${JSON.stringify({ runs, rows, bySize, firstRight }, null, 2)}\n`);

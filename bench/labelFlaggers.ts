@@ -5,22 +5,29 @@
  * - evidence: root-cause-unsupported (server/src/service/labels/), as the editor reports it;
  * - kNN: the majority root cause of the 5 most similar other tickets (cosine of TF-IDF over the
  *   search index's terms, server/src/service/search/tokenize.ts) differs from the given one;
+ * - confident learning: server/src/service/labels/confidentLearning.ts over the tickets' own terms;
  * - random: as many tickets as another flagger flags, drawn at random.
  */
-import { tokenize } from '../server/src/service/index';
+import { confidentLearning, labelTerms, tokenize, type ConfidentLearningOptions, type LabelSuggestion } from '../server/src/service/index';
 import { random } from './corpus';
 import { service, type Parsed } from './labelNoise';
 
 export type Flags = Set<number>;
 
-export function evidenceFlags(dump: Parsed, version: number): Flags {
+/** The tickets whose root cause has no evidence, with the labels suggested instead. */
+export function evidenceSuspects(dump: Parsed, version: number): Map<number, readonly LabelSuggestion[]> {
 	const doc = { uri: 'file:///eval/dump.txt', version, getText: () => dump.text };
-	const flagged = new Set<number>();
+	const flagged = new Map<number, readonly LabelSuggestion[]>();
 	for (const d of service.validate(doc) ?? []) {
 		if (d.code !== 'root-cause-unsupported') continue;
-		flagged.add(dump.tickets.findIndex((t) => t.startLine <= d.range.start.line && d.range.start.line <= t.endLine));
+		const i = dump.tickets.findIndex((t) => t.startLine <= d.range.start.line && d.range.start.line <= t.endLine);
+		flagged.set(i, (d.data as { suggestions: LabelSuggestion[] }).suggestions);
 	}
 	return flagged;
+}
+
+export function evidenceFlags(dump: Parsed, version: number): Flags {
+	return new Set(evidenceSuspects(dump, version).keys());
 }
 
 /** The k most similar other tickets of each ticket (TF-IDF cosine over its text without its root cause). */
@@ -73,4 +80,17 @@ export function knnFlags(rootCauses: readonly string[], neighbours: readonly num
 export function randomFlags(n: number, count: number, seed: number): Flags {
 	const next = random(seed ^ 0x5bd1e995);
 	return new Set([...Array(n).keys()].sort(() => next() - 0.5).slice(0, count));
+}
+
+/** Each ticket's terms, the same in every copy of a dump (its root cause is not among them). */
+export function ticketTerms(dump: Parsed): (readonly string[])[] {
+	return dump.tickets.map((t) => labelTerms(t, 'rootCause').terms);
+}
+
+export function confidentFlags(rootCauses: readonly string[], terms: readonly (readonly string[])[], options?: ConfidentLearningOptions): Flags {
+	const result = confidentLearning(
+		terms.map((t, i) => ({ terms: t, label: rootCauses[i] })),
+		options,
+	);
+	return new Set(result.suspects.map((s) => s.index));
 }

@@ -14,6 +14,17 @@ export {
 } from './config/ticketConfig';
 export { defaultProductEvidence, defaultRootCauseEvidence, catchAllRootCause, type EvidenceSetting, type EvidenceTable } from './labels/evidence';
 export { labelSuspects, type LabelKind, type LabelSuggestion, type LabelSuspect } from './labels/labelSuspects';
+export {
+	confidentLearning,
+	confidentLearningDefaults,
+	type ConfidentLearning,
+	type ConfidentLearningOptions,
+	type ConfidentSuspect,
+	type LabelledTerms,
+	type Vote,
+} from './labels/confidentLearning';
+export { givenLabel, labelTerms } from './labels/labelTerms';
+export { reviewSuspects, type ReviewSuspect, type SuspectSource } from './labels/reviewSuspects';
 export { categoryLabel, chineseLabels } from './config/labels';
 export {
 	ruleCodes,
