@@ -24,7 +24,9 @@ export {
 	type Vote,
 } from './labels/confidentLearning';
 export { givenLabel, labelTerms } from './labels/labelTerms';
+export { ticketOwnWords } from './labels/ownWords';
 export { reviewSuspects, type ReviewSuspect, type SuspectSource } from './labels/reviewSuspects';
+export { isKept } from './labels/keptLabels';
 export { categoryLabel, chineseLabels } from './config/labels';
 export {
 	ruleCodes,
