@@ -10,6 +10,7 @@ import { workspaceSymbolsFeature } from './workspaceSymbolsFeature';
 import { codeActionsFeature } from './codeActionsFeature';
 import { maskLeaksFeature } from './maskLeaksFeature';
 import { serverStatsFeature } from './serverStatsFeature';
+import { labelReviewFeature } from './labelReviewFeature';
 
 export const features: readonly ServerFeature[] = [
 	diagnosticsFeature,
@@ -22,4 +23,5 @@ export const features: readonly ServerFeature[] = [
 	codeActionsFeature,
 	maskLeaksFeature,
 	serverStatsFeature,
+	labelReviewFeature,
 ];
