@@ -11,12 +11,14 @@ import { registerRecognition } from './recognition';
 import { registerTicketTree, type TicketTreeApi } from './tree/ticketTree';
 import { registerTicketSearch, type TicketSearchApi } from './search/searchCommands';
 import { registerRestartNotice, type ServerRestartApi } from './serverRestart';
+import { registerLabelReview, type LabelReviewApi } from './labels/reviewLabels';
 
 export interface TicketCuratorApi {
 	readonly client: LanguageClient;
 	readonly tickets: TicketTreeApi;
 	readonly search: TicketSearchApi;
 	readonly restarts: ServerRestartApi;
+	readonly labels: LabelReviewApi;
 }
 
 let client: LanguageClient | undefined;
@@ -29,9 +31,10 @@ export async function activate(context: ExtensionContext): Promise<TicketCurator
 	registerNewTicketCommands(context, client, tickets.provider);
 	const search = registerTicketSearch(context, client);
 	const restarts = registerRestartNotice(client);
+	const labels = registerLabelReview(context, client);
 	await client.start();
 	context.subscriptions.push(client);
-	return { client, tickets, search, restarts };
+	return { client, tickets, search, restarts, labels };
 }
 
 export async function deactivate(): Promise<void> {
