@@ -5,9 +5,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTree, ticketAtLine, ticketNodes, type GroupNode, type TreeNode, type TreeOptions } from '../../client/src/tree/treeModel';
+import { buildTree, suspectKey, ticketAtLine, ticketNodes, type GroupNode, type TreeNode, type TreeOptions } from '../../client/src/tree/treeModel';
 import type { TicketSummary } from '../../common/protocol';
-import { createTicketService } from '../../server/src/service/index';
+import { createTicketService, resolveConfig } from '../../server/src/service/index';
+import { labelReview } from '../../server/src/workspace/labelReview';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 const dump = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt'), 'utf8');
@@ -125,6 +126,25 @@ describe('Tickets tree model', () => {
 		assert.equal((missing?.children[0] as GroupNode).name, '(no subcategory)');
 		const byCause = buildTree(summaries(), options({ grouping: 'rootCause' }));
 		assert.equal(byCause.find((g) => g.name === '(no root cause)')?.count, 1);
+	});
+
+	it('groups the label suspects by given → suggested label, leaving the other tickets out', () => {
+		// The groups as ticketTree.ts makes them from the server's tickets/labelReview rows.
+		const service = createTicketService();
+		const tickets = service.parse({ uri: dumpUri, version: 1, getText: () => dump }).tickets();
+		const suspects = new Map<string, string>();
+		for (const row of labelReview([{ uri: dumpUri, tickets }], resolveConfig(undefined)).rows) {
+			const key = suspectKey(row.uri, row.line);
+			if (!suspects.has(key)) suspects.set(key, `${row.label} → ${row.suggestions[0]?.label ?? '(none)'}`);
+		}
+		const roots = buildTree(realOnly(), options({ grouping: 'labelSuspects', suspects }));
+		const shown = [...ticketNodes(roots)];
+		assert.equal(shown.length, suspects.size);
+		assert.equal(suspects.size, 41, '36 root causes and 5 products, each of another ticket');
+		assert.deepEqual(roots[0] && [roots[0].name, roots[0].count, roots[0].level], ['SSL/TLS证书配置问题 → 需要进一步排查具体原因', 9, 'suspect']);
+		const invoice = shown.find((n) => n.ticket.title === '开发票')!;
+		assert.equal(invoice.parent!.name, 'SSL/TLS证书配置问题 → 需要进一步排查具体原因');
+		assert.deepEqual(buildTree(realOnly(), options({ grouping: 'labelSuspects' })), [], 'nothing before the suspects arrive');
 	});
 
 	it('sorts groups by name when asked, whatever their counts', () => {

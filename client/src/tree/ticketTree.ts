@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { TicketSummary } from '../../../common/protocol';
+import { LabelReviewRequest, type TicketSummary } from '../../../common/protocol';
 import { TicketTreeProvider } from './ticketTreeProvider';
-import { groupings, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
+import { groupings, suspectKey, type Grouping, type Sorting, type TicketNode, type TreeNode } from './treeModel';
 
 const ticketsViewId = 'ticketCurator.tickets';
 
@@ -25,7 +25,8 @@ const sortingKey = 'ticketCurator.sorting';
 export function registerTicketTree(context: vscode.ExtensionContext, client: LanguageClient): TicketTreeApi {
 	const state = context.workspaceState;
 	const provider = new TicketTreeProvider(client, {
-		grouping: validGrouping(state.get(groupingKey)) ?? 'category',
+		// Label suspects are a review, asked of the server when chosen: a new session starts by category.
+		grouping: restoredGrouping(state.get(groupingKey)),
 		sorting: state.get<Sorting>(sortingKey) === 'name' ? 'name' : 'count',
 		filter: '',
 	});
@@ -37,10 +38,22 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 	);
 	updateChrome(view, provider);
 
-	const setOptions = (change: Partial<TicketTreeProvider['options']>) => {
+	/** The label suspects, most certain first, as groups "given → suggested" (the first suspect of a ticket wins). */
+	const loadSuspects = async () => {
+		const { rows } = await client.sendRequest(LabelReviewRequest, {});
+		const groups = new Map<string, string>();
+		for (const row of rows) {
+			const key = suspectKey(row.uri, row.line);
+			if (!groups.has(key)) groups.set(key, `${row.label} → ${row.suggestions[0]?.label ?? vscode.l10n.t('(none)')}`);
+		}
+		provider.options.suspects = groups;
+	};
+
+	const setOptions = async (change: Partial<TicketTreeProvider['options']>) => {
 		Object.assign(provider.options, change);
 		if (change.grouping) void state.update(groupingKey, change.grouping);
 		if (change.sorting) void state.update(sortingKey, change.sorting);
+		if (provider.options.grouping === 'labelSuspects' && (change.grouping || !provider.options.suspects)) await loadSuspects();
 		provider.rebuild();
 	};
 
@@ -71,7 +84,10 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 	};
 
 	const register = (...args: Parameters<typeof vscode.commands.registerCommand>) => context.subscriptions.push(vscode.commands.registerCommand(...args));
-	register('ticketCurator.refreshTickets', () => provider.refresh());
+	register('ticketCurator.refreshTickets', async () => {
+		if (provider.options.grouping === 'labelSuspects') await loadSuspects();
+		return provider.refresh();
+	});
 	register('ticketCurator.groupBy', async (grouping?: string) => {
 		const chosen = validGrouping(grouping) ?? (await pickGrouping(provider.options.grouping));
 		if (chosen) setOptions({ grouping: chosen });
@@ -79,6 +95,7 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 	register('ticketCurator.groupByCategory', () => setOptions({ grouping: 'category' }));
 	register('ticketCurator.groupByRootCause', () => setOptions({ grouping: 'rootCause' }));
 	register('ticketCurator.groupByFile', () => setOptions({ grouping: 'file' }));
+	register('ticketCurator.groupByLabelSuspects', () => setOptions({ grouping: 'labelSuspects' }));
 	register('ticketCurator.sortByCount', () => setOptions({ sorting: 'count' }));
 	register('ticketCurator.sortByName', () => setOptions({ sorting: 'name' }));
 	register('ticketCurator.filterTickets', (filter?: string) => {
@@ -130,6 +147,11 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 	};
 }
 
+function restoredGrouping(value: unknown): Grouping {
+	const grouping = validGrouping(value);
+	return grouping && grouping !== 'labelSuspects' ? grouping : 'category';
+}
+
 function validGrouping(value: unknown): Grouping | undefined {
 	return groupings.includes(value as Grouping) ? (value as Grouping) : undefined;
 }
@@ -142,6 +164,8 @@ function groupingLabel(grouping: Grouping): string {
 			return vscode.l10n.t('by root cause');
 		case 'file':
 			return vscode.l10n.t('by file');
+		case 'labelSuspects':
+			return vscode.l10n.t('by label suspects');
 	}
 }
 
@@ -161,6 +185,11 @@ async function pickGrouping(current: Grouping): Promise<Grouping | undefined> {
 		{ grouping: 'category', label: vscode.l10n.t('Category'), detail: vscode.l10n.t('Product, then subcategory') },
 		{ grouping: 'rootCause', label: vscode.l10n.t('Root Cause'), detail: vscode.l10n.t('The label under 根本原因分析') },
 		{ grouping: 'file', label: vscode.l10n.t('File'), detail: vscode.l10n.t('Each dump with its tickets in file order') },
+		{
+			grouping: 'labelSuspects',
+			label: vscode.l10n.t('Label Suspects'),
+			detail: vscode.l10n.t('Tickets whose root cause or product may be wrong, by given → suggested label'),
+		},
 	];
 	for (const item of items) if (item.grouping === current) item.description = vscode.l10n.t('current');
 	const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group Tickets By'), placeHolder: groupingLabel(current) });

@@ -26,6 +26,8 @@ interface TreeViewOptions {
 	grouping: Grouping;
 	sorting: Sorting;
 	filter: string;
+	/** The label suspects' groups, for the `labelSuspects` grouping (ticketTree.ts asks the server). */
+	suspects?: ReadonlyMap<string, string>;
 }
 
 /** Above this many changed files one full `tickets/list` beats one request per file. */
@@ -247,7 +249,7 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 }
 
-const groupIcons: Record<GroupNode['level'], string> = { product: 'package', subcategory: 'tag', rootCause: 'lightbulb', file: 'file' };
+const groupIcons: Record<GroupNode['level'], string> = { product: 'package', subcategory: 'tag', rootCause: 'lightbulb', file: 'file', suspect: 'warning' };
 
 function fileName(uri: vscode.Uri): string {
 	return uri.path.slice(uri.path.lastIndexOf('/') + 1);

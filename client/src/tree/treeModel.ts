@@ -5,12 +5,12 @@
  */
 import type { TicketSummary } from '../../../common/protocol';
 
-export type Grouping = 'category' | 'rootCause' | 'file';
+export type Grouping = 'category' | 'rootCause' | 'file' | 'labelSuspects';
 export type Sorting = 'count' | 'name';
 
-export const groupings: readonly Grouping[] = ['category', 'rootCause', 'file'];
+export const groupings: readonly Grouping[] = ['category', 'rootCause', 'file', 'labelSuspects'];
 
-type GroupLevel = 'product' | 'subcategory' | 'rootCause' | 'file';
+type GroupLevel = 'product' | 'subcategory' | 'rootCause' | 'file' | 'suspect';
 
 export interface GroupNode {
 	readonly kind: 'group';
@@ -50,7 +50,15 @@ export interface TreeOptions {
 	readonly missing: MissingNames;
 	/** How a file is named in the tree (a workspace-relative path). */
 	readonly fileLabel: (uri: string) => string;
+	/**
+	 * For the `labelSuspects` grouping: the group of each suspect ticket (its given and suggested
+	 * label), by `suspectKey`; tickets without one are left out of that grouping.
+	 */
+	readonly suspects?: ReadonlyMap<string, string>;
 }
+
+/** A ticket's key among the label suspects: its file and title line. */
+export const suspectKey = (uri: string, titleLine: number) => `${uri}#L${titleLine}`;
 
 export const ticketId = (t: Pick<TicketSummary, 'uri' | 'ordinal'>) => `${t.uri}#${t.ordinal}`;
 
@@ -80,6 +88,12 @@ export function buildTree(tickets: readonly TicketSummary[], options: TreeOption
 			return group(shown, `${grouping}:`, options.sorting, [by('rootCause', (t) => t.rootCause || missing.rootCause)]);
 		case 'file':
 			return group(shown, `${grouping}:`, options.sorting, [by('file', (t) => t.uri, options.fileLabel)]);
+		case 'labelSuspects': {
+			const suspects = options.suspects ?? new Map<string, string>();
+			const key = (t: TicketSummary) => suspectKey(t.uri, t.titleRange.start.line);
+			const suspected = shown.filter((t) => suspects.has(key(t)));
+			return group(suspected, `${grouping}:`, options.sorting, [by('suspect', (t) => suspects.get(key(t))!)]);
+		}
 	}
 }
 
