@@ -7,7 +7,6 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TicketCuratorApi } from '../../../client/src/extension';
 import type { LabelReviewResult, LabelReviewRow } from '../../../common/protocol';
-import type { GroupNode } from '../../../client/src/tree/treeModel';
 import { activateExtension, codeOf, dumpUri, fixture, waitForDiagnostics } from './helpers';
 
 let api: TicketCuratorApi;
@@ -40,7 +39,6 @@ describe('Review Labels', () => {
 	});
 
 	after(async () => {
-		await vscode.commands.executeCommand('ticketCurator.groupBy', 'category');
 		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 	});
@@ -102,15 +100,5 @@ describe('Review Labels', () => {
 
 		await vscode.workspace.fs.delete(config);
 		await waitForDiagnostics(document.uri, (d) => d.some(findingAt(row)));
-	});
-
-	it('groups the Tickets view by label suspects, given → suggested', async () => {
-		await vscode.commands.executeCommand('ticketCurator.groupBy', 'labelSuspects');
-		const roots = (await api.tickets.provider.getChildren()) as GroupNode[];
-		assert.ok(roots.length > 0);
-		assert.ok(roots.every((g) => g.level === 'suspect' && g.name.includes(' → ')));
-		const count = roots.reduce((sum, g) => sum + g.count, 0);
-		const { rows } = await api.client.sendRequest<LabelReviewResult>('tickets/labelReview', {});
-		assert.equal(count, new Set(rows.map((r) => `${r.uri}#${r.line}`)).size);
 	});
 });
