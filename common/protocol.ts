@@ -372,6 +372,72 @@ export interface ExportProgressParams {
 }
 
 export const ExportProgressNotification = new NotificationType<ExportProgressParams>('tickets/exportProgress');
+// ---- Label review.
+
+/**
+ * `tickets/labelReview` (client → server): the label suspects of every dump of the workspace, most
+ * certain first (server/src/workspace/labelReview.ts), for *Tickets: Review Labels*. With `uri`,
+ * the suspects of that dump only (confident learning still reads every dump).
+ */
+export interface LabelReviewParams {
+	readonly uri?: string;
+}
+
+export const labelReviewParams = objectOf<LabelReviewParams>({ uri: string(true) });
+
+export interface LabelReviewSuggestion {
+	readonly label: string;
+	readonly confidence: number;
+	/** Its evidence terms the ticket mentions. */
+	readonly terms: readonly string[];
+}
+
+export interface LabelReviewNeighbour {
+	readonly uri: string;
+	/** The neighbour's title line, from 0. */
+	readonly line: number;
+	readonly title: string;
+	readonly label: string;
+	readonly similarity: number;
+}
+
+export interface LabelReviewRow {
+	readonly uri: string;
+	/** The ticket's title line and the label's line, from 0. */
+	readonly line: number;
+	readonly labelLine: number;
+	readonly title: string;
+	readonly kind: 'rootCause' | 'product';
+	readonly label: string;
+	/** Which method suspects the label: the evidence, confident learning ("statistics"), or both. */
+	readonly source: 'both' | 'evidence' | 'statistics';
+	/** The given label's evidence, looked for and not found. */
+	readonly lookedFor: readonly string[];
+	readonly suggestions: readonly LabelReviewSuggestion[];
+	readonly learned?: { readonly label: string; readonly probability: number };
+	/** The given label's probability from the other tickets, and its threshold. */
+	readonly probability?: number;
+	readonly threshold?: number;
+	/** The most similar tickets, whose labels voted. */
+	readonly neighbours: readonly LabelReviewNeighbour[];
+}
+
+export interface LabelReviewLearning {
+	readonly kind: 'rootCause' | 'product';
+	readonly labelled: number;
+	/** Confident learning ranks the evidence findings, and its suspects stand alone. */
+	readonly ranks: boolean;
+	readonly flags: boolean;
+	readonly minimumToRank: number;
+	readonly minimumTickets: number;
+}
+
+export interface LabelReviewResult {
+	readonly rows: readonly LabelReviewRow[];
+	readonly learning: readonly LabelReviewLearning[];
+}
+
+export const LabelReviewRequest = new RequestType<LabelReviewParams, LabelReviewResult, void>('tickets/labelReview');
 
 // ---- Every request the client may send, with the shape of its params (null: it takes none).
 
@@ -389,4 +455,5 @@ export const customRequests: readonly CustomRequest[] = [
 	{ method: ExportTrainingSetRequest.method, params: exportTrainingSetParams },
 	{ method: OverviewRequest.method, params: null },
 	{ method: TicketTreeRequest.method, params: ticketTreeParams },
+	{ method: LabelReviewRequest.method, params: labelReviewParams },
 ];

@@ -13,6 +13,7 @@ import { registerTicketTree, type TicketTreeApi } from './tree/ticketTree';
 import { registerTicketSearch, type TicketSearchApi } from './search/searchCommands';
 import { registerRestartNotice, type ServerRestartApi } from './serverRestart';
 import { registerOverview, type OverviewApi } from './overview/overviewPanel';
+import { registerLabelReview, type LabelReviewApi } from './labels/reviewLabels';
 
 export interface TicketCuratorApi {
 	readonly client: LanguageClient;
@@ -20,6 +21,7 @@ export interface TicketCuratorApi {
 	readonly search: TicketSearchApi;
 	readonly restarts: ServerRestartApi;
 	readonly overview: OverviewApi;
+	readonly labels: LabelReviewApi;
 }
 
 let client: LanguageClient | undefined;
@@ -34,9 +36,10 @@ export async function activate(context: ExtensionContext): Promise<TicketCurator
 	const search = registerTicketSearch(context, client);
 	const restarts = registerRestartNotice(client);
 	const overview = registerOverview(context, client, tickets.provider);
+	const labels = registerLabelReview(context, client);
 	await client.start();
 	context.subscriptions.push(client);
-	return { client, tickets, search, restarts, overview };
+	return { client, tickets, search, restarts, overview, labels };
 }
 
 export async function deactivate(): Promise<void> {

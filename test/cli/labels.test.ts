@@ -10,9 +10,29 @@ describe('tickets labels', function () {
 	it('lists the suspects with suggestions and a given × suggested table', () => {
 		const result = runCli(['labels', realDump]);
 		assert.equal(result.code, 0, result.stderr);
-		assert.match(result.stdout, /000_8bbabfb939ae27d4\.txt:3283 {2}root cause {2}SSL\/TLS证书配置问题 → 需要进一步排查具体原因 \(0\.50\) {2}## 开发票/);
+		assert.match(
+			result.stdout,
+			/000_8bbabfb939ae27d4\.txt:3283 {2}root cause {2}SSL\/TLS证书配置问题 → 需要进一步排查具体原因 \(0\.50\) {2}\[evidence \+ statistics: [^\]]+\] {2}## 开发票/,
+		);
 		assert.match(result.stdout, /Given × suggested root cause\n[^]*\n {4}5 {2}网络连接问题或DNS解析异常 → SSL\/TLS证书配置问题\n/);
-		assert.match(result.stdout, /34 root cause\(s\) and 5 product\(s\) without evidence\.\n$/);
+		assert.match(result.stdout, /36 root cause\(s\) and 5 product\(s\) without evidence\.\n$/);
+	});
+
+	it('lists the findings both methods make first, and says what confident learning did', () => {
+		const result = runCli(['labels', realDump]);
+		const sources = result.stdout
+			.split('\n')
+			.filter((l) => l.includes('  root cause  '))
+			.map((l) => /\[(evidence \+ statistics|evidence|statistics)/.exec(l)![1]);
+		assert.equal(sources.length, 36);
+		const both = sources.filter((s) => s === 'evidence + statistics').length;
+		assert.ok(both > 0 && both < 36);
+		assert.ok(sources.slice(0, both).every((s) => s === 'evidence + statistics'));
+		assert.match(
+			result.stdout,
+			/Confident learning \(root causes\): ranks the evidence findings; its own suspects are off below 200 labelled tickets \(114 here\)\./,
+		);
+		assert.match(result.stdout, new RegExp(`Root causes: ${both} found by both, ${36 - both} by evidence alone, 0 by statistics alone\\.`));
 	});
 
 	it('writes JSON and CSV with the same suspects', () => {
@@ -20,15 +40,22 @@ describe('tickets labels', function () {
 			suspects: { kind: string; label: string; line: number; suggestions: { label: string }[] }[];
 			givenBySuggested: { given: string; suggested: string | null; count: number }[];
 		};
-		assert.equal(json.suspects.filter((s) => s.kind === 'rootCause').length, 34);
+		assert.equal(json.suspects.filter((s) => s.kind === 'rootCause').length, 36);
 		assert.equal(
 			json.givenBySuggested.reduce((sum, r) => sum + r.count, 0),
-			34,
+			36,
 		);
+		const first = json.suspects[0] as unknown as { source: string; probability: number; neighbours: { title: string; label: string }[] };
+		assert.equal(first.source, 'both');
+		assert.ok(first.probability >= 0 && first.neighbours.length > 0 && first.neighbours[0].label);
 		const csv = runCli(['labels', '--format', 'csv', realDump]).stdout.trimEnd().split('\r\n');
-		assert.equal(csv[0], 'file,line,kind,label,suggestion,confidence,other_suggestions,title');
+		assert.equal(csv[0], 'file,line,kind,label,suggestion,confidence,other_suggestions,title,source,probability');
 		assert.equal(csv.length, json.suspects.length + 1);
-		assert.ok(csv.includes('test/fixtures/corpus/000_8bbabfb939ae27d4.txt,3283,rootCause,SSL/TLS证书配置问题,需要进一步排查具体原因,0.50,,开发票'));
+		assert.ok(
+			csv.some((l) =>
+				l.startsWith('test/fixtures/corpus/000_8bbabfb939ae27d4.txt,3283,rootCause,SSL/TLS证书配置问题,需要进一步排查具体原因,0.50,,开发票,both,'),
+			),
+		);
 	});
 
 	it('honours kept labels of the configuration', () => {
@@ -41,7 +68,7 @@ describe('tickets labels', function () {
 			);
 			const out = runCli(['labels', 'dump.txt'], { cwd: dir.path }).stdout;
 			assert.ok(!out.includes('## 开发票'));
-			assert.match(out, /33 root cause\(s\)/);
+			assert.match(out, /35 root cause\(s\)/);
 		} finally {
 			dir.remove();
 		}
@@ -77,7 +104,7 @@ describe('tickets labels', function () {
 				assert.equal(after.length, before.length);
 				const changed = after.flatMap((line, i) => (line !== before[i] ? [i] : []));
 				assert.equal(changed.length, 7);
-				assert.match(runCli(['labels', 'dump.txt'], { cwd: dir.path }).stdout, /\n29 root cause\(s\) and 3 product\(s\)/);
+				assert.match(runCli(['labels', 'dump.txt'], { cwd: dir.path }).stdout, /\n31 root cause\(s\) and 3 product\(s\)/);
 			} finally {
 				dir.remove();
 			}

@@ -14,6 +14,19 @@ export {
 } from './config/ticketConfig';
 export { defaultProductEvidence, defaultRootCauseEvidence, catchAllRootCause, type EvidenceSetting, type EvidenceTable } from './labels/evidence';
 export { labelSuspects, type LabelKind, type LabelSuggestion, type LabelSuspect } from './labels/labelSuspects';
+export {
+	confidentLearning,
+	confidentLearningDefaults,
+	type ConfidentLearning,
+	type ConfidentLearningOptions,
+	type ConfidentSuspect,
+	type LabelledTerms,
+	type Vote,
+} from './labels/confidentLearning';
+export { givenLabel, labelTerms } from './labels/labelTerms';
+export { ticketOwnWords } from './labels/ownWords';
+export { reviewSuspects, type ReviewSuspect, type SuspectSource } from './labels/reviewSuspects';
+export { isKept } from './labels/keptLabels';
 export { categoryLabel, chineseLabels } from './config/labels';
 export {
 	ruleCodes,

@@ -125,6 +125,16 @@ describe('label evidence rules', () => {
 		assert.deepEqual(labelFindings(dump({ rootCause: 'SSL/TLS证书配置问题', description: '访问 https 时提示不安全' })), []);
 	});
 
+	it("does not count a company's name or the 认证 of an account's identity", () => {
+		const network = '网络连接问题或DNS解析异常';
+		const auth = '认证凭证或权限配置问题';
+		assert.equal(labelFindings(dump({ rootCause: network, description: '开票信息：公司名称：深圳市某某网络科技有限公司' })).length, 1);
+		assert.equal(labelFindings(dump({ rootCause: network, description: '我们公司的网络不稳定' })).length, 0, 'the word in prose counts');
+		for (const phrase of ['支持未认证用户申请提现', '企业认证还没通过', '实名认证的资料'])
+			assert.equal(labelFindings(dump({ rootCause: auth, description: phrase })).length, 1, phrase);
+		assert.equal(labelFindings(dump({ rootCause: auth, description: '接口认证失败' })).length, 0, 'the 认证 of a request counts');
+	});
+
 	it('does not read the label itself, the category line or a placeholder as evidence', () => {
 		// 证书 is in the label, 证书问题 in the category, 图片 (智能多媒体) in the placeholder.
 		const text = dump({ product: 'CDN', rootCause: 'SSL/TLS证书配置问题', description: '加速域名 [图片] 访问异常' }).replace(

@@ -1,6 +1,8 @@
 /**
- * `tickets labels`: root causes and products whose ticket gives no evidence for them, with the
- * labels suggested instead, and a given × suggested root-cause table (text, JSON or CSV).
+ * `tickets labels`: root causes and products that do not fit their ticket, in review order: those
+ * without evidence that confident learning suspects too, then evidence alone, then confident
+ * learning alone where the dumps are large enough for it (workspace/labelReview.ts); with the
+ * labels suggested instead, a given × suggested root-cause table, and what confident learning did.
  */
 import * as l10n from '@vscode/l10n';
 import type { ParsedArgs } from '../args';
@@ -8,9 +10,9 @@ import { commonOptions, configOption, formatOf, formatOptions, type Command } fr
 import { exitCode } from '../errors';
 import type { CliIO } from '../io';
 import { openWorkspace } from '../cliWorkspace';
-import { suspectRows, type SuspectRow } from '../labelSuspectsOf';
+import { labelReview, type LabelReview, type LearningState, type ReviewDump, type ReviewRow } from '../../workspace/labelReview';
 
-interface FileRow extends SuspectRow {
+interface FileRow extends ReviewRow {
 	readonly file: string;
 }
 
@@ -22,13 +24,20 @@ export const labelsCommand: Command = {
 	options: [...formatOptions(['text', 'json', 'csv']), ...commonOptions],
 	async run(args: ParsedArgs, io: CliIO): Promise<number> {
 		const workspace = openWorkspace(io, configOption(args));
-		const rows: FileRow[] = [];
+		const dumps: ReviewDump[] = [];
+		const names = new Map<string, string>();
+		let config = workspace.service.config;
 		for (const dump of workspace.dumps(await workspace.files(args.positionals))) {
-			for (const row of suspectRows(dump.service, dump.document)) rows.push({ ...row, file: dump.name });
+			dumps.push({ uri: dump.document.uri, tickets: dump.service.parse(dump.document).tickets() });
+			names.set(dump.document.uri, dump.name);
 			dump.service.forget(dump.document.uri);
+			// Confident learning reads every dump together: under the labels of the first dump's configuration.
+			if (dumps.length === 1) config = dump.service.config;
 		}
+		const review = labelReview(dumps, config);
+		const rows = review.rows.map((r) => ({ ...r, file: names.get(r.uri)! }));
 		const format = formatOf(args, 'text');
-		io.stdout.write(format === 'json' ? asJson(rows) : format === 'csv' ? asCsv(rows) : asText(rows));
+		io.stdout.write(format === 'json' ? asJson(rows, review) : format === 'csv' ? asCsv(rows) : asText(rows, review));
 		return workspace.unreadable ? exitCode.usage : exitCode.clean;
 	},
 };
@@ -46,12 +55,31 @@ function givenBySuggested(rows: readonly FileRow[]): Map<string, Map<string, num
 	return table;
 }
 
-const suggestionText = (row: SuspectRow) => row.suggestions.map((s) => `${s.label} (${s.confidence.toFixed(2)})`).join(', ') || l10n.t('(none)');
+const suggestionText = (row: ReviewRow) => row.suggestions.map((s) => `${s.label} (${s.confidence.toFixed(2)})`).join(', ') || l10n.t('(none)');
 
-function asText(rows: readonly FileRow[]): string {
+function sourceText(row: ReviewRow): string {
+	const learned = row.learned && `${row.learned.label} ${row.learned.probability.toFixed(2)}`;
+	if (row.source === 'both') return l10n.t('evidence + statistics: {0}', learned!);
+	return row.source === 'evidence' ? l10n.t('evidence') : l10n.t('statistics');
+}
+
+function learningText(state: LearningState): string {
+	const kind = state.kind === 'rootCause' ? l10n.t('root causes') : l10n.t('products');
+	if (!state.ranks) return l10n.t('Confident learning ({0}): off, {1} labelled tickets (it needs {2}).', kind, state.labelled, state.minimumToRank);
+	if (!state.flags)
+		return l10n.t(
+			'Confident learning ({0}): ranks the evidence findings; its own suspects are off below {1} labelled tickets ({2} here).',
+			kind,
+			state.minimumTickets,
+			state.labelled,
+		);
+	return l10n.t('Confident learning ({0}): on, {1} labelled tickets.', kind, state.labelled);
+}
+
+function asText(rows: readonly FileRow[], review: LabelReview): string {
 	const lines = rows.map((r) => {
 		const kind = r.kind === 'rootCause' ? l10n.t('root cause') : l10n.t('product');
-		return `${r.file}:${r.line}  ${kind}  ${r.label} → ${suggestionText(r)}  ## ${r.title}`;
+		return `${r.file}:${r.labelLine + 1}  ${kind}  ${r.label} → ${suggestionText(r)}  [${sourceText(r)}]  ## ${r.title}`;
 	});
 	const table = givenBySuggested(rows);
 	if (table.size) {
@@ -61,28 +89,50 @@ function asText(rows: readonly FileRow[]): string {
 				lines.push(`  ${String(count).padStart(3)}  ${given} → ${label || l10n.t('(none)')}`);
 		}
 	}
-	const causes = rows.filter((r) => r.kind === 'rootCause').length;
-	lines.push('', l10n.t('{0} root cause(s) and {1} product(s) without evidence.', causes, rows.length - causes));
+	lines.push('', ...review.learning.map(learningText));
+	const count = (kind: string, source?: string) => rows.filter((r) => r.kind === kind && (source ? r.source === source : r.source !== 'statistics')).length;
+	lines.push(
+		l10n.t(
+			'Root causes: {0} found by both, {1} by evidence alone, {2} by statistics alone.',
+			count('rootCause', 'both'),
+			count('rootCause', 'evidence'),
+			count('rootCause', 'statistics'),
+		),
+	);
+	lines.push(l10n.t('{0} root cause(s) and {1} product(s) without evidence.', count('rootCause'), count('product')));
 	return `${lines.join('\n')}\n`;
 }
 
-function asJson(rows: readonly FileRow[]): string {
+function asJson(rows: readonly FileRow[], review: LabelReview): string {
 	const table = [...givenBySuggested(rows)].flatMap(([given, suggested]) =>
 		[...suggested].map(([label, count]) => ({ given, suggested: label || null, count })),
 	);
-	const suspects = rows.map((r) => ({ file: r.file, line: r.line, kind: r.kind, label: r.label, title: r.title, suggestions: r.suggestions }));
-	return `${JSON.stringify({ suspects, givenBySuggested: table }, null, 2)}\n`;
+	const suspects = rows.map((r) => ({
+		file: r.file,
+		line: r.labelLine + 1,
+		kind: r.kind,
+		label: r.label,
+		title: r.title,
+		source: r.source,
+		suggestions: r.suggestions,
+		lookedFor: r.lookedFor,
+		learned: r.learned ?? null,
+		probability: r.probability ?? null,
+		threshold: r.threshold ?? null,
+		neighbours: r.neighbours.map((n) => ({ line: n.line + 1, title: n.title, label: n.label, similarity: n.similarity })),
+	}));
+	return `${JSON.stringify({ suspects, givenBySuggested: table, confidentLearning: review.learning }, null, 2)}\n`;
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
 const csvField = (value: string | number) => (/[",\r\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
 
 function asCsv(rows: readonly FileRow[]): string {
-	const header = ['file', 'line', 'kind', 'label', 'suggestion', 'confidence', 'other_suggestions', 'title'];
+	const header = ['file', 'line', 'kind', 'label', 'suggestion', 'confidence', 'other_suggestions', 'title', 'source', 'probability'];
 	const lines = rows.map((r) =>
 		[
 			r.file,
-			r.line,
+			r.labelLine + 1,
 			r.kind,
 			r.label,
 			r.suggestions[0]?.label ?? '',
@@ -92,6 +142,8 @@ function asCsv(rows: readonly FileRow[]): string {
 				.map((s) => s.label)
 				.join(';'),
 			r.title,
+			r.source,
+			r.probability?.toFixed(2) ?? '',
 		]
 			.map(csvField)
 			.join(','),

@@ -14,6 +14,7 @@ import { pullDiagnosticsFeature } from './pullDiagnosticsFeature';
 import { exportFeature } from './exportFeature';
 import { overviewFeature } from './overviewFeature';
 import { ticketTreeFeature } from './ticketTreeFeature';
+import { labelReviewFeature } from './labelReviewFeature';
 
 export const features: readonly ServerFeature[] = [
 	diagnosticsFeature,
@@ -30,4 +31,5 @@ export const features: readonly ServerFeature[] = [
 	exportFeature,
 	overviewFeature,
 	ticketTreeFeature,
+	labelReviewFeature,
 ];

@@ -3,6 +3,7 @@
  * that only names or quotes something. URLs, e-mail addresses, domain and file names are blanked,
  * and code and log lines (pasted stack traces, headers, JSON, source files) are dropped, so that
  * the `https` of a link or the `token` of a stack trace is not read as what the ticket is about.
+ * Company names and the 认证 of an account's identity are blanked too.
  * The root-cause label and the category line are not the ticket's words either.
  */
 import type { ParsedTicket } from '../document/model';
@@ -12,6 +13,16 @@ const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** Host and file names: dotted words ending in letters (`up-na0.qiniup.com`, `upload.go`, `*.example.cn`). */
 const dottedName = /(?<![\w.])[\w*-]+(?:\.[\w*-]+)*\.[a-z][a-z0-9]*\b/gi;
 const inlineCode = /`[^`\n]*`/g;
+/**
+ * A company's name (`深圳市某某网络科技有限公司`): a name, like a domain's, whose 网络 or 信息 says
+ * nothing of the ticket. Up to 16 ideographs before the legal form, stopping at punctuation.
+ */
+const companyName = /[\u4e00-\u9fff]{1,16}(?:股份有限公司|有限责任公司|有限公司)/g;
+/**
+ * Phrases in which an evidence term means something else: 实名认证, 企业认证 and the like verify
+ * who owns an account (a billing matter), they are not 认证 of a request's credentials.
+ */
+const otherSense = /(?:实名|企业|个人|身份|主体|资质|未|已)认证|认证(?:用户|信息|资料|主体)/g;
 /** What the anonymiser put in place of an image or a value (docs/TICKET-FORMAT.md). */
 const placeholder = /\[(?:图片|REDACTED_[A-Z_]+)\]/g;
 /** Runs of text outside CJK ideographs and CJK punctuation. */
@@ -32,6 +43,7 @@ export function ownLine(line: string): string {
 	// A speaker label or an answer's number is markup, not what the line says.
 	let text = line.replace(/^\s*(?:\*\*[^*\n]{1,20}\*\*\s*[：:]|\d{1,3}\.\s)\s*/, '');
 	text = text.replace(placeholder, ' ').replace(inlineCode, ' ').replace(url, ' ').replace(email, ' ').replace(dottedName, ' ');
+	text = text.replace(companyName, ' ').replace(otherSense, ' ');
 	if (codeLine.test(text)) return '';
 	// Pasted code or a log runs to the end of its line: what follows it (a Chinese comment, the
 	// rest of a stack trace) is part of it, what comes before is the writer's own words.
