@@ -1,7 +1,7 @@
 /**
  * The workspace overview as data: what the overview's charts and tables show, built once by the
  * server (`tickets/overview`) or the CLI (`tickets report`) and rendered by one page script
- * (client/page/overview.ts) in a webview or in a self-contained HTML file. Plain JSON, no functions.
+ * (client/page/overviewPage.ts) in a webview or in a self-contained HTML file. Plain JSON, no functions.
  */
 
 /** A name and how many tickets carry it (the empty name: tickets without that field). */

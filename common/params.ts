@@ -1,7 +1,7 @@
 /**
  * The shape of a request's params, as data, and the check against it. protocol.ts declares each
  * custom request's shape next to its types; the server answers params that do not fit with
- * InvalidParams (server/src/lsp/params.ts words the problem), and the protocol fuzzer
+ * InvalidParams (server/src/lsp/checkedHandlers.ts words the problem), and the protocol fuzzer
  * (test/fuzz/protocol.fuzz.ts) makes params from the same shapes.
  */
 

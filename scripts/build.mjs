@@ -13,7 +13,7 @@ const entries = [
 // webview loads them from dist/; `tickets report` inlines them into one HTML file. Always minified (size in the .vsix).
 const page = { bundle: true, minify: true, logLevel: 'warning', target: 'chrome114' };
 const pageEntries = [
-	{ ...page, entryPoints: ['client/page/overview.ts'], outfile: 'dist/overview.js', format: 'iife', platform: 'browser', legalComments: 'eof' },
+	{ ...page, entryPoints: ['client/page/overviewPage.ts'], outfile: 'dist/overview.js', format: 'iife', platform: 'browser', legalComments: 'eof' },
 	{ ...page, entryPoints: ['client/page/overview.css'], outfile: 'dist/overview.css' },
 ];
 if (watch) {

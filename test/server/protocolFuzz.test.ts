@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import type { LogMessageParams, NotificationMessage, ResponseMessage } from 'vscode-languageserver-protocol/node';
 import type { ParamShape } from '../../common/params';
 import { customRequests } from '../../common/protocol';
-import { standardParams } from '../../server/src/lsp/params';
+import { standardParams } from '../../server/src/lsp/checkedHandlers';
 import { ruleCodes } from '../../server/src/service/index';
 import { cliFixtures } from '../cli/runCli';
 import { fuzzRuns, fuzzSeed } from '../support/mutations';

@@ -1,5 +1,5 @@
 /**
- * The Tickets tree's levels on the real dump (workspace/ticketTree.ts): the summaries come from the
+ * The Tickets tree's levels on the real dump (workspace/ticketTreeLevels.ts): the summaries come from the
  * workspace index (the same code answers `tickets/list`), grouped, sorted and filtered as
  * `tickets/tree` answers them; and the client's reading of them (client/src/tree/treeModel.ts): the
  * group ids it computes to reveal a ticket are the server's.
@@ -11,7 +11,7 @@ import { groupKeys, ticketAtLine } from '../../client/src/tree/treeModel';
 import { treeGroupId, treeTicketId, type TicketSummary, type TicketTreeParams, type TreeGroupData, type TreeTicketData } from '../../common/protocol';
 import { createTicketService } from '../../server/src/service/index';
 import { ProblemTable } from '../../server/src/workspace/problemTable';
-import { treeLevel } from '../../server/src/workspace/ticketTree';
+import { treeLevel } from '../../server/src/workspace/ticketTreeLevels';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 const dump = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt'), 'utf8');

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, CodeActionRequest } from 'vscode-languageserver/node';
 import type { ServerFeature } from '../serverContext';
-import { onChecked, standardParams } from '../params';
+import { onChecked, standardParams } from '../checkedHandlers';
 import { fixAllKind } from '../../service/index';
 import { keepTarget } from '../../host/keepTarget';
 

@@ -5,7 +5,7 @@
  */
 import { CompletionRequest } from 'vscode-languageserver/node';
 import type { ServerContext, ServerFeature } from '../serverContext';
-import { onChecked, onCustomRequest, standardParams } from '../params';
+import { onChecked, onCustomRequest, standardParams } from '../checkedHandlers';
 import { SnippetRequest } from '../../../../common/protocol';
 import { completionTriggerCharacters } from '../../service/index';
 

@@ -10,7 +10,7 @@ import { isAbsolute, join } from 'node:path';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { ExportProgressNotification, ExportTrainingSetRequest, type ExportTrainingSetParams, type ExportTrainingSetResult } from '../../../../common/protocol';
 import { runExportProcess } from '../../host/exportProcess';
-import { onCustomRequest } from '../params';
+import { onCustomRequest } from '../checkedHandlers';
 import type { ServerFeature } from '../serverContext';
 
 export const exportFeature: ServerFeature = {

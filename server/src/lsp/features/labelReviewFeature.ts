@@ -4,7 +4,7 @@
  * the parses of closed dumps are dropped again after the answer.
  */
 import type { ServerFeature } from '../serverContext';
-import { onCustomRequest } from '../params';
+import { onCustomRequest } from '../checkedHandlers';
 import { LabelReviewRequest, type LabelReviewResult } from '../../../../common/protocol';
 import { readUriText } from '../../host/workspaceFiles';
 import { labelReview, type ReviewDump } from '../../workspace/labelReview';

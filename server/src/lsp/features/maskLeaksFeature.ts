@@ -5,7 +5,7 @@
  */
 import type { TextDocumentEdit } from 'vscode-languageserver/node';
 import type { ServerFeature } from '../serverContext';
-import { onCustomRequest } from '../params';
+import { onCustomRequest } from '../checkedHandlers';
 import { MaskLeaksRequest, type MaskLeaksFile } from '../../../../common/protocol';
 import { readCandidate, uriToPath } from '../../host/workspaceFiles';
 

@@ -1,7 +1,7 @@
 /** The Outline and folding of ticket dumps; other files get nothing, so their own providers stand. */
 import { DocumentSymbolRequest, FoldingRangeRequest } from 'vscode-languageserver/node';
 import type { ServerFeature } from '../serverContext';
-import { onChecked, standardParams } from '../params';
+import { onChecked, standardParams } from '../checkedHandlers';
 
 export const outlineFeature: ServerFeature = {
 	capabilities: { documentSymbolProvider: { label: 'Tickets' }, foldingRangeProvider: true },

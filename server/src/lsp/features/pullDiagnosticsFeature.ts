@@ -22,7 +22,7 @@ import {
 	type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { capDiagnostics } from '../diagnosticsCap';
-import { onChecked, standardParams } from '../params';
+import { onChecked, standardParams } from '../checkedHandlers';
 import type { ServerContext, ServerFeature } from '../serverContext';
 import type { FileReport, PassProgress } from '../../workspace/workspaceDiagnostics';
 

@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { HoverRequest, MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { ServerFeature } from '../serverContext';
-import { onChecked, onCustomRequest, standardParams } from '../params';
+import { onChecked, onCustomRequest, standardParams } from '../checkedHandlers';
 import { SimilarTicketsRequest } from '../../../../common/protocol';
 import { readUriText } from '../../host/workspaceFiles';
 import { SimilarTickets } from '../../workspace/similarTickets';

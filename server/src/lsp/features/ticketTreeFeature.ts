@@ -9,11 +9,11 @@ import * as l10n from '@vscode/l10n';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ServerContext, ServerFeature } from '../serverContext';
-import { onCustomRequest } from '../params';
+import { onCustomRequest } from '../checkedHandlers';
 import { TicketTreeRequest, TicketsDidChangeNotification, type TicketSummary } from '../../../../common/protocol';
 import type { Steps } from '../../service/index';
 import { ProblemTable } from '../../workspace/problemTable';
-import { treeLevel } from '../../workspace/ticketTree';
+import { treeLevel } from '../../workspace/ticketTreeLevels';
 import { WorkspaceNames } from '../workspaceNames';
 import { workspaceText } from '../workspaceText';
 

@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disposable, type InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext, ServerFeature } from '../serverContext';
-import { onCustomRequest } from '../params';
+import { onCustomRequest } from '../checkedHandlers';
 import { TicketListRequest, TicketsDidChangeNotification } from '../../../../common/protocol';
 import { collectGarbage, garbageWatch } from '../../host/collectGarbage';
 import { candidateFilter, type CandidateFilter } from '../../host/pathFilter';

@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { SymbolKind, WorkspaceSymbolRequest, type WorkspaceSymbol } from 'vscode-languageserver/node';
 import type { ServerFeature } from '../serverContext';
-import { onChecked, standardParams } from '../params';
+import { onChecked, standardParams } from '../checkedHandlers';
 import { matchTitles } from '../../service/index';
 
 /** VS Code shows a few hundred at most; more only costs time. */

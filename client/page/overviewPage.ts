@@ -9,7 +9,7 @@ import { BarChart, HeatmapChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { overviewInputId, type OverviewPageInput, type OverviewPageMessage } from '../../common/overview';
-import { overviewSections, type Section, type Table } from './sections';
+import { overviewSections, type Section, type Table } from './chartSections';
 import { readPalette } from './theme';
 
 echarts.use([BarChart, HeatmapChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
