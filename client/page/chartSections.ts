@@ -147,6 +147,13 @@ function heatMapSection(data: OverviewData, s: OverviewStrings, palette: Palette
 	};
 }
 
+/** The theme's base with a legend above the chart, for the stacked charts (`bottom`: room for an axis name). */
+const withLegend = (palette: Palette, bottom: number) => ({
+	...palette.base,
+	legend: { top: 0, textStyle: { color: palette.foreground } },
+	grid: { left: 8, right: 24, top: 32, bottom, containLabel: true },
+});
+
 const categories = ['structure', 'leaks', 'files', 'duplicates', 'labels'];
 
 function fileFindingsSection(data: OverviewData, s: OverviewStrings, palette: Palette): Section {
@@ -157,9 +164,7 @@ function fileFindingsSection(data: OverviewData, s: OverviewStrings, palette: Pa
 		title: s.findingsPerFile,
 		option: shown.length
 			? {
-					...palette.base,
-					legend: { top: 0, textStyle: { color: palette.foreground } },
-					grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+					...withLegend(palette, 8),
 					xAxis: { type: 'value', minInterval: 1, ...palette.axis },
 					yAxis: {
 						type: 'category',
@@ -209,9 +214,7 @@ function duplicatesSection(data: OverviewData, s: OverviewStrings, palette: Pale
 		title: s.duplicateGroups,
 		option: sizes.length
 			? {
-					...palette.base,
-					legend: { top: 0, textStyle: { color: palette.foreground } },
-					grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
+					...withLegend(palette, 24),
 					xAxis: { type: 'category', name: s.groupSize, nameLocation: 'middle', nameGap: 24, data: sizes.map(String), ...palette.axis },
 					yAxis: { type: 'value', minInterval: 1, name: s.groups, ...palette.axis },
 					series: codes.map((code, i) => ({

@@ -86,16 +86,14 @@ function mayWrite(target: Target): boolean {
 function replaceByRename(target: Target, original: Original, bytes: Uint8Array, hooks: ReplaceHooks): boolean {
 	const temp = `${target.path}.tickets-fix`;
 	const release = trackTemp(temp);
-	let fd: number | undefined;
 	try {
-		fd = createTemp(temp, 0o600);
-		if (!keepOwner(fd, target.info)) return false;
-		// After the owner: a change of owner clears the set-id bits.
-		fchmodSync(fd, target.info.mode & 0o7777);
-		writeAll(fd, bytes);
-		fsyncSync(fd);
-		closeSync(fd);
-		fd = undefined;
+		const owned = writeSyncedCopy(temp, bytes, (fd) => {
+			if (!keepOwner(fd, target.info)) return false;
+			// After the owner: a change of owner clears the set-id bits.
+			fchmodSync(fd, target.info.mode & 0o7777);
+			return true;
+		});
+		if (!owned) return false;
 		hooks.beforeReplace?.();
 		assertUnchanged(target, original);
 		renameSync(temp, target.path);
@@ -104,27 +102,41 @@ function replaceByRename(target: Target, original: Original, bytes: Uint8Array, 
 	} catch (e) {
 		throw writeError(target.shownAs, e);
 	} finally {
-		if (fd !== undefined) closeQuietly(fd);
 		rmSync(temp, { force: true });
 		release();
 	}
 }
 
+/**
+ * Writes `bytes` to a new private file at `path`, synced and closed; false, with nothing written,
+ * when `prepare` (given the open file first) says no.
+ */
+function writeSyncedCopy(path: string, bytes: Uint8Array, prepare?: (fd: number) => boolean): boolean {
+	const fd = createTemp(path, 0o600);
+	let synced = false;
+	try {
+		if (prepare && !prepare(fd)) return false;
+		writeAll(fd, bytes);
+		fsyncSync(fd);
+		synced = true;
+	} finally {
+		// A close that fails after the sync is an error of the write; before it, the write's own error stands.
+		if (synced) closeSync(fd);
+		else closeQuietly(fd);
+	}
+	return true;
+}
+
 function writeInPlace(target: Target, original: Original, bytes: Uint8Array, hooks: ReplaceHooks): void {
 	const backup = `${target.path}.tickets-fix`;
 	const release = trackTemp(backup);
-	let fd: number | undefined;
+	let fd: number;
 	try {
-		fd = createTemp(backup, 0o600);
-		writeAll(fd, original.bytes);
-		fsyncSync(fd);
-		closeSync(fd);
-		fd = undefined;
+		writeSyncedCopy(backup, original.bytes);
 		hooks.beforeReplace?.();
 		assertUnchanged(target, original);
 		fd = openSync(target.path, 'r+');
 	} catch (e) {
-		if (fd !== undefined) closeQuietly(fd);
 		rmSync(backup, { force: true });
 		release();
 		throw writeError(target.shownAs, e);
