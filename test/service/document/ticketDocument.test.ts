@@ -98,6 +98,21 @@ describe('document', () => {
 		assert.notEqual(parser.parse(textDocument(text, uri, 3)), doc, 'forgotten');
 	});
 
+	it('drops a forgotten document’s parses from the cache, and keeps those of the others', () => {
+		const parser = new TicketParser(chineseLabels);
+		// Retitled: clean.md's tickets are the real dump's.
+		const openText = defectText('clean.md').replace(/^## (.*)$/gm, '## $1（另）');
+		const open = parser.parse(textDocument(openText, 'file:///open.md'));
+		open.tickets();
+		parser.parse(textDocument(realDumpText(), uri)).tickets();
+		assert.equal(parser.cachedTickets, 117);
+		parser.forget(uri);
+		assert.equal(parser.cachedTickets, 3, 'the closed dump’s 114 parses are gone');
+		assert.equal(parser.parse(textDocument(openText, 'file:///open.md')), open, 'the open document is kept');
+		parser.forget('file:///never-parsed.md');
+		assert.equal(parser.cachedTickets, 3);
+	});
+
 	it('shares one parse between tickets of identical text, each placed at its own line', () => {
 		const parser = new TicketParser(chineseLabels);
 		const text = defectText('clean.md');

@@ -32,8 +32,6 @@ class TreeKeeper {
 	private readonly waiting = new Set<string>();
 	private running = false;
 	private readonly checked = new Set<string>();
-	/** Files checked while the index was still being built: their duplicates are checked again once it is. */
-	private readonly early = new Set<string>();
 	private announceTimer: NodeJS.Timeout | undefined;
 
 	constructor(private readonly ctx: ServerContext) {
@@ -44,10 +42,10 @@ class TreeKeeper {
 				this.waiting.delete(uri);
 			} else this.check(uri);
 		});
+		// Files wait for the end of an indexing run: their duplicates need every file's prints, and
+		// checking while the index is built would hold both runs' memory at once.
 		ctx.index.onDidChange(() => {
-			if (ctx.index.indexing || !this.early.size) return;
-			for (const uri of this.early) this.check(uri);
-			this.early.clear();
+			if (!ctx.index.indexing && this.waiting.size && !this.running) void this.drain();
 		});
 		ctx.onSettingsChanged(() => {
 			for (const uri of ctx.index.uris()) this.check(uri);
@@ -73,13 +71,13 @@ class TreeKeeper {
 
 	private check(uri: string): void {
 		this.waiting.add(uri);
-		if (!this.running) void this.drain();
+		if (!this.running && !this.ctx.index.indexing) void this.drain();
 	}
 
 	private async drain(): Promise<void> {
 		this.running = true;
 		try {
-			while (this.waiting.size) {
+			while (this.waiting.size && !this.ctx.index.indexing) {
 				const uri: string = this.waiting.values().next().value!;
 				this.waiting.delete(uri);
 				try {
@@ -112,7 +110,6 @@ class TreeKeeper {
 		// The index may hold a newer text by now: its own check is queued and will replace this one.
 		this.problems.set(uri, ctx.index.tickets(uri), diagnostics);
 		this.checked.add(uri);
-		if (ctx.index.indexing) this.early.add(uri);
 		this.announceSoon();
 	}
 

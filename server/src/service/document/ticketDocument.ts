@@ -76,8 +76,17 @@ export class TicketParser {
 		return parsed;
 	}
 
+	/**
+	 * Drops a document that is closed or done with, and the parses of its tickets: checking every
+	 * closed dump of a 1,000-dump workspace would otherwise keep 114k parses (half a gigabyte).
+	 */
 	forget(uri: string): void {
+		const last = this.lastDocuments.get(uri);
 		this.lastDocuments.delete(uri);
+		if (!last) return;
+		last.parses.forEach((parsed) => {
+			if (parsed && this.byText.get(parsed.text) === parsed) this.byText.delete(parsed.text);
+		});
 	}
 
 	/** Drops every kept parse (the findings cached with them go too: they are keyed by the parse). */
