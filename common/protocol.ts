@@ -315,6 +315,8 @@ export interface ServerStats {
 	readonly openDocuments: number;
 	readonly diagnostics: DiagnosticsRunStats;
 	readonly index: IndexStats;
+	/** Closed dumps checked: for the workspace's pulled diagnostics (and the Tickets view's counts with them), and by the Tickets view alone. */
+	readonly closedChecks: { readonly workspace: number; readonly tree: number };
 }
 
 export const ServerStatsRequest = new RequestType0<ServerStats, void>('tickets/serverStats');

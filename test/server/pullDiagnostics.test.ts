@@ -19,7 +19,7 @@ import {
 	type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { severityName } from '../../server/src/cli/format/fileFindings';
-import { TicketListRequest } from '../../common/protocol';
+import { ServerStatsRequest, TicketListRequest, TicketTreeRequest } from '../../common/protocol';
 import { runCli } from '../cli/runCli';
 import { completeDiagnostics, fileUri, startServer, type TestClient } from './lspClient';
 
@@ -153,6 +153,24 @@ describe('pull diagnostics (server process)', function () {
 			// Findings are not kept once reported: asked without result ids, every file is checked again, as `tickets check` now finds them.
 			const fourth = await pullWorkspace(client, new Map(), 'fourth');
 			assert.deepEqual(new Map(fourth.map((r) => [r.uri, r.kind === 'full' ? r.items.map(asCli).sort() : []])), cliFindings());
+		});
+
+		it('counts the Tickets view’s problems from the same checks: each closed dump is checked once', async () => {
+			const reports = await pullWorkspace(client, new Map(), 'tree');
+			const items = reports.flatMap((r) => (r.kind === 'full' ? r.items : []));
+			const expected = { errors: items.filter((d) => d.severity === 1).length, warnings: items.filter((d) => d.severity === 2).length };
+			assert.ok(expected.errors > 0 && expected.warnings > 0, JSON.stringify(expected));
+			// The tree's answer says `indexing` until every dump is counted; each count is announced by `tickets/didChange`.
+			const seen = new Set<unknown>();
+			let top = await client.connection.sendRequest(TicketTreeRequest, { grouping: 'file' });
+			while (top.indexing) {
+				const change = await client.waitFor('tickets/didChange', (p) => !seen.has(p));
+				seen.add(change);
+				top = await client.connection.sendRequest(TicketTreeRequest, { grouping: 'file' });
+			}
+			assert.deepEqual({ errors: top.totals.errors, warnings: top.totals.warnings }, expected);
+			const stats = await client.connection.sendRequest(ServerStatsRequest);
+			assert.deepEqual(stats.closedChecks, { workspace: names.length, tree: 0 });
 		});
 
 		it('answers an open dump from its own check and pushes nothing', async () => {

@@ -122,7 +122,7 @@ const context: ServerContext = {
 	openReports: new OpenReports(refreshPulls),
 	pullsDiagnostics: () => clientPulls,
 	slices,
-	counters: { diagnostics: runCounts(), filesRead: 0 },
+	counters: { diagnostics: runCounts(), filesRead: 0, treeChecks: 0 },
 	settings: () => settings,
 	isDump(doc) {
 		const known = dumpCache.get(doc.uri);

@@ -45,6 +45,8 @@ interface ServerCounters {
 	readonly diagnostics: RunCounts;
 	/** Files the workspace index read from disk (features/workspaceIndexFeature.ts): an edit re-reads only its file. */
 	filesRead: number;
+	/** Closed dumps the Tickets view checked itself, not through the workspace's diagnostics (features/ticketTreeFeature.ts). */
+	treeChecks: number;
 }
 
 /** A server feature: registers its handlers and capabilities. */

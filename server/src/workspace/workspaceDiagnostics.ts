@@ -65,6 +65,7 @@ export class WorkspaceDiagnostics {
 	/** Per file, how often it changed: a check that read an older text is not kept. */
 	private readonly changes = new Map<string, number>();
 	private readonly checking = new Map<string, Promise<Entry | undefined>>();
+	private readonly checkedListeners = new Set<(uri: string, diagnostics: readonly Diagnostic[]) => void>();
 	/** Result ids of an earlier server never match this one's. */
 	private readonly epoch = Date.now().toString(36);
 	private nextId = 0;
@@ -149,6 +150,23 @@ export class WorkspaceDiagnostics {
 		return { kind: 'full', uri, resultId: entry.resultId, diagnostics: entry.diagnostics };
 	}
 
+	/** Told of every closed dump's findings as they are checked (the Tickets view counts them). */
+	onChecked(listener: (uri: string, diagnostics: readonly Diagnostic[]) => void): { dispose(): void } {
+		this.checkedListeners.add(listener);
+		return { dispose: () => this.checkedListeners.delete(listener) };
+	}
+
+	/**
+	 * Makes sure a closed dump's current findings have been checked (and told to `onChecked`), checking
+	 * it now if not: one check serves the pulled reports and the Tickets view. False when the file is
+	 * open, unreadable or no dump.
+	 */
+	async ensureChecked(uri: string): Promise<boolean> {
+		if (this.entries.has(uri)) return true;
+		await this.host.run(this.duplicates.printAllSteps());
+		return (await this.check(uri)) !== undefined;
+	}
+
 	/** A file's findings went to the client: only its result id is kept. */
 	private reported(uri: string, entry: Entry): void {
 		if (this.entries.get(uri) === entry) this.entries.set(uri, { resultId: entry.resultId });
@@ -208,7 +226,10 @@ export class WorkspaceDiagnostics {
 		this.checked++;
 		const entry = { resultId: `${this.epoch}.${++this.nextId}`, diagnostics };
 		// Changed while it was checked: reported as read, checked again next time.
-		if ((this.changes.get(uri) ?? 0) === stamp && this.index.has(uri)) this.entries.set(uri, entry);
+		if ((this.changes.get(uri) ?? 0) === stamp && this.index.has(uri)) {
+			this.entries.set(uri, entry);
+			for (const listener of this.checkedListeners) listener(uri, diagnostics);
+		}
 		return entry;
 	}
 

@@ -6,7 +6,7 @@ import { ServerStatsRequest } from '../../../../common/protocol';
 const collect = (globalThis as { gc?: () => void }).gc;
 
 export const serverStatsFeature: ServerFeature = {
-	register({ connection, documents, index, counters }) {
+	register({ connection, documents, index, counters, workspaceDiagnostics }) {
 		let filesIndexed = 0;
 		index.onFileIndexed((_uri, text) => {
 			if (text !== undefined) filesIndexed++;
@@ -22,6 +22,7 @@ export const serverStatsFeature: ServerFeature = {
 				openDocuments: documents.all().length,
 				diagnostics: { ...counters.diagnostics },
 				index: { ...index.size, filesRead: counters.filesRead, filesIndexed },
+				closedChecks: { workspace: workspaceDiagnostics.checked, tree: counters.treeChecks },
 			};
 		});
 	},

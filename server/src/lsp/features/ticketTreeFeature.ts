@@ -47,6 +47,9 @@ class TreeKeeper {
 		ctx.index.onDidChange(() => {
 			if (!ctx.index.indexing && this.waiting.size && !this.running) void this.drain();
 		});
+		ctx.workspaceDiagnostics.onChecked((uri, diagnostics) => {
+			if (this.sharesChecks() && !ctx.documents.get(uri)) this.record(uri, diagnostics);
+		});
 		ctx.onSettingsChanged(() => {
 			for (const uri of ctx.index.uris()) this.check(uri);
 		});
@@ -101,16 +104,32 @@ class TreeKeeper {
 			return;
 		}
 		const open = ctx.documents.get(uri);
-		const document = open ?? TextDocument.create(uri, 'tickets', 0, text);
-		const diagnostics = await ctx.slices.runInSlices(this.findings(document));
+		// A client that pulls the workspace's diagnostics has every closed dump checked for them: one
+		// check serves both, its findings counted as they come (constructor).
+		if (!open && this.sharesChecks() && (await ctx.workspaceDiagnostics.ensureChecked(uri))) return;
+		this.record(uri, await this.ownCheck(uri, text, open));
+	}
+
+	private sharesChecks(): boolean {
+		return this.ctx.pullsDiagnostics() && this.ctx.settings().diagnosticsScope === 'workspace';
+	}
+
+	private record(uri: string, diagnostics: readonly Diagnostic[]): void {
+		// The index may hold a newer text by now: its own check is queued and will replace this one.
+		this.problems.set(uri, this.ctx.index.tickets(uri), diagnostics);
+		this.checked.add(uri);
+		this.announceSoon();
+	}
+
+	private async ownCheck(uri: string, text: string, open: TextDocument | undefined): Promise<readonly Diagnostic[]> {
+		const { ctx } = this;
+		const diagnostics = await ctx.slices.runInSlices(this.findings(open ?? TextDocument.create(uri, 'tickets', 0, text)));
 		if (!open) {
 			ctx.service.forget(uri);
 			ctx.duplicates.forget(uri);
+			ctx.counters.treeChecks++;
 		}
-		// The index may hold a newer text by now: its own check is queued and will replace this one.
-		this.problems.set(uri, ctx.index.tickets(uri), diagnostics);
-		this.checked.add(uri);
-		this.announceSoon();
+		return diagnostics;
 	}
 
 	private *findings(document: TextDocument): Steps<Diagnostic[]> {
