@@ -86,6 +86,7 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 	register('ticketCurator.groupByCategory', () => setOptions({ grouping: 'category' }));
 	register('ticketCurator.groupByRootCause', () => setOptions({ grouping: 'rootCause' }));
 	register('ticketCurator.groupByFile', () => setOptions({ grouping: 'file' }));
+	register('ticketCurator.groupByLabelSuspects', () => setOptions({ grouping: 'labelSuspects' }));
 	register('ticketCurator.sortByCount', () => setOptions({ sorting: 'count' }));
 	register('ticketCurator.sortByName', () => setOptions({ sorting: 'name' }));
 	register('ticketCurator.filterTickets', (filter?: string) => {
@@ -154,6 +155,8 @@ function groupingLabel(grouping: Grouping): string {
 			return vscode.l10n.t('by root cause');
 		case 'file':
 			return vscode.l10n.t('by file');
+		case 'labelSuspects':
+			return vscode.l10n.t('label suspects');
 	}
 }
 
@@ -202,6 +205,11 @@ async function pickGrouping(current: Grouping): Promise<Grouping | undefined> {
 		{ grouping: 'category', label: vscode.l10n.t('Category'), detail: vscode.l10n.t('Product, then subcategory') },
 		{ grouping: 'rootCause', label: vscode.l10n.t('Root Cause'), detail: vscode.l10n.t('The label under 根本原因分析') },
 		{ grouping: 'file', label: vscode.l10n.t('File'), detail: vscode.l10n.t('Each dump with its tickets in file order') },
+		{
+			grouping: 'labelSuspects',
+			label: vscode.l10n.t('Label Suspects'),
+			detail: vscode.l10n.t('Tickets whose root cause or product does not fit them, by given → suggested label'),
+		},
 	];
 	for (const item of items) if (item.grouping === current) item.description = vscode.l10n.t('current');
 	const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group Tickets By'), placeHolder: groupingLabel(current) });
