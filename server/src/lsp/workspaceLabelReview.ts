@@ -2,7 +2,7 @@
  * The label review of every dump the workspace index holds (workspace/labelReview.ts), for
  * `tickets/labelReview` and the Tickets view's `labelSuspects` grouping. An open dump is read as
  * edited, the others from disk; the parses of closed dumps are dropped again after. Kept until the
- * index or the settings change: confident learning reads every ticket of the workspace.
+ * index, an open document or the settings change: confident learning reads every ticket of the workspace.
  */
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { readUriText } from '../host/workspaceFiles';
@@ -11,6 +11,8 @@ import type { ServerContext } from './serverContext';
 
 export class WorkspaceLabelReview {
 	private kept: Promise<LabelReview | undefined> | undefined;
+	/** The open documents and versions the kept review read. */
+	private keptFor = '';
 
 	constructor(private readonly ctx: ServerContext) {
 		ctx.index.onDidChange(() => (this.kept = undefined));
@@ -19,6 +21,12 @@ export class WorkspaceLabelReview {
 
 	/** The review, or undefined when the request was cancelled before it was made. */
 	review(token: CancellationToken): Promise<LabelReview | undefined> {
+		const opened = this.ctx.documents
+			.all()
+			.map((d) => `${d.uri}@${d.version}`)
+			.join('\n');
+		if (opened !== this.keptFor) this.kept = undefined;
+		this.keptFor = opened;
 		const running = (this.kept ??= this.make(token));
 		// A cancelled run is not kept: the next caller starts over.
 		void running.then((review) => review === undefined && this.kept === running && (this.kept = undefined));
