@@ -115,14 +115,31 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 		return node;
 	});
 
-	// Follow the cursor of a dump while the view is visible.
+	// Follow the cursor of a dump while the view is visible. One reveal at a time, the latest cursor
+	// last: VS Code's tree refuses a node asked for twice at once ("already registered"), which two
+	// overlapping reveals of one group do while an edit refreshes the tree.
+	let following: Promise<void> | undefined;
+	let nextEditor: vscode.TextEditor | undefined;
+	const follow = (editor: vscode.TextEditor) => {
+		nextEditor = editor;
+		following ??= (async () => {
+			while (nextEditor) {
+				const target = nextEditor;
+				nextEditor = undefined;
+				await provider.settled();
+				// A lost race with a refresh leaves the tree as it was; the next cursor move reveals again.
+				await revealAt(target, false).catch(() => undefined);
+			}
+			following = undefined;
+		})();
+	};
 	context.subscriptions.push(
 		vscode.window.onDidChangeTextEditorSelection((e) => {
-			if (view.visible && e.textEditor === vscode.window.activeTextEditor) void revealAt(e.textEditor, false);
+			if (view.visible && e.textEditor === vscode.window.activeTextEditor) follow(e.textEditor);
 		}),
 		view.onDidChangeVisibility((e) => {
 			const editor = vscode.window.activeTextEditor;
-			if (e.visible && editor) void revealAt(editor, false);
+			if (e.visible && editor) follow(editor);
 		}),
 	);
 

@@ -148,6 +148,11 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return this.inFlight;
 	}
 
+	/** Resolves when no new top level is being asked for (now, or once the one in flight arrived). */
+	async settled(): Promise<void> {
+		while (this.inFlight) await this.inFlight;
+	}
+
 	/** After a grouping, sorting or filter change. */
 	rebuild(): Promise<void> {
 		return this.refresh();
