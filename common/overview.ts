@@ -57,6 +57,17 @@ export interface OverviewData {
 	/** How many tickets have each number of dialog turns, by number of turns. */
 	readonly turns: readonly { readonly turns: number; readonly tickets: number }[];
 	readonly withoutStaffAnswers: readonly OverviewTicket[];
+	/**
+	 * The label review's root-cause suspects, given label × first suggested label, with their tickets
+	 * (in VS Code: from the server's label review; absent where none was made).
+	 */
+	readonly givenBySuggested?: readonly GivenBySuggested[];
+}
+
+export interface GivenBySuggested {
+	readonly given: string;
+	readonly suggested: string;
+	readonly tickets: readonly { readonly uri: string; readonly line: number; readonly title: string }[];
 }
 
 export const findingTicketsLimit = 200;

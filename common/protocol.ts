@@ -191,7 +191,8 @@ export type ProblemKind = (typeof problemKinds)[number];
  * group's subgroups or tickets. The server groups, filters and sorts; the client renders.
  */
 export interface TicketTreeParams {
-	readonly grouping: 'category' | 'rootCause' | 'file';
+	/** `labelSuspects`: only the tickets whose label review suspects a label, grouped by given → suggested label. */
+	readonly grouping: 'category' | 'rootCause' | 'file' | 'labelSuspects';
 	readonly sorting?: 'count' | 'name';
 	/** Words that must all occur (case-insensitive) in a ticket's title, category, root cause or file name. */
 	readonly filter?: string;
@@ -204,7 +205,7 @@ export interface TicketTreeParams {
 
 export const ticketTreeParams = objectOf<TicketTreeParams>(
 	{
-		grouping: oneOf('category', 'rootCause', 'file'),
+		grouping: oneOf('category', 'rootCause', 'file', 'labelSuspects'),
 		sorting: oneOf('count', 'name'),
 		filter: string(),
 		problemsOnly: boolean,
@@ -224,7 +225,7 @@ export interface TreeGroupData extends ProblemCounts {
 	readonly kind: 'group';
 	/** Stable across answers (VS Code keeps expansion by it); pass it as `parent` for the children. */
 	readonly id: string;
-	readonly level: 'product' | 'subcategory' | 'rootCause' | 'file';
+	readonly level: 'product' | 'subcategory' | 'rootCause' | 'file' | 'suspect';
 	readonly name: string;
 	/** Tickets under it (after filtering). */
 	readonly count: number;

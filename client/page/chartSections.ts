@@ -3,7 +3,7 @@
  * the table that says the same in rows, and what a click on a bar or cell stands for. Built from
  * the overview data alone (common/overview.ts); the page (overview.ts) puts them on screen.
  */
-import type { OverviewCount, OverviewData, OverviewSelection, OverviewStrings, OverviewTicket } from '../../common/overview';
+import type { GivenBySuggested, OverviewCount, OverviewData, OverviewSelection, OverviewStrings, OverviewTicket } from '../../common/overview';
 import type { Palette } from './theme';
 
 /** At most this many bars or rows of a heat map in a chart; the table has them all. */
@@ -144,6 +144,43 @@ function heatMapSection(data: OverviewData, s: OverviewStrings, palette: Palette
 			const cell = cells[i];
 			return cell ? { kind: 'rootCause', product: products[cell[0]], rootCause: causes[cell[1]] } : undefined;
 		},
+	};
+}
+
+/** The label review's root-cause suspects: given label (rows) × first suggested label (columns); a cell lists its tickets. */
+function givenBySuggestedSection(pairs: readonly GivenBySuggested[], s: OverviewStrings, palette: Palette): Section {
+	const given = [...new Set(pairs.map((p) => p.given))];
+	const suggested = [...new Set(pairs.map((p) => p.suggested))];
+	const cells = pairs.map((p) => [suggested.indexOf(p.suggested), given.indexOf(p.given), p.tickets.length] as [number, number, number]);
+	return {
+		id: 'givenBySuggested',
+		title: s.givenBySuggested,
+		option: {
+			...palette.base,
+			grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+			xAxis: {
+				type: 'category',
+				name: s.suggestedRootCause,
+				data: suggested,
+				axisLabel: { rotate: 30, width: 140, overflow: 'truncate', color: palette.foreground },
+				...palette.axisLine,
+			},
+			yAxis: { type: 'category', inverse: true, data: given, axisLabel: { width: 220, overflow: 'truncate', color: palette.foreground }, ...palette.axisLine },
+			visualMap: {
+				min: 0,
+				max: Math.max(1, ...cells.map((c) => c[2])),
+				calculable: true,
+				orient: 'horizontal',
+				left: 'center',
+				bottom: 0,
+				inRange: { color: palette.heat },
+				textStyle: { color: palette.foreground },
+			},
+			series: [{ type: 'heatmap', name: s.tickets, data: cells, label: { show: true, color: palette.heatLabel } }],
+		},
+		height: 140 + 24 * given.length,
+		table: { head: [s.givenRootCause, s.suggestedRootCause, s.tickets], rows: pairs.map((p) => [p.given, p.suggested, p.tickets.length]) },
+		select: (i) => (pairs[i] ? { kind: 'tickets', tickets: pairs[i].tickets } : undefined),
 	};
 }
 
@@ -291,6 +328,7 @@ export function overviewSections(data: OverviewData, s: OverviewStrings, palette
 		countSection('products', s.products, data.products, data.tickets, s, palette, (product) => ({ kind: 'product', product })),
 		countSection('categories', s.categories, data.categories, data.tickets, s, palette, (category) => ({ kind: 'category', category })),
 		heatMapSection(data, s, palette),
+		...(data.givenBySuggested?.length ? [givenBySuggestedSection(data.givenBySuggested, s, palette)] : []),
 		{
 			id: 'findingsPerRule',
 			title: s.findingsPerRule,

@@ -49,6 +49,19 @@ describe('overview (server process)', function () {
 		assert.equal(strings.products, 'Tickets per product');
 	});
 
+	it('shows given × suggested root cause as `tickets labels` has it, with the tickets of each cell', async () => {
+		const { data, strings } = await client.connection.sendRequest<OverviewResult>('tickets/overview');
+		const labels = JSON.parse(runCli(['labels', '--format', 'json', '.'], { cwd: root }).stdout) as {
+			givenBySuggested: { given: string; suggested: string; count: number }[];
+		};
+		const cells = (data.givenBySuggested ?? []).map((c) => `${c.given} → ${c.suggested}: ${c.tickets.length}`).sort();
+		assert.ok(cells.length > 3, cells.join('\n'));
+		assert.deepEqual(cells, labels.givenBySuggested.map((c) => `${c.given} → ${c.suggested}: ${c.count}`).sort());
+		const certificates = data.givenBySuggested!.flatMap((c) => (c.given === 'SSL/TLS证书配置问题' ? c.tickets : []));
+		assert.ok(certificates.some((t) => t.title === '开发票' && t.uri === fileUri(join(root, 'real.txt'))));
+		assert.equal(strings.givenBySuggested, 'Given × suggested root cause (label review)');
+	});
+
 	it("counts an open dump's unsaved text", async () => {
 		const text = readFileSync(join(root, 'clean.md'), 'utf8').replace('CDN｜证书问题', '新产品｜证书问题');
 		await client.connection.sendNotification('textDocument/didOpen', {

@@ -114,4 +114,21 @@ describe('Tickets tree (server process)', function () {
 		const clean = await tree({ grouping: 'file', filter: 'clean.md', problemsOnly: true });
 		assert.equal(clean.shown, 0);
 	});
+
+	it('groups the label suspects as `tickets labels` lists them, and only those tickets', async () => {
+		// `tickets labels` lists a row per suspected label (at its line); on these dumps each is of another ticket.
+		const { suspects } = JSON.parse(runCli(['labels', '--format', 'json', '.'], { cwd: root }).stdout) as { suspects: { file: string; line: number }[] };
+		const suspectTickets = new Set(suspects.map((r) => `${r.file}:${r.line}`));
+		assert.ok(suspectTickets.size > 30, `${suspectTickets.size} suspect tickets`);
+		const top = await tree({ grouping: 'labelSuspects' });
+		assert.equal(top.shown, suspectTickets.size);
+		assert.ok(top.nodes.every((n) => n.kind === 'group' && n.level === 'suspect' && n.name.includes(' → ')));
+		assert.equal(
+			top.nodes.reduce((sum, n) => sum + (n as TreeGroupData).count, 0),
+			suspectTickets.size,
+		);
+		const first = await tree({ grouping: 'labelSuspects', parent: (top.nodes[0] as TreeGroupData).id });
+		assert.equal(first.nodes.length, (top.nodes[0] as TreeGroupData).count);
+		assert.ok(first.nodes.every((n) => n.kind === 'ticket'));
+	});
 });

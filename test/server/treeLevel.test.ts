@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupKeys, ticketAtLine } from '../../client/src/tree/treeModel';
 import { treeGroupId, treeTicketId, type TicketSummary, type TicketTreeParams, type TreeGroupData, type TreeTicketData } from '../../common/protocol';
-import { createTicketService } from '../../server/src/service/index';
+import { createTicketService, resolveConfig } from '../../server/src/service/index';
 import { ProblemTable } from '../../server/src/workspace/problemTable';
-import { treeLevel } from '../../server/src/workspace/ticketTreeLevels';
+import { treeLevel, type TreeNames } from '../../server/src/workspace/ticketTreeLevels';
+import { labelReview, suspectGroups } from '../../server/src/workspace/labelReview';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 const dump = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', '000_8bbabfb939ae27d4.txt'), 'utf8');
@@ -46,10 +47,15 @@ interface Ticket extends TreeTicketData {
 type Node = Group | Ticket;
 
 /** Every level, each group's children asked as the client asks when it expands it. */
-function buildTree(tickets: readonly TicketSummary[], options: Partial<TicketTreeParams> = {}, problems = new ProblemTable()): Group[] {
+function buildTree(
+	tickets: readonly TicketSummary[],
+	options: Partial<TicketTreeParams> = {},
+	problems = new ProblemTable(),
+	treeNames: TreeNames = names,
+): Group[] {
 	const params: TicketTreeParams = { grouping: 'category', sorting: 'count', ...options };
 	const expand = (parent?: Group): Node[] =>
-		treeLevel(tickets, { ...params, parent: parent?.id }, problems, names).nodes.map((n) => {
+		treeLevel(tickets, { ...params, parent: parent?.id }, problems, treeNames).nodes.map((n) => {
 			if (n.kind === 'ticket') return { ...n, parent };
 			const group: Group = { ...n, parent, children: [] };
 			group.children.push(...expand(group));
@@ -192,11 +198,27 @@ describe('Tickets tree model', () => {
 		assert.deepEqual(buildTree(realOnly(), options({ filter: 'no ticket says this' })), []);
 	});
 
+	it('groups the label suspects by given → suggested label, leaving the other tickets out', () => {
+		const tickets = createTicketService()
+			.parse({ uri: dumpUri, version: 1, getText: () => dump })
+			.tickets();
+		const suspects = suspectGroups(labelReview([{ uri: dumpUri, tickets }], resolveConfig(undefined)), '(none)');
+		assert.equal(suspects.size, 41, '36 root causes and 5 products, each of another ticket');
+		const roots = buildTree(realOnly(), { grouping: 'labelSuspects' }, new ProblemTable(), { ...names, suspects });
+		const shown = [...ticketNodes(roots)];
+		assert.equal(shown.length, suspects.size);
+		assert.deepEqual([roots[0].name, roots[0].count, roots[0].level], ['SSL/TLS证书配置问题 → 需要进一步排查具体原因', 9, 'suspect']);
+		const invoice = shown.find((n) => n.ticket.title === '开发票')!;
+		assert.equal(invoice.parent!.name, 'SSL/TLS证书配置问题 → 需要进一步排查具体原因');
+		assert.deepEqual(buildTree(realOnly(), { grouping: 'labelSuspects' }), [], 'no suspects known: no ticket');
+		assert.equal(groupKeys(invoice.ticket, 'labelSuspects'), undefined, 'only the server knows these groups');
+	});
+
 	it('gives each ticket the group ids the client computes from its summary to reveal it', () => {
 		for (const grouping of ['category', 'rootCause', 'file'] as const) {
 			const roots = buildTree(summaries(), { grouping });
 			for (const leaf of ticketNodes(roots)) {
-				const keys = groupKeys(leaf.ticket, grouping);
+				const keys = groupKeys(leaf.ticket, grouping)!;
 				const path: string[] = [];
 				for (let g = leaf.parent; g; g = g.parent) path.unshift(g.id);
 				assert.deepEqual(

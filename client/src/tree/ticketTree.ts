@@ -86,6 +86,7 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 	register('ticketCurator.groupByCategory', () => setOptions({ grouping: 'category' }));
 	register('ticketCurator.groupByRootCause', () => setOptions({ grouping: 'rootCause' }));
 	register('ticketCurator.groupByFile', () => setOptions({ grouping: 'file' }));
+	register('ticketCurator.groupByLabelSuspects', () => setOptions({ grouping: 'labelSuspects' }));
 	register('ticketCurator.sortByCount', () => setOptions({ sorting: 'count' }));
 	register('ticketCurator.sortByName', () => setOptions({ sorting: 'name' }));
 	register('ticketCurator.filterTickets', (filter?: string) => {
@@ -114,14 +115,31 @@ export function registerTicketTree(context: vscode.ExtensionContext, client: Lan
 		return node;
 	});
 
-	// Follow the cursor of a dump while the view is visible.
+	// Follow the cursor of a dump while the view is visible. One reveal at a time, the latest cursor
+	// last: VS Code's tree refuses a node asked for twice at once ("already registered"), which two
+	// overlapping reveals of one group do while an edit refreshes the tree.
+	let following: Promise<void> | undefined;
+	let nextEditor: vscode.TextEditor | undefined;
+	const follow = (editor: vscode.TextEditor) => {
+		nextEditor = editor;
+		following ??= (async () => {
+			while (nextEditor) {
+				const target = nextEditor;
+				nextEditor = undefined;
+				await provider.settled();
+				// A lost race with a refresh leaves the tree as it was; the next cursor move reveals again.
+				await revealAt(target, false).catch(() => undefined);
+			}
+			following = undefined;
+		})();
+	};
 	context.subscriptions.push(
 		vscode.window.onDidChangeTextEditorSelection((e) => {
-			if (view.visible && e.textEditor === vscode.window.activeTextEditor) void revealAt(e.textEditor, false);
+			if (view.visible && e.textEditor === vscode.window.activeTextEditor) follow(e.textEditor);
 		}),
 		view.onDidChangeVisibility((e) => {
 			const editor = vscode.window.activeTextEditor;
-			if (e.visible && editor) void revealAt(editor, false);
+			if (e.visible && editor) follow(editor);
 		}),
 	);
 
@@ -154,6 +172,8 @@ function groupingLabel(grouping: Grouping): string {
 			return vscode.l10n.t('by root cause');
 		case 'file':
 			return vscode.l10n.t('by file');
+		case 'labelSuspects':
+			return vscode.l10n.t('label suspects');
 	}
 }
 
@@ -202,6 +222,11 @@ async function pickGrouping(current: Grouping): Promise<Grouping | undefined> {
 		{ grouping: 'category', label: vscode.l10n.t('Category'), detail: vscode.l10n.t('Product, then subcategory') },
 		{ grouping: 'rootCause', label: vscode.l10n.t('Root Cause'), detail: vscode.l10n.t('The label under 根本原因分析') },
 		{ grouping: 'file', label: vscode.l10n.t('File'), detail: vscode.l10n.t('Each dump with its tickets in file order') },
+		{
+			grouping: 'labelSuspects',
+			label: vscode.l10n.t('Label Suspects'),
+			detail: vscode.l10n.t('Tickets whose root cause or product does not fit them, by given → suggested label'),
+		},
 	];
 	for (const item of items) if (item.grouping === current) item.description = vscode.l10n.t('current');
 	const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group Tickets By'), placeHolder: groupingLabel(current) });

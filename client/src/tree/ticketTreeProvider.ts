@@ -114,6 +114,7 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (!ticket) return {};
 		if (!this.answer) await this.refresh();
 		const keys = groupKeys(ticket, this.options.grouping);
+		if (!keys) return { ticket, node: await this.findAmongGroups(ticket) };
 		let level: TreeNode[] = this.roots;
 		for (let depth = 1; depth <= keys.length; depth++) {
 			const id = treeGroupId(this.options.grouping, keys.slice(0, depth));
@@ -125,6 +126,17 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return { ticket, node: level.find((n): n is TicketNode => n.kind === 'ticket' && n.id === id) };
 	}
 
+	/** The ticket's node under whichever top group holds it (groups the client cannot compute). */
+	private async findAmongGroups(ticket: TicketSummary): Promise<TicketNode | undefined> {
+		const id = treeTicketId(ticket);
+		for (const group of this.roots) {
+			if (group.kind !== 'group') continue;
+			const found = (await this.getChildren(group)).find((n): n is TicketNode => n.kind === 'ticket' && n.id === id);
+			if (found) return found;
+		}
+		return undefined;
+	}
+
 	/** Asks for the top level again now (the files named changed: their summaries are asked for again too). */
 	refresh(uris?: readonly string[]): Promise<void> {
 		for (const uri of uris ?? []) this.files.delete(this.key(uri));
@@ -134,6 +146,11 @@ export class TicketTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		}
 		this.inFlight = this.drain();
 		return this.inFlight;
+	}
+
+	/** Resolves when no new top level is being asked for (now, or once the one in flight arrived). */
+	async settled(): Promise<void> {
+		while (this.inFlight) await this.inFlight;
 	}
 
 	/** After a grouping, sorting or filter change. */
@@ -264,7 +281,7 @@ function problemsText(p: ProblemCounts): string {
 	return '';
 }
 
-const groupIcons: Record<GroupNode['level'], string> = { product: 'package', subcategory: 'tag', rootCause: 'lightbulb', file: 'file' };
+const groupIcons: Record<GroupNode['level'], string> = { product: 'package', subcategory: 'tag', rootCause: 'lightbulb', file: 'file', suspect: 'warning' };
 
 function fileName(uri: vscode.Uri): string {
 	return uri.path.slice(uri.path.lastIndexOf('/') + 1);

@@ -5,10 +5,10 @@
  */
 import type { ProblemKind, TicketSummary, TreeGroupData, TreeTicketData } from '../../../common/protocol';
 
-export type Grouping = 'category' | 'rootCause' | 'file';
+export type Grouping = 'category' | 'rootCause' | 'file' | 'labelSuspects';
 export type Sorting = 'count' | 'name';
 
-export const groupings: readonly Grouping[] = ['category', 'rootCause', 'file'];
+export const groupings: readonly Grouping[] = ['category', 'rootCause', 'file', 'labelSuspects'];
 
 export interface GroupNode extends TreeGroupData {
 	readonly parent?: GroupNode;
@@ -42,8 +42,11 @@ export function isFiltered(options: TreeViewOptions): boolean {
 	return options.filter.trim() !== '' || options.problemsOnly || options.kinds.length > 0;
 }
 
-/** The keys of the groups a ticket is under, top first (protocol.ts treeGroupId). */
-export function groupKeys(ticket: TicketSummary, grouping: Grouping): string[] {
+/**
+ * The keys of the groups a ticket is under, top first (protocol.ts treeGroupId); undefined for the
+ * label suspects, whose groups only the server knows.
+ */
+export function groupKeys(ticket: TicketSummary, grouping: Grouping): string[] | undefined {
 	switch (grouping) {
 		case 'category':
 			return [ticket.product ?? '', ticket.subcategory ?? ''];
@@ -51,6 +54,8 @@ export function groupKeys(ticket: TicketSummary, grouping: Grouping): string[] {
 			return [ticket.rootCause ?? ''];
 		case 'file':
 			return [ticket.uri];
+		case 'labelSuspects':
+			return undefined;
 	}
 }
 

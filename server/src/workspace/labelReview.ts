@@ -4,6 +4,7 @@
  * a command line or an editor can show, each with the neighbours that voted. Kept labels and label
  * rules turned off are left out, as in the diagnostics.
  */
+import { suspectKey } from './ticketTreeLevels';
 import {
 	confidentLearning,
 	givenLabel,
@@ -119,4 +120,17 @@ function labelLine(ticket: Ticket, kind: LabelKind, evidence: LabelSuspect | und
 	if (evidence) return evidence.range.start.line;
 	const place = kind === 'product' ? ticket.category?.product?.range : ticket.sections.find((s) => s.kind === 'rootCause')?.content;
 	return place?.start.line ?? ticket.startLine;
+}
+
+/**
+ * Each suspect ticket's group in the Tickets view (ticketTreeLevels.ts), by `suspectKey`: its first
+ * suspected label in review order → that row's first suggestion (`noSuggestion` when it has none).
+ */
+export function suspectGroups(review: LabelReview, noSuggestion: string): Map<string, string> {
+	const groups = new Map<string, string>();
+	for (const row of review.rows) {
+		const key = suspectKey(row.uri, row.line);
+		if (!groups.has(key)) groups.set(key, `${row.label} → ${row.suggestions[0]?.label ?? noSuggestion}`);
+	}
+	return groups;
 }

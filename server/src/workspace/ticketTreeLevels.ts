@@ -21,7 +21,13 @@ export interface TreeNames {
 	readonly subcategory: string;
 	readonly rootCause: string;
 	readonly file: (uri: string) => string;
+	/** For the `labelSuspects` grouping: a suspect ticket's group (given → suggested label), by `suspectKey`. */
+	readonly suspects?: ReadonlyMap<string, string>;
 }
+
+/** A ticket's key among the label suspects: its file and title line. */
+export const suspectKey = (uri: string, titleLine: number) => `${uri}#L${titleLine}`;
+const suspectOf = (t: TicketSummary, names: TreeNames) => names.suspects?.get(suspectKey(t.uri, t.titleRange.start.line));
 
 type Level = TreeGroupData['level'];
 
@@ -42,6 +48,8 @@ function levelsOf(grouping: TicketTreeParams['grouping'], names: TreeNames): Lev
 			return [{ level: 'rootCause', key: (t) => t.rootCause ?? '', name: (k) => k || names.rootCause }];
 		case 'file':
 			return [{ level: 'file', key: (t) => t.uri, name: (k) => names.file(k) }];
+		case 'labelSuspects':
+			return [{ level: 'suspect', key: (t) => suspectOf(t, names) ?? '', name: (k) => k }];
 	}
 }
 
@@ -63,6 +71,7 @@ export function treeLevel(tickets: readonly TicketSummary[], params: TicketTreeP
 	const kinds = (params.kinds ?? []).reduce((bits, k) => bits | kindBit(k), 0);
 	const problemsOf = (t: TicketSummary): TicketProblems | undefined => problems.ticket(t.uri, t.ordinal);
 	const shown = tickets.filter((t) => {
+		if (params.grouping === 'labelSuspects' && suspectOf(t, names) === undefined) return false;
 		if (params.problemsOnly || kinds) {
 			const p = problemsOf(t);
 			if (!p) return false;

@@ -66,6 +66,21 @@ describe('Tickets view', () => {
 		assert.equal(provider().getTreeItem(cdn[0]).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
 	});
 
+	it('groups by label suspects: only the tickets whose label the review doubts, under given → suggested label', async () => {
+		await vscode.commands.executeCommand('ticketCurator.groupByLabelSuspects');
+		const groups = await roots();
+		assert.ok(groups.length > 1 && groups.every((g) => g.kind === 'group' && g.level === 'suspect' && g.name.includes(' → ')), JSON.stringify(shape(groups)));
+		const doubted = await ticketsUnder(groups);
+		assert.ok(doubted.length > 30 && doubted.length < 114, `${doubted.length} tickets`);
+		assert.ok(
+			doubted.some((t) => t.ticket.title === '开发票'),
+			'the invoice ticket labelled as a certificate problem',
+		);
+		assert.equal(iconOf(groups[0]), 'warning');
+		await vscode.commands.executeCommand('ticketCurator.groupByCategory');
+		assert.equal((await roots()).length, 8);
+	});
+
 	it('regroups by root cause and by file, and sorts by name', async () => {
 		await vscode.commands.executeCommand('ticketCurator.groupByRootCause');
 		const causes = await roots();

@@ -14,6 +14,10 @@ import { OverviewBuilder } from '../../workspace/overviewBuilder';
 import { overviewStrings } from '../../workspace/overviewStrings';
 import { workspaceText } from '../workspaceText';
 import { WorkspaceNames } from '../workspaceNames';
+import { workspaceLabelReview } from '../workspaceLabelReview';
+import type { LabelReview } from '../../workspace/labelReview';
+import type { GivenBySuggested } from '../../../../common/overview';
+import * as l10n from '@vscode/l10n';
 
 interface FileFigures {
 	readonly textHash: number;
@@ -35,6 +39,7 @@ function lean(r: TicketRecord): TicketRecord {
 export const overviewFeature: ServerFeature = {
 	register(ctx) {
 		const cache = new Map<string, FileFigures>();
+		const reviews = workspaceLabelReview(ctx);
 		const names = new WorkspaceNames();
 		ctx.onInitialized((params) => names.setFolders(params));
 		ctx.onSettingsChanged(() => cache.clear());
@@ -69,7 +74,9 @@ export const overviewFeature: ServerFeature = {
 				await new Promise((resolve) => setImmediate(resolve));
 			}
 			for (const [file, findings] of later) builder.addFindings(file, findings);
-			return { data: builder.result(), strings: overviewStrings(), indexing: ctx.index.indexing };
+			const review = token.isCancellationRequested ? undefined : await reviews.review(token);
+			const givenBySuggested = review && givenBySuggestedOf(review, l10n.t('(no suggestion)'));
+			return { data: { ...builder.result(), givenBySuggested }, strings: overviewStrings(), indexing: ctx.index.indexing };
 		});
 	},
 };
@@ -85,4 +92,18 @@ function fileFigures(ctx: ServerContext, cache: Map<string, FileFigures>, uri: s
 	const figures = { textHash, records, findings };
 	cache.set(uri, figures);
 	return figures;
+}
+
+/** The root-cause suspects by given and first suggested label, most tickets first. */
+function givenBySuggestedOf(review: LabelReview, noSuggestion: string): GivenBySuggested[] {
+	const cells = new Map<string, GivenBySuggested & { tickets: { uri: string; line: number; title: string }[] }>();
+	for (const row of review.rows) {
+		if (row.kind !== 'rootCause') continue;
+		const suggested = row.suggestions[0]?.label ?? noSuggestion;
+		const key = `${row.label}\n${suggested}`;
+		let cell = cells.get(key);
+		if (!cell) cells.set(key, (cell = { given: row.label, suggested, tickets: [] }));
+		cell.tickets.push({ uri: row.uri, line: row.line, title: row.title });
+	}
+	return [...cells.values()].sort((a, b) => b.tickets.length - a.tickets.length);
 }

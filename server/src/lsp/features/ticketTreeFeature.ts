@@ -14,7 +14,9 @@ import { TicketTreeRequest, TicketsDidChangeNotification, type TicketSummary } f
 import type { Steps } from '../../service/index';
 import { ProblemTable } from '../../workspace/problemTable';
 import { treeLevel } from '../../workspace/ticketTreeLevels';
+import { suspectGroups } from '../../workspace/labelReview';
 import { WorkspaceNames } from '../workspaceNames';
+import { workspaceLabelReview } from '../workspaceLabelReview';
 import { workspaceText } from '../workspaceText';
 
 /** Checked files are announced together at most this often. */
@@ -53,12 +55,15 @@ class TreeKeeper {
 		ctx.onSettingsChanged(() => {
 			for (const uri of ctx.index.uris()) this.check(uri);
 		});
-		onCustomRequest(ctx.connection, TicketTreeRequest, (params) => {
+		const reviews = workspaceLabelReview(ctx);
+		onCustomRequest(ctx.connection, TicketTreeRequest, async (params, token) => {
+			const review = params.grouping === 'labelSuspects' ? await reviews.review(token) : undefined;
 			const level = treeLevel(this.tickets(), params, this.problems, {
 				product: l10n.t('(no category)'),
 				subcategory: l10n.t('(no subcategory)'),
 				rootCause: l10n.t('(no root cause)'),
 				file: (uri) => this.names.nameOf(uri),
+				suspects: review && suspectGroups(review, l10n.t('(no suggestion)')),
 			});
 			const { errors, warnings, leaks } = this.problems.sum();
 			return { ...level, totals: { errors, warnings, leaks }, indexing: ctx.index.indexing || this.waiting.size > 0 };
