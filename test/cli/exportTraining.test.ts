@@ -181,6 +181,32 @@ describe('tickets export: training sets', function () {
 		assert.ok(!readFileSync(at('three/test.jsonl')).equals(first['test.jsonl']));
 	});
 
+	it('gives the same bytes on worker threads as on one (--jobs), each dump under its own configuration', () => {
+		mkdirSync(at('dumps'));
+		mkdirSync(at('strict'));
+		copyFileSync(realDump, at('dumps/a.md'));
+		for (let part = 1; part <= 3; part++) writeFileSync(at(`dumps/part${part}.md`), generateDump({ tickets: 80, seed: part, part }));
+		// Exact copies of a.md after it (dropped, naming a.md), and a folder whose configuration makes a rule an error.
+		copyFileSync(realDump, at('strict/copy.md'));
+		writeFileSync(at('strict/.ticketcurator.json'), '{ "rules": { "duplicate-title": "error" } }\n');
+		const run = (jobs: string, out: string) => {
+			const result = runCli(['export', '-f', 'chat', '--with-meta', '--split', '80,10,10', '--jobs', jobs, '--out', out, 'dumps', 'strict'], { cwd: dir.path });
+			assert.equal(result.code, 0, result.stderr);
+			return Object.fromEntries(readdirSync(at(out)).map((name) => [name, readFileSync(at(`${out}/${name}`))]));
+		};
+		const one = run('1', 'one');
+		const three = run('3', 'three');
+		for (const name of Object.keys(one)) assert.ok(one[name].equals(three[name]), name);
+		const manifest = JSON.parse(one['manifest.json'].toString()) as Manifest;
+		assert.equal(manifest.inputs.length, 5);
+		const strict = manifest.withheld.tickets.filter((t) => t.file === 'strict/copy.md');
+		// The copy's tickets that use a title twice are errors there; the others are duplicates of a.md.
+		assert.ok(strict.some((t) => t.reasons.some((r) => r.reason === 'error-finding' && r.codes?.includes('duplicate-title'))));
+		assert.ok(strict.some((t) => t.reasons.some((r) => r.reason === 'duplicate' && r.of?.startsWith('dumps/a.md:'))));
+		assert.ok(!manifest.withheld.tickets.some((t) => t.file !== 'strict/copy.md' && t.reasons.some((r) => r.codes?.includes('duplicate-title'))));
+		assert.equal(runCli(['export', '--jobs', '0', realDump]).stderr, 'tickets: --jobs needs a whole number of 1 or more, not `0`\n');
+	});
+
 	it('says what is wrong with --split and --system', () => {
 		assert.equal(runCli(['export', '--split', '80,10,10', realDump]).stderr, 'tickets: --split writes one file per split: give the folder with --out\n');
 		assert.equal(

@@ -57,18 +57,21 @@ export interface CliWorkspace {
 	read(path: string, quiet?: boolean): Dump | undefined;
 	/**
 	 * Every dump among the files, with a progress bar. When there are several under one
-	 * configuration, their categories are counted first so the `category-unknown` rule learns them
-	 * from all of them, as the editor learns them from the workspace.
+	 * configuration, the `category-unknown` rule learns the categories from all of them (counted when
+	 * it first asks), as the editor learns them from the workspace.
 	 */
 	dumps(files: readonly string[]): Iterable<Dump>;
 }
 
+/** A configuration's context, and the dumps its `category-unknown` rule learns categories from. */
+type LearningContext = ConfigContext & { categoryCounts?: Map<string, number>; categoryFiles?: readonly string[] };
+
 export function openWorkspace(io: CliIO, configPath: string | undefined): CliWorkspace {
-	const contexts = new Map<string, ConfigContext & { categoryCounts?: Map<string, number> }>();
+	const contexts = new Map<string, LearningContext>();
 	const configOfFolder = new Map<string, string | undefined>();
 	const given = configPath ? resolve(io.cwd, configPath) : undefined;
 
-	const contextAt = (file: string | undefined): ConfigContext & { categoryCounts?: Map<string, number> } => {
+	const contextAt = (file: string | undefined): LearningContext => {
 		const key = file ?? '';
 		let context = contexts.get(key);
 		if (context) return context;
@@ -77,7 +80,7 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 		const service = createTicketService({
 			config: settings.config,
 			log: (message) => io.stderr.write(`${message}\n`),
-			workspace: { categoryCounts: () => context?.categoryCounts },
+			workspace: { categoryCounts: () => context && learnedCategories(context) },
 		});
 		context = { config, settings, service, isCandidate: pathFilter(settings.include, settings.exclude, settings.root) };
 		contexts.set(key, context);
@@ -135,31 +138,38 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 		}
 	};
 
-	/** Categories of each configuration's dumps, where it has several (one dump teaches nothing new). */
-	const countCategories = (files: readonly string[]) => {
-		const byContext = new Map<ConfigContext & { categoryCounts?: Map<string, number> }, string[]>();
+	/**
+	 * Which dumps each configuration learns its categories from, where it has several (one dump
+	 * teaches nothing new). They are read when a rule first asks (learnedCategories): a command
+	 * whose checks never ask (the export's gate) does not read every dump twice.
+	 */
+	const planCategories = (files: readonly string[]) => {
+		const byContext = new Map<LearningContext, string[]>();
 		for (const file of files) {
 			const context = contextOf(file);
 			byContext.set(context, [...(byContext.get(context) ?? []), file]);
 		}
 		for (const [context, group] of byContext) {
-			if (group.length < 2) {
-				context.categoryCounts = undefined;
-				continue;
-			}
-			const counts = new Map<string, number>();
-			const separator = context.settings.config.labels.categorySeparator;
-			for (const file of group) {
-				const dump = read(file, true);
-				if (!dump) continue;
-				for (const t of context.service.digest(dump.text)) {
-					const name = categoryLabel(t, separator);
-					if (!name) continue;
-					counts.set(name, (counts.get(name) ?? 0) + 1);
-				}
-			}
-			context.categoryCounts = counts;
+			context.categoryCounts = undefined;
+			context.categoryFiles = group.length < 2 ? undefined : group;
 		}
+	};
+	const learnedCategories = (context: LearningContext): Map<string, number> | undefined => {
+		const group = context.categoryFiles;
+		if (!group) return context.categoryCounts;
+		context.categoryFiles = undefined;
+		const counts = new Map<string, number>();
+		const separator = context.settings.config.labels.categorySeparator;
+		for (const file of group) {
+			const dump = read(file, true);
+			if (!dump) continue;
+			for (const t of context.service.digest(dump.text)) {
+				const name = categoryLabel(t, separator);
+				if (!name) continue;
+				counts.set(name, (counts.get(name) ?? 0) + 1);
+			}
+		}
+		return (context.categoryCounts = counts);
 	};
 
 	return {
@@ -183,7 +193,7 @@ export function openWorkspace(io: CliIO, configPath: string | undefined): CliWor
 			}),
 		read: (path, quiet) => read(path, quiet),
 		*dumps(files) {
-			countCategories(files);
+			planCategories(files);
 			progress = createProgress(io.stderr, files.length, Date.now, io.progress);
 			let found = 0;
 			try {

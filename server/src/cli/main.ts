@@ -22,6 +22,7 @@ import { CliError, exitCode } from './errors';
 import { commandHelp, mainHelp } from './help';
 import type { CliIO } from './io';
 import { cliLocale, localeFromArgs } from './locale';
+import { isExportWorker, serveExportWorker } from './exportPool';
 
 const commands: readonly Command[] = [checkCommand, fixCommand, labelsCommand, similarCommand, statsCommand, exportCommand, reportCommand];
 
@@ -62,29 +63,37 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
 
 const argv = process.argv.slice(2);
 const locale = cliLocale(argv, process.env);
-// Asked for by name and not there: said once (a LANG of the system's falls back quietly).
-if (!loadL10n(locale, join(__dirname, '..', 'l10n')) && localeFromArgs(argv))
-	process.stderr.write(`tickets: ${l10n.t('no messages in `{0}`; they are in English (languages: en, zh-cn)', locale!)}\n`);
-// A reader that stops early (`tickets export | head`) is no error; any other failure (a full disk) is.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-	process.stderr.write(`tickets: ${l10n.t('cannot write the standard output ({0})', e.code ?? e.message)}\n`);
-	process.exit(exitCode.usage);
-});
-const io: CliIO = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
-main(argv, io).then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(e: unknown) => {
-		if (e instanceof CliError) {
-			process.stderr.write(`tickets: ${e.message}\n`);
-			process.exitCode = e.code;
-		} else {
-			// A bug of ours: say so in one line; TICKETS_DEBUG=1 shows the stack.
-			process.stderr.write(`tickets: ${l10n.t('internal error: {0}', e instanceof Error ? e.message : String(e))}\n`);
-			if (process.env.TICKETS_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-			process.exitCode = exitCode.usage;
-		}
-	},
-);
+if (isExportWorker()) {
+	// A thread of `tickets export` (exportPool.ts): the same bundle, serving dumps, not a command.
+	loadL10n(locale, join(__dirname, '..', 'l10n'));
+	serveExportWorker();
+} else runCommandLine();
+
+function runCommandLine(): void {
+	// Asked for by name and not there: said once (a LANG of the system's falls back quietly).
+	if (!loadL10n(locale, join(__dirname, '..', 'l10n')) && localeFromArgs(argv))
+		process.stderr.write(`tickets: ${l10n.t('no messages in `{0}`; they are in English (languages: en, zh-cn)', locale!)}\n`);
+	// A reader that stops early (`tickets export | head`) is no error; any other failure (a full disk) is.
+	process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+		if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+		process.stderr.write(`tickets: ${l10n.t('cannot write the standard output ({0})', e.code ?? e.message)}\n`);
+		process.exit(exitCode.usage);
+	});
+	const io: CliIO = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+	main(argv, io).then(
+		(code) => {
+			process.exitCode = code;
+		},
+		(e: unknown) => {
+			if (e instanceof CliError) {
+				process.stderr.write(`tickets: ${e.message}\n`);
+				process.exitCode = e.code;
+			} else {
+				// A bug of ours: say so in one line; TICKETS_DEBUG=1 shows the stack.
+				process.stderr.write(`tickets: ${l10n.t('internal error: {0}', e instanceof Error ? e.message : String(e))}\n`);
+				if (process.env.TICKETS_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+				process.exitCode = exitCode.usage;
+			}
+		},
+	);
+}

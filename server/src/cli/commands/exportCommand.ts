@@ -71,6 +71,14 @@ export const exportCommand: Command = {
 			description: () => l10n.t('Split into train, validation and test files in the --out folder (e.g. 80,10,10); near copies stay in one split.'),
 		},
 		{ name: 'seed', type: 'number', placeholder: 'N', description: () => l10n.t('Seed of the split (default 1): the same seed gives the same files.') },
+		{
+			name: 'jobs',
+			short: 'j',
+			type: 'number',
+			placeholder: 'N',
+			description: () =>
+				l10n.t('Check and convert dumps on N threads at once (default: the cores, at most 4; 1: no threads). The output does not depend on it.'),
+		},
 		{ name: 'progress', type: 'boolean', description: () => l10n.t('Report progress on standard error even when it is not a terminal.') },
 		...commonOptions,
 	],
@@ -89,6 +97,9 @@ export const exportCommand: Command = {
 			allowFindings: !!args.options['allow-findings'],
 			keepPrints: !!ratios,
 			log: (message) => void io.stderr.write(`${message}\n`),
+			jobs: jobsOption(args.options.jobs as number | undefined),
+			configPath: configOption(args),
+			cwd: io.cwd,
 		};
 		const workspace = openWorkspace(io, configOption(args));
 		const files = await workspace.files(args.positionals);
@@ -180,6 +191,12 @@ export const exportCommand: Command = {
 		return workspace.unreadable ? exitCode.usage : exitCode.clean;
 	},
 };
+
+function jobsOption(value: number | undefined): number | undefined {
+	if (value !== undefined && (!Number.isInteger(value) || value < 1))
+		throw new CliError(l10n.t('--jobs needs a whole number of 1 or more, not `{0}`', String(value)));
+	return value;
+}
 
 /** `80,10,10`: three shares of train, validation and test (any scale; not all zero). */
 function parseSplit(text: string): number[] {

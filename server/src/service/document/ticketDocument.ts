@@ -198,12 +198,15 @@ function isRange(value: unknown): value is Range {
 }
 
 function shiftDeep(value: unknown, lines: number): unknown {
-	if (Array.isArray(value)) return value.map((v) => shiftDeep(v, lines));
-	if (isRange(value)) return shiftRange(value, lines);
-	if (typeof value === 'object' && value !== null) {
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) out[k] = shiftDeep(v, lines);
+	if (typeof value !== 'object' || value === null) return value;
+	// Plain loops: this runs over every node of every parse (a tenth of an export's parse time with Object.entries).
+	if (Array.isArray(value)) {
+		const out = new Array<unknown>(value.length);
+		for (let i = 0; i < value.length; i++) out[i] = shiftDeep(value[i], lines);
 		return out;
 	}
-	return value;
+	if (isRange(value)) return shiftRange(value, lines);
+	const out: Record<string, unknown> = {};
+	for (const k of Object.keys(value)) out[k] = shiftDeep((value as Record<string, unknown>)[k], lines);
+	return out;
 }

@@ -44,9 +44,12 @@ export function normalizeTicket(text: string): string {
 		.replace(anySpace, '');
 }
 
-/** Multipliers and offsets of the 128 hash permutations (odd multipliers: each is a bijection). */
-const mul = new Uint32Array(signatureLength);
-const add = new Uint32Array(signatureLength);
+/**
+ * Multipliers and offsets of the 128 hash permutations (odd multipliers: each is a bijection). Kept
+ * as int32 so the signature loop stays in 32-bit integer arithmetic (see ticketPrint).
+ */
+const mul = new Int32Array(signatureLength);
+const add = new Int32Array(signatureLength);
 {
 	let state = 0x2545f491;
 	const next = () => {
@@ -94,21 +97,47 @@ function distinctShingles(normal: string): number {
 	return m;
 }
 
+/** Flips the sign bit: signed order of flipped values is the unsigned order of the originals. */
+const unsignedOrder = -0x80000000;
+
 /** The print of a ticket's text. */
 export function ticketPrint(text: string): TicketPrint {
 	const normal = normalizeTicket(text);
 	const signature = new Uint16Array(signatureLength);
 	const m = normal.length ? distinctShingles(normal.length > maxShingledLength ? normal.slice(0, maxShingledLength) : normal) : 0;
-	for (let i = 0; i < signatureLength; i++) {
-		const a = mul[i];
-		const b = add[i];
-		let min = 0xffffffff;
+	// The minimum of (a·s + b) mod 2³² over the shingles s, for four permutations per pass over
+	// them; `| 0` keeps the sum a 32-bit integer (an unsigned sum would go through doubles: twice the
+	// time), compared signed after flipping the sign bit.
+	for (let i = 0; i < signatureLength; i += 4) {
+		const a0 = mul[i],
+			a1 = mul[i + 1],
+			a2 = mul[i + 2],
+			a3 = mul[i + 3];
+		const b0 = add[i] ^ unsignedOrder,
+			b1 = add[i + 1] ^ unsignedOrder,
+			b2 = add[i + 2] ^ unsignedOrder,
+			b3 = add[i + 3] ^ unsignedOrder;
+		let min0 = 0x7fffffff,
+			min1 = 0x7fffffff,
+			min2 = 0x7fffffff,
+			min3 = 0x7fffffff;
 		for (let k = 0; k < m; k++) {
-			const v = (Math.imul(a, shingles[k]) + b) >>> 0;
-			if (v < min) min = v;
+			const s = shingles[k];
+			// Adding the flipped offset flips the sum's sign bit too (mod 2³²).
+			const v0 = (Math.imul(a0, s) + b0) | 0;
+			const v1 = (Math.imul(a1, s) + b1) | 0;
+			const v2 = (Math.imul(a2, s) + b2) | 0;
+			const v3 = (Math.imul(a3, s) + b3) | 0;
+			if (v0 < min0) min0 = v0;
+			if (v1 < min1) min1 = v1;
+			if (v2 < min2) min2 = v2;
+			if (v3 < min3) min3 = v3;
 		}
 		// The high bits of the minimum: its low bits carry the weakest mixing of the multiplication.
-		signature[i] = min >>> 16;
+		signature[i] = (min0 ^ unsignedOrder) >>> 16;
+		signature[i + 1] = (min1 ^ unsignedOrder) >>> 16;
+		signature[i + 2] = (min2 ^ unsignedOrder) >>> 16;
+		signature[i + 3] = (min3 ^ unsignedOrder) >>> 16;
 	}
 	return { exact: hash53(normal), signature };
 }
