@@ -42,27 +42,6 @@ function find(parent: Int32Array, i: number): number {
 	return i;
 }
 
-/** Groups of items at `threshold` or more, linked transitively; each group's members in item order. */
-function nearCopyGroups(index: DuplicateIndex, items: readonly SplitItem[], threshold: number): number[][] {
-	const parent = new Int32Array(items.length).map((_, i) => i);
-	items.forEach((item, i) => {
-		for (const m of index.matches(item.print, threshold, (k) => k === i)) {
-			const a = find(parent, i);
-			const b = find(parent, m.key);
-			// The smaller index is the root: groups come out in the order of their first item.
-			if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-		}
-	});
-	const groups = new Map<number, number[]>();
-	items.forEach((_, i) => {
-		const root = find(parent, i);
-		const group = groups.get(root);
-		if (group) group.push(i);
-		else groups.set(root, [i]);
-	});
-	return [...groups.values()];
-}
-
 function shuffle<T>(list: T[], random: () => number): void {
 	for (let i = list.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
@@ -76,39 +55,88 @@ function splitAt(position: number, bounds: readonly number[]): number {
 	return bounds.length - 1;
 }
 
-export function assignSplits(items: readonly SplitItem[], ratios: readonly number[], seed: number, threshold: number): SplitPlan {
-	const total = ratios.reduce((a, b) => a + b, 0);
-	const bounds: number[] = [];
-	let sum = 0;
-	for (const r of ratios) bounds.push((sum += r) / total);
-	const index = new DuplicateIndex();
-	index.addMany(items.map((item, i) => [i, item.print] as const));
-	const groups = nearCopyGroups(index, items, threshold);
-	const byProduct = new Map<string, number[][]>();
-	for (const group of groups) {
-		const product = items[group[0]].product;
-		const list = byProduct.get(product);
-		if (list) list.push(group);
-		else byProduct.set(product, [group]);
-	}
-	const splitOf = new Uint8Array(items.length);
-	for (const product of [...byProduct.keys()].sort()) {
-		const list = byProduct.get(product)!;
-		// One generator per product: adding tickets of one product does not reshuffle the others.
-		const random = seededRandom(hash53(product, seed));
-		shuffle(list, random);
-		const size = list.reduce((n, g) => n + g.length, 0);
-		const start = random();
-		let before = 0;
-		for (const group of list) {
-			const split = splitAt((start + (before + group.length / 2) / size) % 1, bounds);
-			for (const i of group) splitOf[i] = split;
-			before += group.length;
+/**
+ * Items are added one at a time, as an export collects them: each is matched against those before
+ * it at once (a pair is found from its later item), so the grouping overlaps the collecting; `plan`
+ * then lays the groups out over the splits.
+ */
+export class SplitPlanner {
+	private readonly index = new DuplicateIndex();
+	private readonly products: string[] = [];
+	private readonly prints: TicketPrint[] = [];
+	private parent = new Int32Array(1024);
+
+	constructor(private readonly threshold: number) {}
+
+	add(item: SplitItem): void {
+		const i = this.products.length;
+		if (i === this.parent.length) {
+			const grown = new Int32Array(i * 2);
+			grown.set(this.parent);
+			this.parent = grown;
 		}
+		this.parent[i] = i;
+		for (const m of this.index.matches(item.print, this.threshold)) {
+			const a = find(this.parent, i);
+			const b = find(this.parent, m.key);
+			// The smaller index is the root: groups come out in the order of their first item.
+			if (a !== b) this.parent[Math.max(a, b)] = Math.min(a, b);
+		}
+		this.index.add(i, item.print);
+		this.products.push(item.product);
+		this.prints.push(item.print);
 	}
-	let largest = 0;
-	items.forEach((item, i) => {
-		for (const m of index.matches(item.print, 0, (k) => k <= i || splitOf[k] === splitOf[i])) largest = Math.max(largest, m.similarity);
-	});
-	return { splitOf, groups: groups.length, largestCrossSimilarity: largest };
+
+	/** Groups of items at the threshold or more, linked transitively; each group's members in item order. */
+	private groups(): number[][] {
+		const groups = new Map<number, number[]>();
+		for (let i = 0; i < this.products.length; i++) {
+			const root = find(this.parent, i);
+			const group = groups.get(root);
+			if (group) group.push(i);
+			else groups.set(root, [i]);
+		}
+		return [...groups.values()];
+	}
+
+	plan(ratios: readonly number[], seed: number): SplitPlan {
+		const total = ratios.reduce((a, b) => a + b, 0);
+		const bounds: number[] = [];
+		let sum = 0;
+		for (const r of ratios) bounds.push((sum += r) / total);
+		const groups = this.groups();
+		const byProduct = new Map<string, number[][]>();
+		for (const group of groups) {
+			const product = this.products[group[0]];
+			const list = byProduct.get(product);
+			if (list) list.push(group);
+			else byProduct.set(product, [group]);
+		}
+		const splitOf = new Uint8Array(this.products.length);
+		for (const product of [...byProduct.keys()].sort()) {
+			const list = byProduct.get(product)!;
+			// One generator per product: adding tickets of one product does not reshuffle the others.
+			const random = seededRandom(hash53(product, seed));
+			shuffle(list, random);
+			const size = list.reduce((n, g) => n + g.length, 0);
+			const start = random();
+			let before = 0;
+			for (const group of list) {
+				const split = splitAt((start + (before + group.length / 2) / size) % 1, bounds);
+				for (const i of group) splitOf[i] = split;
+				before += group.length;
+			}
+		}
+		let largest = 0;
+		this.prints.forEach((print, i) => {
+			for (const m of this.index.matches(print, 0, (k) => k <= i || splitOf[k] === splitOf[i])) largest = Math.max(largest, m.similarity);
+		});
+		return { splitOf, groups: groups.length, largestCrossSimilarity: largest };
+	}
+}
+
+export function assignSplits(items: readonly SplitItem[], ratios: readonly number[], seed: number, threshold: number): SplitPlan {
+	const planner = new SplitPlanner(threshold);
+	for (const item of items) planner.add(item);
+	return planner.plan(ratios, seed);
 }
