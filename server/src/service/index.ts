@@ -77,7 +77,7 @@ export {
 	type ChatMessage,
 } from './export/trainingRecords';
 export { findingsByTicket, gateConfig, gateVerdicts, withheldReasons, type GateVerdict, type WithheldReason } from './export/exportGate';
-export { assignSplits, SplitPlanner, type SplitItem, type SplitPlan } from './export/splits';
+export { assignSplits, type SplitItem, type SplitPlan } from './export/splits';
 export { maskedText } from './leaks/maskAllLeaks';
 export { closest } from './rules/didYouMean';
 export { shiftRange } from './document/positions';

@@ -8,7 +8,7 @@
 import * as l10n from '@vscode/l10n';
 import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { SplitPlanner, defaultPlaceholderMode, placeholderModes, trainingFormats, type PlaceholderMode } from '../../service/index';
+import { assignSplits, defaultPlaceholderMode, placeholderModes, trainingFormats, type PlaceholderMode } from '../../service/index';
 import type { ParsedArgs } from '../args';
 import { commonOptions, configOption, type Command } from '../command';
 import { CliError, exitCode } from '../errors';
@@ -123,23 +123,23 @@ export const exportCommand: Command = {
 			const entries: ExportEntry[] = [];
 			const products: string[][] = outputs.map(() => []);
 			for (const out of outs) out.write(header);
-			// Without splits, records stream out as they come; splits need every print first (each
-			// is matched with those before it as it comes, while the next dumps are worked on).
-			const planner = ratios && new SplitPlanner(workspace.service.config.duplicates.threshold);
-			const emit = planner
-				? (entry: ExportEntry) => {
-						planner.add({ product: entry.product, print: entry.print! });
-						entries.push({ text: entry.text, product: entry.product });
-					}
+			// Without splits, records stream out as they come; splits need every print first.
+			const emit = ratios
+				? (entry: ExportEntry) => void entries.push(entry)
 				: (entry: ExportEntry) => {
 						outs[0].write(`${entry.text}${format === 'csv' ? '\r\n' : '\n'}`);
 						products[0].push(entry.product);
 					};
 			const collected = await collectExport(workspace, files, options, emit, progress.tickets);
 			let split: ManifestInput['split'];
-			if (ratios && planner) {
+			if (ratios) {
 				progress.phase(l10n.t('splitting'));
-				const plan = planner.plan(ratios, seed);
+				const plan = assignSplits(
+					entries.map((e) => ({ product: e.product, print: e.print! })),
+					ratios,
+					seed,
+					workspace.service.config.duplicates.threshold,
+				);
 				// Written a thousand records at a time: one string per split would double the memory held.
 				const chunks: string[][] = outputs.map(() => []);
 				entries.forEach((entry, i) => {

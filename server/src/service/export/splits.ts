@@ -55,88 +55,96 @@ function splitAt(position: number, bounds: readonly number[]): number {
 	return bounds.length - 1;
 }
 
+/** Every candidate pair of items (the LSH's, each pair once) with its estimated similarity. */
+interface CandidatePairs {
+	readonly count: number;
+	readonly first: Int32Array;
+	readonly second: Int32Array;
+	readonly similarity: Float32Array;
+}
+
 /**
- * Items are added one at a time, as an export collects them: each is matched against those before
- * it at once (a pair is found from its later item), so the grouping overlaps the collecting; `plan`
- * then lays the groups out over the splits.
+ * One pass over the candidates: a pair is found from its later item. The pairs are few next to the
+ * items (264k for 100k generated tickets) and kept, so the largest cross-split similarity needs no
+ * second pass over the index.
  */
-export class SplitPlanner {
-	private readonly index = new DuplicateIndex();
-	private readonly products: string[] = [];
-	private readonly prints: TicketPrint[] = [];
-	private parent = new Int32Array(1024);
-
-	constructor(private readonly threshold: number) {}
-
-	add(item: SplitItem): void {
-		const i = this.products.length;
-		if (i === this.parent.length) {
-			const grown = new Int32Array(i * 2);
-			grown.set(this.parent);
-			this.parent = grown;
-		}
-		this.parent[i] = i;
-		for (const m of this.index.matches(item.print, this.threshold)) {
-			const a = find(this.parent, i);
-			const b = find(this.parent, m.key);
-			// The smaller index is the root: groups come out in the order of their first item.
-			if (a !== b) this.parent[Math.max(a, b)] = Math.min(a, b);
-		}
-		this.index.add(i, item.print);
-		this.products.push(item.product);
-		this.prints.push(item.print);
-	}
-
-	/** Groups of items at the threshold or more, linked transitively; each group's members in item order. */
-	private groups(): number[][] {
-		const groups = new Map<number, number[]>();
-		for (let i = 0; i < this.products.length; i++) {
-			const root = find(this.parent, i);
-			const group = groups.get(root);
-			if (group) group.push(i);
-			else groups.set(root, [i]);
-		}
-		return [...groups.values()];
-	}
-
-	plan(ratios: readonly number[], seed: number): SplitPlan {
-		const total = ratios.reduce((a, b) => a + b, 0);
-		const bounds: number[] = [];
-		let sum = 0;
-		for (const r of ratios) bounds.push((sum += r) / total);
-		const groups = this.groups();
-		const byProduct = new Map<string, number[][]>();
-		for (const group of groups) {
-			const product = this.products[group[0]];
-			const list = byProduct.get(product);
-			if (list) list.push(group);
-			else byProduct.set(product, [group]);
-		}
-		const splitOf = new Uint8Array(this.products.length);
-		for (const product of [...byProduct.keys()].sort()) {
-			const list = byProduct.get(product)!;
-			// One generator per product: adding tickets of one product does not reshuffle the others.
-			const random = seededRandom(hash53(product, seed));
-			shuffle(list, random);
-			const size = list.reduce((n, g) => n + g.length, 0);
-			const start = random();
-			let before = 0;
-			for (const group of list) {
-				const split = splitAt((start + (before + group.length / 2) / size) % 1, bounds);
-				for (const i of group) splitOf[i] = split;
-				before += group.length;
+function candidatePairs(items: readonly SplitItem[]): CandidatePairs {
+	const index = new DuplicateIndex();
+	index.addMany(items.map((item, i) => [i, item.print] as const));
+	let first = new Int32Array(1024);
+	let second = new Int32Array(1024);
+	let similarity = new Float32Array(1024);
+	let count = 0;
+	items.forEach((item, i) => {
+		for (const m of index.matches(item.print, 0, (k) => k >= i)) {
+			if (count === first.length) {
+				first = grown(first, new Int32Array(count * 2));
+				second = grown(second, new Int32Array(count * 2));
+				similarity = grown(similarity, new Float32Array(count * 2));
 			}
+			first[count] = m.key;
+			second[count] = i;
+			similarity[count++] = m.similarity;
 		}
-		let largest = 0;
-		this.prints.forEach((print, i) => {
-			for (const m of this.index.matches(print, 0, (k) => k <= i || splitOf[k] === splitOf[i])) largest = Math.max(largest, m.similarity);
-		});
-		return { splitOf, groups: groups.length, largestCrossSimilarity: largest };
+	});
+	return { count, first, second, similarity };
+}
+
+function grown<T extends Int32Array | Float32Array>(from: T, to: T): T {
+	to.set(from);
+	return to;
+}
+
+/** Groups of items at `threshold` or more, linked transitively; each group's members in item order. */
+function nearCopyGroups(pairs: CandidatePairs, items: number, threshold: number): number[][] {
+	const parent = new Int32Array(items).map((_, i) => i);
+	for (let p = 0; p < pairs.count; p++) {
+		if (pairs.similarity[p] < threshold) continue;
+		const a = find(parent, pairs.first[p]);
+		const b = find(parent, pairs.second[p]);
+		// The smaller index is the root: groups come out in the order of their first item.
+		if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
 	}
+	const groups = new Map<number, number[]>();
+	for (let i = 0; i < items; i++) {
+		const root = find(parent, i);
+		const group = groups.get(root);
+		if (group) group.push(i);
+		else groups.set(root, [i]);
+	}
+	return [...groups.values()];
 }
 
 export function assignSplits(items: readonly SplitItem[], ratios: readonly number[], seed: number, threshold: number): SplitPlan {
-	const planner = new SplitPlanner(threshold);
-	for (const item of items) planner.add(item);
-	return planner.plan(ratios, seed);
+	const total = ratios.reduce((a, b) => a + b, 0);
+	const bounds: number[] = [];
+	let sum = 0;
+	for (const r of ratios) bounds.push((sum += r) / total);
+	const pairs = candidatePairs(items);
+	const groups = nearCopyGroups(pairs, items.length, threshold);
+	const byProduct = new Map<string, number[][]>();
+	for (const group of groups) {
+		const product = items[group[0]].product;
+		const list = byProduct.get(product);
+		if (list) list.push(group);
+		else byProduct.set(product, [group]);
+	}
+	const splitOf = new Uint8Array(items.length);
+	for (const product of [...byProduct.keys()].sort()) {
+		const list = byProduct.get(product)!;
+		// One generator per product: adding tickets of one product does not reshuffle the others.
+		const random = seededRandom(hash53(product, seed));
+		shuffle(list, random);
+		const size = list.reduce((n, g) => n + g.length, 0);
+		const start = random();
+		let before = 0;
+		for (const group of list) {
+			const split = splitAt((start + (before + group.length / 2) / size) % 1, bounds);
+			for (const i of group) splitOf[i] = split;
+			before += group.length;
+		}
+	}
+	let largest = 0;
+	for (let p = 0; p < pairs.count; p++) if (splitOf[pairs.first[p]] !== splitOf[pairs.second[p]]) largest = Math.max(largest, pairs.similarity[p]);
+	return { splitOf, groups: groups.length, largestCrossSimilarity: largest };
 }
