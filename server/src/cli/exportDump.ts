@@ -8,6 +8,7 @@
 import {
 	categoryLabel,
 	createTicketService,
+	exactPrint,
 	findingsByTicket,
 	gateConfig,
 	gateVerdicts,
@@ -145,8 +146,11 @@ export function exportDump(name: string, document: TicketTextDocument, service: 
 			if ('withheld' in result) return { line, reasons: [{ reason: result.withheld }] };
 			serialised = JSON.stringify(result.record);
 		}
-		const print = ticketPrint(parsed.chunks[ordinal].text);
-		return { line, text: serialised, product: record.product, exact: print.exact, signature: options.keepPrints ? print.signature : undefined };
+		const chunk = parsed.chunks[ordinal].text;
+		// The signature only for splits; exact copies need the hash alone.
+		if (!options.keepPrints) return { line, text: serialised, product: record.product, exact: exactPrint(chunk) };
+		const print = ticketPrint(chunk);
+		return { line, text: serialised, product: record.product, exact: print.exact, signature: print.signature };
 	});
 	service.forget(checked.uri);
 	service.clearParses();

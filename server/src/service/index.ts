@@ -58,7 +58,7 @@ export { copyPrint, isCopy } from './duplicates/exactCopies';
 export { hash53 } from './document/textHash';
 export { tokenize, forEachTerm, TermKind } from './search/tokenize';
 export { matchTitles, titleQuery, titleScore } from './search/titleMatch';
-export { DuplicateIndex, ticketPrint, type TicketPrint, type DuplicateMatch } from './duplicates/duplicateIndex';
+export { DuplicateIndex, exactPrint, ticketPrint, type TicketPrint, type DuplicateMatch } from './duplicates/duplicateIndex';
 export { duplicateDiagnostics, summaryDiagnostics, type TicketRef, type DuplicateOf } from './duplicates/duplicateFindings';
 export { CopyTally } from './duplicates/copyTally';
 export { fixAllKind } from './fixes/codeActions';

@@ -78,6 +78,11 @@ function distinctShingles(normal: string): number {
 	return m;
 }
 
+/** The exact part of a ticket's print alone (no signature: a sixth of the time). */
+export function exactPrint(text: string): number {
+	return hash53(normalizeTicket(text));
+}
+
 /** Bits of a shingle's hash below the 7 that pick its bin (of 128): its value within the bin. */
 const binShift = 32 - Math.log2(signatureLength);
 /** Scratch: the minimum value per bin of one ticket (0xffffffff: the bin is empty). */
