@@ -39,7 +39,8 @@ function peakRss(pid: number): number | undefined {
 async function main(): Promise<void> {
 	const dir = mkdtempSync(join(tmpdir(), 'tickets-bench-wsdiag-'));
 	const workspace = writeWorkspace(dir, files * ticketsPerFile, 0);
-	const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+	const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 	const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
 	connection.onRequest(() => null);
 	connection.listen();
@@ -81,6 +82,12 @@ async function main(): Promise<void> {
 			latencies.push(performance.now() - t);
 			if (process.env.BENCH_TRACE && performance.now() - t > 200) console.log(`slow request at ${ms(t - started)} ms: ${ms(performance.now() - t)} ms`);
 			maxRss = Math.max(maxRss, stats.memory.rss);
+			if (process.env.BENCH_TRACE && latencies.length % 20 === 0) {
+				const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+				console.log(
+					`${ms(t - started)} ms: rss ${mb(stats.memory.rss)} heap ${mb(stats.memory.heapUsed)}/${mb(stats.memory.heapTotal)} external ${mb(stats.memory.external)} MB`,
+				);
+			}
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 	})();

@@ -38,6 +38,7 @@ import { duplicatesProgress } from './duplicatesProgress';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { WorkspaceDiagnostics } from '../workspace/workspaceDiagnostics';
 import { readUriText } from '../host/workspaceFiles';
+import { checkGarbageWatch } from '../host/collectGarbage';
 import { OpenReports } from './openReports';
 
 // Over stdio (what every client uses), the transport is watched so that background work gives way to requests,
@@ -92,6 +93,7 @@ const workspaceDiagnostics = new WorkspaceDiagnostics(index, duplicates, service
 	readText: readUriText,
 	run: (steps) => slices.runInSlices(steps),
 	isOpen: (uri) => documents.get(uri) !== undefined,
+	afterCheck: checkGarbageWatch(),
 	log,
 });
 settingsListeners.push(() => workspaceDiagnostics.invalidateAll());

@@ -35,6 +35,8 @@ export interface WorkspaceDiagnosticsHost {
 	run<T>(steps: Steps<T>): Promise<T>;
 	/** Whether a document is open in the editor (its findings are its check's, not the disk's). */
 	isOpen(uri: string): boolean;
+	/** Called after each closed file's check, its parse dropped: a pass over 1,000 files leaves garbage V8 would let pile up (host/collectGarbage.ts). */
+	afterCheck?(): void;
 	log(message: string): void;
 }
 
@@ -222,6 +224,7 @@ export class WorkspaceDiagnostics {
 				this.duplicates.forget(uri);
 				this.service.forget(uri);
 			}
+			this.host.afterCheck?.();
 		}
 		this.checked++;
 		const entry = { resultId: `${this.epoch}.${++this.nextId}`, diagnostics };

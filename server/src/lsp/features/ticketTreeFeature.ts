@@ -18,6 +18,7 @@ import { suspectGroups } from '../../workspace/labelReview';
 import { WorkspaceNames } from '../workspaceNames';
 import { workspaceLabelReview } from '../workspaceLabelReview';
 import { workspaceText } from '../workspaceText';
+import { checkGarbageWatch } from '../../host/collectGarbage';
 
 /** Checked files are announced together at most this often. */
 const announceMs = 500;
@@ -35,6 +36,8 @@ class TreeKeeper {
 	private running = false;
 	private readonly checked = new Set<string>();
 	private announceTimer: NodeJS.Timeout | undefined;
+	/** Checking every closed dump leaves garbage V8 would let pile up (host/collectGarbage.ts). */
+	private readonly collectWhenGrown = checkGarbageWatch();
 
 	constructor(private readonly ctx: ServerContext) {
 		ctx.onInitialized((params) => this.names.setFolders(params));
@@ -128,13 +131,16 @@ class TreeKeeper {
 
 	private async ownCheck(uri: string, text: string, open: TextDocument | undefined): Promise<readonly Diagnostic[]> {
 		const { ctx } = this;
-		const diagnostics = await ctx.slices.runInSlices(this.findings(open ?? TextDocument.create(uri, 'tickets', 0, text)));
-		if (!open) {
-			ctx.service.forget(uri);
-			ctx.duplicates.forget(uri);
-			ctx.counters.treeChecks++;
+		try {
+			return await ctx.slices.runInSlices(this.findings(open ?? TextDocument.create(uri, 'tickets', 0, text)));
+		} finally {
+			if (!open) {
+				ctx.service.forget(uri);
+				ctx.duplicates.forget(uri);
+				ctx.counters.treeChecks++;
+				this.collectWhenGrown();
+			}
 		}
-		return diagnostics;
 	}
 
 	private *findings(document: TextDocument): Steps<Diagnostic[]> {
