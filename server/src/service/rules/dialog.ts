@@ -51,7 +51,9 @@ export const dialogRules: TicketRule = {
 		}
 		const staff = ticket.turns.filter((t) => t.speaker === 'staff');
 		const answersSection = ticket.sections.find((s) => s.kind === 'answers');
-		if (answersSection && ticket.answers.length) {
+		// The comparisons below are the rule's costly part: skipped when their code is off (the export's gate).
+		const on = (code: 'answers-mismatch' | 'description-mismatch') => config.rules[code] !== 'off';
+		if (answersSection && ticket.answers.length && on('answers-mismatch')) {
 			if (ticket.answers.length !== staff.length) {
 				report({
 					code: 'answers-mismatch',
@@ -74,7 +76,7 @@ export const dialogRules: TicketRule = {
 		}
 		const description = ticket.sections.find((s) => s.kind === 'description');
 		const firstCustomer = ticket.turns.find((t) => t.speaker === 'customer');
-		if (description?.contentText && firstCustomer && !sameModuloRedaction(description.contentText, firstCustomer.text)) {
+		if (on('description-mismatch') && description?.contentText && firstCustomer && !sameModuloRedaction(description.contentText, firstCustomer.text)) {
 			const diff = firstDifference(quote(description.contentText), quote(firstCustomer.text));
 			report({
 				code: 'description-mismatch',
