@@ -121,16 +121,7 @@ function heatMapSection(data: OverviewData, s: OverviewStrings, palette: Palette
 						axisLabel: { width: 220, overflow: 'truncate', color: palette.foreground },
 						...palette.axisLine,
 					},
-					visualMap: {
-						min: 0,
-						max,
-						calculable: true,
-						orient: 'horizontal',
-						left: 'center',
-						bottom: 0,
-						inRange: { color: palette.heat },
-						textStyle: { color: palette.foreground },
-					},
+					visualMap: heatScale(palette, max),
 					series: [{ type: 'heatmap', name: s.tickets, data: cells, label: { show: true, color: palette.heatLabel } }],
 				}
 			: undefined,
@@ -146,6 +137,18 @@ function heatMapSection(data: OverviewData, s: OverviewStrings, palette: Palette
 		},
 	};
 }
+
+/** The colour scale under a heat map, from 0 to `max` tickets. */
+const heatScale = (palette: Palette, max: number) => ({
+	min: 0,
+	max,
+	calculable: true,
+	orient: 'horizontal' as const,
+	left: 'center',
+	bottom: 0,
+	inRange: { color: palette.heat },
+	textStyle: { color: palette.foreground },
+});
 
 /** The label review's root-cause suspects: given label (rows) × first suggested label (columns); a cell lists its tickets. */
 function givenBySuggestedSection(pairs: readonly GivenBySuggested[], s: OverviewStrings, palette: Palette): Section {
@@ -166,16 +169,7 @@ function givenBySuggestedSection(pairs: readonly GivenBySuggested[], s: Overview
 				...palette.axisLine,
 			},
 			yAxis: { type: 'category', inverse: true, data: given, axisLabel: { width: 220, overflow: 'truncate', color: palette.foreground }, ...palette.axisLine },
-			visualMap: {
-				min: 0,
-				max: Math.max(1, ...cells.map((c) => c[2])),
-				calculable: true,
-				orient: 'horizontal',
-				left: 'center',
-				bottom: 0,
-				inRange: { color: palette.heat },
-				textStyle: { color: palette.foreground },
-			},
+			visualMap: heatScale(palette, Math.max(1, ...cells.map((c) => c[2]))),
 			series: [{ type: 'heatmap', name: s.tickets, data: cells, label: { show: true, color: palette.heatLabel } }],
 		},
 		height: 140 + 24 * given.length,

@@ -110,7 +110,7 @@ describe('a workspace of 1,000 dumps (server process)', function () {
 		assert.equal(list.indexing, false);
 		assert.equal(list.tickets.length, ws.tickets);
 		assert.equal(new Set(list.tickets.map((t) => t.uri)).size, fileCount);
-		// The figure is bench/scale.ts's to report; here only a stall beyond a generous bound fails (CI machines are shared).
+		// A stall guard, not a speed target: about 3-4 s in CI runs, 1 s on a quiet machine; the figure is bench/treeAnswer.ts's to report.
 		assert.ok(ms < 20_000, `tickets/list took ${ms.toFixed(0)} ms`);
 	});
 
